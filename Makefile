@@ -1,0 +1,34 @@
+# mali-caac: two commands on a fresh machine (Python 3.11 with pip and venv):
+#   make figures   builds every figure (English and French, PNG, SVG and PDF)
+#   make test      runs every test (library, data checks, notebooks under nbval)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Keep matplotlib and Jupyter from writing to the home folder.
+export MPLBACKEND := agg
+export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
+export IPYTHONDIR := $(CURDIR)/.cache/ipython
+export JUPYTER_CONFIG_DIR := $(CURDIR)/.cache/jupyter/config
+export JUPYTER_DATA_DIR := $(CURDIR)/.cache/jupyter/data
+export JUPYTER_RUNTIME_DIR := $(CURDIR)/.cache/jupyter/runtime
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: setup test figures validate benchmark clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+setup: $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+validate: $(STAMP)
+	$(BIN)/mali-caac validate
+
+clean:
+	rm -rf build .cache .pytest_cache

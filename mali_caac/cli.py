@@ -1,0 +1,137 @@
+"""The ``mali-caac`` command line."""
+import sys
+
+import click
+
+from .errors import DataError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
+              help="Data package folder (default: the project's data/, or $MALI_CAAC_DATA).")
+@click.version_option(package_name="mali-caac")
+@click.pass_context
+def main(ctx, data_dir):
+    """Grave violations against children in Mali: curated data, checks and figures."""
+    ctx.obj = {"data_dir": data_dir}
+
+
+def _fail(exc):
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(2)
+
+
+@main.command()
+@click.pass_obj
+def datasets(obj):
+    """List the datasets with their row counts and titles."""
+    from .loader import _checked_records, list_datasets
+    from .package import resource
+
+    try:
+        for name in list_datasets(obj["data_dir"]):
+            res = resource(name, obj["data_dir"])
+            from .package import verify_hash
+            verify_hash(res, obj["data_dir"])
+            n = len(_checked_records(name, obj["data_dir"]))
+            click.echo(f"{name:<28} {n:>5} rows  {res.get('title', '')}")
+    except DataError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--where", "-w", multiple=True, metavar="COLUMN=VALUE", help="Keep rows where COLUMN equals VALUE (repeatable).")
+@click.option("--columns", "-c", default=None, help="Comma-separated columns to show.")
+@click.option("--limit", "-n", default=None, type=int, help="Show at most N rows.")
+@click.option("--csv", "as_csv", is_flag=True, help="Write CSV instead of a table.")
+@click.option("--schema", is_flag=True, help="Describe the columns instead of showing rows.")
+@click.pass_obj
+def show(obj, name, where, columns, limit, as_csv, schema):
+    """Show dataset NAME (or its columns with --schema)."""
+    from .loader import describe, load
+
+    try:
+        if schema:
+            click.echo(describe(name, obj["data_dir"]))
+            return
+        frame = load(name, obj["data_dir"])
+    except DataError as exc:
+        _fail(exc)
+    for cond in where:
+        col, sep, val = cond.partition("=")
+        if not sep or col not in frame:
+            _fail(f"--where expects COLUMN=VALUE with a column of {name}: {list(frame.columns)}; got {cond!r}")
+        frame = frame[frame[col].astype("string") == val]
+    if columns:
+        cols = [c.strip() for c in columns.split(",")]
+        missing = [c for c in cols if c not in frame]
+        if missing:
+            _fail(f"--columns: {name} has no column(s) {missing}; its columns are {list(frame.columns)}")
+        frame = frame[cols]
+    if limit is not None:
+        frame = frame.head(limit)
+    if as_csv:
+        click.echo(frame.to_csv(index=False), nl=False)
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 200, "display.max_colwidth", 60):
+            click.echo(frame.to_string(index=False))
+
+
+@main.command()
+@click.option("--verbose", "-v", is_flag=True, help="List the passing checks too.")
+@click.option("--no-frictionless", is_flag=True, help="Skip Frictionless' own validator (faster).")
+@click.pass_obj
+def validate(obj, verbose, no_frictionless):
+    """Validate the data package and reconcile every total with its parts.
+
+    Exits 0 when no check failed, 1 otherwise.
+    """
+    from .validation import validate as run
+
+    report = run(obj["data_dir"], frictionless=not no_frictionless)
+    click.echo(report.text(verbose=verbose))
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.argument("source_id", required=False)
+@click.option("--rows", default=None, metavar="TABLE:ROW_ID,...",
+              help="Cite the rows of TABLE with these row ids as a figure's source line.")
+@click.pass_obj
+def cite(obj, source_id, rows):
+    """Print a reference for SOURCE_ID (all sources without one), or a source line for rows."""
+    from .citation import cite as cite_source, cite_rows
+    from .loader import load
+
+    try:
+        if rows:
+            table, _, ids = rows.partition(":")
+            wanted = [i.strip() for i in ids.split(",") if i.strip()]
+            frame = load(table, obj["data_dir"])
+            found = frame[frame["row_id"].isin(wanted)]
+            missing = sorted(set(wanted) - set(found["row_id"]))
+            if missing:
+                _fail(f"{table} has no row(s) {missing}")
+            click.echo(cite_rows(found, obj["data_dir"]))
+        else:
+            click.echo(cite_source(source_id, obj["data_dir"]))
+    except DataError as exc:
+        _fail(exc)
+
+
+@main.command(hidden=True)
+@click.pass_obj
+def rehash(obj):
+    """Maintainers: record the sha256 of every data file in datapackage.json."""
+    from .package import update_hashes
+
+    changed = update_hashes(obj["data_dir"])
+    click.echo("updated: " + (", ".join(changed) if changed else "nothing"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,432 @@
+"""Reconciliation: every stated total against its parts, and every figure against its quote.
+
+Each check has a stable identifier, so that the discrepancy register can name
+the checks that are expected to fail because a source contradicts itself:
+
+``sum:<table>:<row_id>:<dimension>``  a total against its parts along one dimension
+``restates:<table>:<row_id>``         a restated figure against the row it restates
+``unique:<table>:<row_id>``           no figure stated twice without ``restates``
+``across:<row_id>``                   a total over all violations against the six violations
+``percent:<row_id>``                  a stated percentage against the counts it is a share of
+``shares:<table>:<row_id>``           sibling percentages do not exceed 100
+``ratio:<row_id>``                    a stated ratio to the previous report against the counts
+``quote:<table>:<row_id>``            the quote occurs in the source text and prints the value
+``region_code:<row_id>``              the ISO 3166-2 code matches the region
+"""
+import re
+from dataclasses import dataclass
+
+from . import package
+from .hierarchy import ROOT, hierarchy
+from .loader import _checked_records
+from .printed import parse_printed
+
+HEADLINE_UNITS = {
+    "recruitment_and_use": ("cases", "children"),
+    "killing_and_maiming": ("children",),
+    "sexual_violence": ("children",),
+    "attacks_on_schools_and_hospitals": ("attacks",),
+    "abduction": ("children",),
+    "denial_of_humanitarian_access": ("incidents",),
+}
+"""The unit in which the report counts each violation towards its total of
+violations (para 12: 516 cases + 495 children + 74 children + 216 attacks +
+38 children + 425 incidents = 1,764), then the unit of its breakdowns."""
+
+PREVIOUS_PERIOD = "2014-2017H1"
+
+
+@dataclass
+class Check:
+    """One reconciliation: ``status`` is 'ok', 'failed', 'expected' (a failure the
+    discrepancy register explains) or 'unverifiable' (the parts are not stated)."""
+
+    id: str
+    kind: str
+    status: str
+    message: str
+    cites: str = ""
+    discrepancy: str = ""
+
+
+def agrees(computed, stated, qualifier="exact", rounding=0.0):
+    """Does a computed number bear out a stated one, given the source's qualifier?"""
+    eps = 1e-9 + rounding
+    if qualifier == "exact":
+        return abs(computed - stated) <= eps
+    if qualifier == "approximately":
+        return abs(computed - stated) <= max(eps, 0.05 * abs(stated))
+    if qualifier == "at_least":
+        return computed >= stated - eps
+    if qualifier == "more_than":
+        return computed > stated - rounding
+    if qualifier == "less_than":
+        return computed < stated + rounding
+    if qualifier == "up_to":
+        return computed <= stated + eps
+    if qualifier == "almost":
+        return 0.9 * stated - eps <= computed <= stated + eps
+    raise ValueError(f"unknown qualifier {qualifier!r}")
+
+
+def _fmt(x):
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+
+def _cite(row):
+    return f"{row['source_id']}, {row['locator']}"
+
+
+class Figures:
+    """The rows of one figure table, indexed by their dimensions."""
+
+    def __init__(self, name, records, dims, data_dir=None):
+        self.name = name
+        self.dims = list(dims)
+        self.hier = {d: hierarchy(spec, data_dir) for d, spec in dims.items()}
+        self.rows = [r for r in records if not r.get("restates")]
+        self.restated = [r for r in records if r.get("restates")]
+        self.by_id = {r["row_id"]: r for r in records}
+        self.index = {}
+        self.duplicates = []
+        for r in self.rows:
+            key = self.key(r, r["unit"])
+            if key in self.index:
+                self.duplicates.append((self.index[key], r))
+            else:
+                self.index[key] = r
+
+    def key(self, dims, unit):
+        return tuple(dims[d] for d in self.dims) + (unit,)
+
+    def stated(self, dims, unit):
+        return self.index.get(self.key(dims, unit))
+
+    def parts(self, total, dim, unit=None):
+        """Rows that break ``total`` down along ``dim``: equal elsewhere, topmost below it."""
+        h = self.hier[dim]
+        unit = unit or total["unit"]
+        under = total[dim]
+        cands = [r for r in self.rows
+                 if r["unit"] == unit and r is not total and r[dim] != under
+                 and all(r[d] == total[d] for d in self.dims if d != dim)
+                 and h.is_below(r[dim], under)]
+        top = set(h.topmost([r[dim] for r in cands], under))
+        return [r for r in cands if r[dim] in top]
+
+    def complete(self, parts, dim):
+        return bool(parts) and not any(dim in (p.get("partial_in") or "").split(",") for p in parts)
+
+    def effective(self, dims, unit, depth=0):
+        """A figure the source states, or that follows from complete breakdowns it states."""
+        row = self.stated(dims, unit)
+        if row is not None:
+            return row["value"]
+        if depth > 3:
+            return None
+        # a code below the nearest stated total that is completely broken down along its dimension
+        for d in self.dims:
+            code, h = dims[d], self.hier[d]
+            if code == ROOT or h.fixed or not h.additive(code):
+                continue
+            for anc in h.ancestors(code):
+                total = self.stated({**dims, d: anc}, unit)
+                if total is None:
+                    continue
+                parts = self.parts(total, d)
+                listed = any(p[d] == code or h.is_below(p[d], code) for p in parts)
+                hidden = not listed and any(p[d] in h.residual for p in parts)
+                if self.complete(parts, d) and not hidden and not any(h.is_below(code, p[d]) for p in parts):
+                    return sum(p["value"] for p in parts if p[d] == code or h.is_below(p[d], code))
+                break  # the nearest stated total does not break this code out
+        # a total that is the sum of its subtypes, each of which is known
+        for d in self.dims:
+            if dims[d] != ROOT or self.hier[d].fixed:
+                continue
+            grand = self.stated({k: (dims[k] if k in ("violation", "period") else ROOT) for k in self.dims}, unit)
+            if grand is None:
+                continue
+            parts = self.parts(grand, d)
+            if not self.complete(parts, d):
+                continue
+            values = [self.effective({**dims, d: p[d]}, unit, depth + 1) for p in parts]
+            if values and all(v is not None for v in values):
+                return sum(values)
+        return None
+
+
+def figure_tables(data_dir=None):
+    """{name: Figures} for every resource that declares dimensions."""
+    out = {}
+    for res in package.read_descriptor(data_dir)["resources"]:
+        meta = res.get("mali_caac", {})
+        if meta.get("kind") == "figures" and meta.get("dimensions"):
+            out[res["name"]] = Figures(res["name"], _checked_records(res["name"], data_dir),
+                                       meta["dimensions"], data_dir)
+    return out
+
+
+def check_sums(fig):
+    for total in fig.rows:
+        for dim in fig.dims:
+            if fig.hier[dim].fixed or total[dim] != ROOT and not any(
+                    fig.hier[dim].is_below(r[dim], total[dim]) for r in fig.rows):
+                continue
+            parts = fig.parts(total, dim)
+            if not parts:
+                continue
+            s = sum(p["value"] for p in parts)
+            partial = not fig.complete(parts, dim)
+            exact_parts = all(p["qualifier"] == "exact" for p in parts)
+            if partial:
+                ok = s <= total["value"] + 1e-9 or total["qualifier"] in ("at_least", "more_than")
+                how = "at most"
+            else:
+                q = total["qualifier"] if exact_parts else "approximately"
+                ok = agrees(s, total["value"], q)
+                how = {"exact": "equal to"}.get(q, q.replace("_", " "))
+            names = ", ".join(f"{p[dim]} {_fmt(p['value'])}" for p in parts)
+            msg = (f"{fig.name} {total['row_id']}: {dim} parts add up to {_fmt(s)}, "
+                   f"{'as' if ok else 'NOT'} {how} the stated {_fmt(total['value'])} {total['unit']}"
+                   f"{' (the source leaves this breakdown incomplete)' if partial else ''} [{names}]")
+            yield Check(f"sum:{fig.name}:{total['row_id']}:{dim}", "sum", "ok" if ok else "failed", msg, _cite(total))
+
+
+def check_restatements(fig):
+    for r in fig.restated:
+        orig = fig.by_id.get(r["restates"])
+        if orig is None:
+            yield Check(f"restates:{fig.name}:{r['row_id']}", "restatement", "failed",
+                        f"{fig.name} {r['row_id']} restates {r['restates']!r}, which does not exist", _cite(r))
+            continue
+        ok = abs(orig["value"] - r["value"]) < 1e-9
+        yield Check(f"restates:{fig.name}:{r['row_id']}", "restatement", "ok" if ok else "failed",
+                    f"{fig.name} {r['row_id']} ({_cite(r)}) states {_fmt(r['value'])}, "
+                    f"{'as' if ok else 'NOT as'} {orig['row_id']} ({_cite(orig)}) states {_fmt(orig['value'])}", _cite(r))
+
+
+def check_unique(fig):
+    for first, second in fig.duplicates:
+        yield Check(f"unique:{fig.name}:{second['row_id']}", "unique", "failed",
+                    f"{fig.name} {second['row_id']} has the same dimensions and unit as {first['row_id']}; "
+                    "mark one as restating the other", _cite(second))
+
+
+def _across(gv, dims, units_for):
+    values = {}
+    for v in HEADLINE_UNITS:
+        val = None
+        for unit in units_for(v):
+            val = gv.effective({**dims, "violation": v}, unit)
+            if val is not None:
+                break
+        values[v] = val
+    return values
+
+
+def check_across_violations(gv):
+    for total in gv.rows:
+        if total["violation"] != ROOT or total["unit"] != "violations":
+            continue
+        values = _across(gv, total, lambda v: HEADLINE_UNITS[v])
+        cid = f"across:{total['row_id']}"
+        missing = [v for v, x in values.items() if x is None]
+        if missing:
+            yield Check(cid, "across", "unverifiable",
+                        f"grave_violations {total['row_id']}: {_fmt(total['value'])} violations; no figure for "
+                        f"{', '.join(missing)} with the same dimensions", _cite(total))
+            continue
+        s = sum(values.values())
+        partial = any("violation" in (total.get("partial_in") or "") for _ in [0])
+        ok = agrees(s, total["value"], total["qualifier"]) if not partial else s <= total["value"]
+        parts = ", ".join(f"{v} {_fmt(x)}" for v, x in values.items())
+        yield Check(cid, "across", "ok" if ok else "failed",
+                    f"grave_violations {total['row_id']}: the six violations add up to {_fmt(s)}, "
+                    f"{'as' if ok else 'NOT as'} the stated {_fmt(total['value'])} [{parts}]", _cite(total))
+
+
+def _count(gv, dims, unit):
+    if dims["violation"] != ROOT:
+        return gv.effective(dims, unit)
+    row = gv.stated(dims, "violations")
+    if row is not None:
+        return row["value"]
+    values = _across(gv, dims, lambda v: HEADLINE_UNITS[v])
+    return None if any(x is None for x in values.values()) else sum(values.values())
+
+
+def check_percentages(gv):
+    for p in gv.rows:
+        if p["unit"] != "percent":
+            continue
+        cid = f"percent:{p['row_id']}"
+        dims = [d for d in gv.dims if p[d] != ROOT and d != "violation" and d != "period"]
+        if len(dims) != 1:
+            continue
+        d = dims[0]
+        units = ("violations",) if p["violation"] == ROOT else HEADLINE_UNITS[p["violation"]]
+        result = None
+        for unit in units:
+            num, den = _count(gv, p, unit), _count(gv, {**p, d: ROOT}, unit)
+            if num is not None and den:
+                result = (num, den, unit)
+                break
+        if result is None:
+            yield Check(cid, "percent", "unverifiable",
+                        f"grave_violations {p['row_id']}: {_fmt(p['value'])} per cent ({p[d]}); the counts are not stated",
+                        _cite(p))
+            continue
+        num, den, unit = result
+        pct = 100 * num / den
+        ok = agrees(pct, p["value"], p["qualifier"], rounding=0.5)
+        yield Check(cid, "percent", "ok" if ok else "failed",
+                    f"grave_violations {p['row_id']}: {_fmt(num)} of {_fmt(den)} {unit} is {pct:.2f} per cent, "
+                    f"{'consistent' if ok else 'NOT consistent'} with the stated {p['qualifier'].replace('_', ' ')} "
+                    f"{_fmt(p['value'])} per cent", _cite(p))
+
+
+def check_share_sums(fig):
+    groups = {}
+    for p in fig.rows:
+        if p["unit"] != "percent":
+            continue
+        for d in fig.dims:
+            h = fig.hier[d]
+            parent = h.parent(p[d])
+            if p[d] == ROOT or parent is None:
+                continue
+            key = (d, parent) + tuple(p[e] for e in fig.dims if e != d)
+            groups.setdefault(key, []).append(p)
+    for (d, parent, *_), rows in groups.items():
+        if len(rows) < 2:
+            continue
+        s = sum(r["value"] for r in rows)
+        ok = s <= 100 + 0.5 * len(rows)
+        first = rows[0]
+        yield Check(f"shares:{fig.name}:{first['row_id']}", "shares", "ok" if ok else "failed",
+                    f"{fig.name} {first['row_id']}..: shares of {parent} by {d} add up to {_fmt(s)} per cent "
+                    f"({'at most' if ok else 'MORE than'} 100 with rounding)", _cite(first))
+
+
+def check_ratios(gv):
+    for r in gv.rows + gv.restated:
+        if r["unit"] != "ratio_to_previous_report" or r.get("restates"):
+            continue
+        cid = f"ratio:{r['row_id']}"
+        result = None
+        for unit in HEADLINE_UNITS[r["violation"]]:
+            now = gv.effective({**r, "period": ROOT}, unit)
+            before = gv.effective({**r, "period": PREVIOUS_PERIOD}, unit)
+            if now is not None and before:
+                result = (now, before)
+                break
+        if result is None:
+            yield Check(cid, "ratio", "unverifiable",
+                        f"grave_violations {r['row_id']}: the previous report's figure is not quoted", _cite(r))
+            continue
+        now, before = result
+        ok = agrees(now / before, r["value"], r["qualifier"])
+        yield Check(cid, "ratio", "ok" if ok else "failed",
+                    f"grave_violations {r['row_id']}: {_fmt(now)} / {_fmt(before)} = {now / before:.2f}, "
+                    f"{'consistent' if ok else 'NOT consistent'} with '{r['printed']}' ({r['qualifier'].replace('_', ' ')} "
+                    f"{_fmt(r['value'])})", _cite(r))
+
+
+def _squeeze(text):
+    return re.sub(r"\s+", "", text)
+
+
+def check_quotes(data_dir=None):
+    folder = package.data_dir(data_dir)
+    srcs = {s["source_id"]: s for s in _checked_records("sources", data_dir)}
+    texts = {}
+    for sid, s in srcs.items():
+        if s["text_file"]:
+            texts[sid] = _squeeze((folder / s["text_file"]).read_text(encoding="utf-8"))
+    for res in package.read_descriptor(data_dir)["resources"]:
+        names = [f["name"] for f in res["schema"]["fields"]]
+        pairs = [("quote", "source_id")] if "quote" in names else []
+        if "quote_a" in names:
+            pairs = [("quote_a", "source_a"), ("quote_b", "source_b")]
+        if not pairs:
+            continue
+        key = names[0]
+        for rec in _checked_records(res["name"], data_dir):
+            for qcol, scol in pairs:
+                cid = f"quote:{res['name']}:{rec[key]}" + ("" if qcol == "quote" else f":{qcol[-1]}")
+                where = f"{res['name']} {rec[key]}"
+                sid = rec[scol]
+                if sid not in texts:
+                    yield Check(cid, "quote", "unverifiable",
+                                f"{where}: the text of {sid} is not held here", sid)
+                    continue
+                problems = []
+                if _squeeze(rec[qcol]) not in texts[sid]:
+                    problems.append(f"quote not found in {srcs[sid]['text_file']}: {rec[qcol]!r}")
+                if "printed" in rec and rec.get("printed") is not None:
+                    if _squeeze(rec["printed"]) not in _squeeze(rec[qcol]):
+                        problems.append(f"printed {rec['printed']!r} is not in the quote")
+                    got = parse_printed(rec["printed"], rec.get("unit"))
+                    if got is None or abs(got - rec["value"]) > 0.01:
+                        problems.append(f"printed {rec['printed']!r} reads as {got}, not the value {rec['value']}")
+                yield Check(cid, "quote", "failed" if problems else "ok",
+                            f"{where}: " + ("; ".join(problems) if problems else "quote verbatim, value as printed"),
+                            f"{sid}, {rec.get('locator') or rec.get('locator_a')}")
+
+
+def check_region_codes(data_dir=None):
+    import pycountry
+
+    valid = {s.code for s in pycountry.subdivisions.get(country_code="ML")} | {"ML"}
+    regions = {r["region"]: r for r in _checked_records("regions", data_dir)}
+    for r in regions.values():
+        code = r["iso_3166_2"]
+        if code:
+            ok = code in valid
+            yield Check(f"region_code:regions:{r['region']}", "region_code", "ok" if ok else "failed",
+                        f"regions {r['region']}: {code} is {'a' if ok else 'NOT a'} code of ISO 3166-2:ML")
+    for rec in _checked_records("grave_violations", data_dir):
+        want = regions[rec["region"]]["iso_3166_2"]
+        ok = (rec["region_code"] or None) == (want or None)
+        if not ok:
+            yield Check(f"region_code:{rec['row_id']}", "region_code", "failed",
+                        f"grave_violations {rec['row_id']}: region {rec['region']} has code {want!r}, "
+                        f"the row says {rec['region_code']!r}", _cite(rec))
+
+
+def all_checks(data_dir=None):
+    """Run every reconciliation; returns a list of Check (register not yet applied)."""
+    checks = []
+    tables = figure_tables(data_dir)
+    for fig in tables.values():
+        checks += list(check_unique(fig)) + list(check_sums(fig)) + list(check_restatements(fig))
+        checks += list(check_share_sums(fig))
+    for res in package.read_descriptor(data_dir)["resources"]:
+        meta = res.get("mali_caac", {})
+        if meta.get("kind") == "figures" and not meta.get("dimensions"):
+            fig = Figures(res["name"], _checked_records(res["name"], data_dir), {}, data_dir)
+            checks += list(check_restatements(fig))
+    gv = tables["grave_violations"]
+    checks += list(check_across_violations(gv)) + list(check_percentages(gv)) + list(check_ratios(gv))
+    checks += list(check_quotes(data_dir)) + list(check_region_codes(data_dir))
+    return checks
+
+
+def apply_register(checks, data_dir=None):
+    """Mark failures that the discrepancy register expects; flag stale register entries."""
+    register = {d["check"]: d for d in _checked_records("discrepancies", data_dir) if d["check"]}
+    by_id = {c.id: c for c in checks}
+    for cid, entry in register.items():
+        check = by_id.get(cid)
+        did = entry["discrepancy_id"]
+        if check is None:
+            checks.append(Check(f"register:{did}", "register", "failed",
+                                f"discrepancies {did} names check {cid!r}, which does not exist"))
+        elif check.status == "failed":
+            check.status, check.discrepancy = "expected", did
+            check.message += f" -- expected: discrepancy {did} ({entry['topic']})"
+        else:
+            checks.append(Check(f"register:{did}", "register", "failed",
+                                f"discrepancies {did} expects check {cid} to fail, but it is {check.status}: "
+                                "update the register"))
+    return checks

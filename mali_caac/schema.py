@@ -1,0 +1,134 @@
+"""Parse one CSV resource strictly against its Table Schema.
+
+Every cell is checked (column set and order, required values, types, enums,
+patterns, bounds, unique primary key) before a DataFrame is built, so a table
+is either returned whole and typed or refused with the file, line and field.
+"""
+import csv
+import re
+from datetime import date
+
+from .errors import DataError
+
+TRUE, FALSE = {"true", "True", "TRUE", "1"}, {"false", "False", "FALSE", "0"}
+NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+INTEGER = re.compile(r"-?\d+")
+
+
+def _cast(kind, text):
+    """Return the typed value of ``text``, or raise ValueError with the expectation."""
+    if kind == "string":
+        return text
+    if kind == "integer":
+        if not INTEGER.fullmatch(text):
+            raise ValueError("an integer")
+        return int(text)
+    if kind == "number":
+        if not NUMBER.fullmatch(text):
+            raise ValueError("a number (digits, optional decimal point, no thousands separator)")
+        return float(text)
+    if kind == "boolean":
+        if text in TRUE:
+            return True
+        if text in FALSE:
+            return False
+        raise ValueError("true or false")
+    if kind == "date":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError("a date YYYY-MM-DD") from None
+    raise ValueError(f"a supported type, not {kind!r}")
+
+
+def read_rows(file, schema, resource_name):
+    """Read and check every row; return (records as dicts of typed values, problems)."""
+    fields = schema["fields"]
+    names = [f["name"] for f in fields]
+    missing_values = set(schema.get("missingValues", [""]))
+    problems = []
+
+    def problem(**kw):
+        problems.append(DataError(file=file, **kw))
+
+    try:
+        fh = open(file, encoding="utf-8", newline="")
+    except FileNotFoundError:
+        raise DataError(file=file, expected=f"the CSV file of dataset {resource_name!r}",
+                        found="no such file") from None
+    with fh:
+        reader = csv.reader(fh, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise DataError(file=file, line=1, expected="a header row", found="an empty file") from None
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise DataError(file=file, line=1, expected="UTF-8 CSV", found=str(exc)) from None
+        if header != names:
+            absent = [n for n in names if n not in header]
+            extra = [n for n in header if n not in names]
+            detail = []
+            if absent:
+                detail.append(f"missing column(s) {absent}")
+            if extra:
+                detail.append(f"unexpected column(s) {extra}")
+            if not detail:
+                detail.append("columns in a different order")
+            raise DataError(file=file, line=1, field=(absent or extra or [None])[0],
+                            expected=f"the columns {names}", found="; ".join(detail))
+        records = []
+        try:
+            for line, raw in enumerate(reader, start=2):
+                row_id = raw[0] if raw else None
+                if len(raw) != len(names):
+                    problem(line=line, row_id=row_id, expected=f"{len(names)} cells",
+                            found=f"{len(raw)} cells")
+                    continue
+                record = {}
+                for field, text in zip(fields, raw):
+                    name, kind = field["name"], field.get("type", "string")
+                    cons = field.get("constraints", {})
+                    if text in missing_values:
+                        if cons.get("required"):
+                            problem(line=line, row_id=row_id, field=name,
+                                    expected="a value (the field is required)", found=text)
+                        record[name] = None
+                        continue
+                    try:
+                        value = _cast(kind, text)
+                    except ValueError as exc:
+                        problem(line=line, row_id=row_id, field=name, expected=str(exc), found=text)
+                        continue
+                    if "enum" in cons and text not in cons["enum"]:
+                        shown = cons["enum"] if len(cons["enum"]) <= 12 else cons["enum"][:12] + ["..."]
+                        problem(line=line, row_id=row_id, field=name,
+                                expected=f"one of {shown}", found=text)
+                    if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
+                        problem(line=line, row_id=row_id, field=name,
+                                expected=f"text matching {cons['pattern']}", found=text)
+                    if "minimum" in cons and value < cons["minimum"]:
+                        problem(line=line, row_id=row_id, field=name,
+                                expected=f"at least {cons['minimum']}", found=text)
+                    if "maximum" in cons and value > cons["maximum"]:
+                        problem(line=line, row_id=row_id, field=name,
+                                expected=f"at most {cons['maximum']}", found=text)
+                    record[name] = value
+                record["_line"] = line
+                records.append(record)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise DataError(file=file, line=reader.line_num, expected="well-formed UTF-8 CSV",
+                            found=str(exc)) from None
+
+    key = schema.get("primaryKey")
+    if key:
+        key = [key] if isinstance(key, str) else key
+        seen = {}
+        for rec in records:
+            k = tuple(rec.get(n) for n in key)
+            if k in seen:
+                problem(line=rec["_line"], row_id=rec.get(names[0]), field=",".join(key),
+                        expected=f"a unique primary key (first used on line {seen[k]})",
+                        found=" / ".join(map(str, k)))
+            else:
+                seen[k] = rec["_line"]
+    return records, problems

@@ -1,0 +1,134 @@
+"""Broken copies of the data package are refused with the file, line and field."""
+import csv
+
+import pytest
+
+import mali_caac
+from mali_caac.package import atomic_write, update_hashes
+
+
+def edit(folder, table, row_id, column, value, rehash=True):
+    """Set one cell of a CSV (rows found by their first column) and re-record hashes."""
+    path = folder / f"{table}.csv"
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    col = rows[0].index(column)
+    line = next(i for i, r in enumerate(rows) if r[0] == row_id)
+    rows[line][col] = value
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    if rehash:
+        update_hashes(folder)
+    return line + 1  # 1-based line in the file
+
+
+def drop_column(folder, table, column):
+    path = folder / f"{table}.csv"
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    col = rows[0].index(column)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([r[:col] + r[col + 1:] for r in rows])
+    update_hashes(folder)
+
+
+def test_missing_column(data_copy):
+    drop_column(data_copy, "grave_violations", "unit")
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load("grave_violations", data_copy)
+    assert err.value.field == "unit" and err.value.line == 1
+    assert "grave_violations.csv, line 1, field 'unit'" in str(err.value)
+    assert "missing column(s) ['unit']" in str(err.value)
+
+
+def test_non_numeric_value(data_copy):
+    line = edit(data_copy, "grave_violations", "gv-027", "value", "132 children")
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load("grave_violations", data_copy)
+    msg = str(err.value)
+    assert f"grave_violations.csv, line {line} (row gv-027), field 'value': expected a number" in msg
+    assert "'132 children'" in msg
+
+
+def test_unknown_violation_code(data_copy):
+    line = edit(data_copy, "grave_violations", "gv-100", "violation", "looting")
+    with pytest.raises(mali_caac.DataError, match=rf"line {line} \(row gv-100\), field 'violation': expected one of"):
+        mali_caac.load("grave_violations", data_copy)
+
+
+def test_unknown_region(data_copy):
+    line = edit(data_copy, "grave_violations", "gv-012", "region", "Atlantis")
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load("grave_violations", data_copy)
+    assert (err.value.line, err.value.field, err.value.found) == (line, "region", "Atlantis")
+
+
+def test_unknown_source_id(data_copy):
+    line = edit(data_copy, "us_assistance", "ua-001", "source_id", "S/1999/1")
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load("us_assistance", data_copy)
+    assert (err.value.line, err.value.field) == (line, "source_id")
+    assert "expected a value of sources.source_id" in str(err.value)
+
+
+def test_duplicate_row_id(data_copy):
+    line = edit(data_copy, "context", "cx-002", "row_id", "cx-001")
+    with pytest.raises(mali_caac.DataError, match=rf"line {line} .*expected a unique primary key"):
+        mali_caac.load("context", data_copy)
+
+
+def test_changed_file_without_new_hash(data_copy):
+    edit(data_copy, "grave_violations", "gv-027", "value", "133", rehash=False)
+    with pytest.raises(mali_caac.DataError, match=r"grave_violations.csv: sha256 .* does not match"):
+        mali_caac.load("grave_violations", data_copy)
+    report = mali_caac.validate(data_copy, frictionless=False)
+    assert not report.ok
+    assert [c.id for c in report.by_status("failed")][:1] == ["hash:grave_violations"]
+
+
+def test_part_that_no_longer_adds_up(data_copy):
+    # MNLA 132 -> 133: CMA's 202 no longer equals its members
+    edit(data_copy, "grave_violations", "gv-027", "value", "133")
+    edit(data_copy, "grave_violations", "gv-027", "printed", "133")  # keep the quote check apart
+    report = mali_caac.validate(data_copy, frictionless=False)
+    assert not report.ok
+    failed = {c.id: c.message for c in report.by_status("failed")}
+    assert "sum:grave_violations:gv-026:perpetrator" in failed
+    assert "NOT equal to the stated 202" in failed["sum:grave_violations:gv-026:perpetrator"]
+    assert "quote:grave_violations:gv-027" in failed  # 133 is not printed in the quote
+
+
+def test_quote_that_is_not_in_the_source(data_copy):
+    edit(data_copy, "context", "cx-001", "quote", "the Commission had received 17,000 testimonies")
+    report = mali_caac.validate(data_copy, frictionless=False)
+    assert "quote not found" in {c.id: c.message for c in report.checks}["quote:context:cx-001"]
+
+
+def test_stale_register_entry_is_a_failure(data_copy):
+    # if the previous report's 740 were corrected to 822, the register would be out of date
+    edit(data_copy, "grave_violations", "gv-006", "value", "822")
+    report = mali_caac.validate(data_copy, frictionless=False)
+    assert "register:d-01" in {c.id for c in report.by_status("failed")}
+
+
+def test_frictionless_agrees_on_a_broken_table(data_copy):
+    edit(data_copy, "grave_violations", "gv-027", "value", "many")
+    report = mali_caac.validate(data_copy)
+    failed = [c for c in report.by_status("failed") if c.kind == "frictionless"]
+    assert failed and "grave_violations" in failed[0].message
+
+
+def test_loading_never_returns_a_half_parsed_table(data_copy):
+    edit(data_copy, "grave_violations", "gv-257", "value", "x")  # the last row
+    with pytest.raises(mali_caac.DataError):
+        mali_caac.load("grave_violations", data_copy)
+    edit(data_copy, "grave_violations", "gv-257", "value", "236")
+    assert len(mali_caac.load("grave_violations", data_copy)) == 257
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path):
+    target = tmp_path / "out.txt"
+    atomic_write(target, "old")
+
+    with pytest.raises(TypeError):
+        atomic_write(target, object())  # cannot be written
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
