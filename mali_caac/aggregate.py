@@ -29,7 +29,7 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data_dir=None, **
     coalition), so that either way each child is counted once. If the rows
     come in several units, ``unit`` chooses one (else the most common).
     Returns a DataFrame in data order, with a ``total`` attribute holding the
-    stated total row (a Series) where one exists.
+    stated total row (a dict) where one exists.
     """
     dims = _dims(table, data_dir)
     if dimension not in dims:
@@ -62,7 +62,7 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data_dir=None, **
     else:
         raise ValueError("level must be 'topmost' or 'leaves'")
     out = rows[rows[dimension].astype(str).isin(keep)].copy()
-    out.attrs["total"] = total.iloc[0] if len(total) else None
+    out.attrs["total"] = total.iloc[0].to_dict() if len(total) else None
     out.attrs["dimension"] = dimension
     return out
 

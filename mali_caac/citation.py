@@ -58,8 +58,7 @@ def cite_rows(rows, data_dir=None, prefix="Source: "):
     """A source line for the rows a figure draws: 'Source: S/2020/1105, paras 14-15'.
 
     ``rows`` is a DataFrame (or iterable of mappings) with ``source_id`` and
-    ``locator`` columns. Documents are named by symbol, or by publisher and
-    year when they have none.
+    ``locator`` columns. Documents are named by their ``short_name``.
     """
     srcs = _sources(data_dir)
     if hasattr(rows, "to_dict"):
@@ -69,7 +68,6 @@ def cite_rows(rows, data_dir=None, prefix="Source: "):
         by_source.setdefault(str(r["source_id"]), []).append(str(r["locator"]))
     parts = []
     for sid, locs in by_source.items():
-        s = srcs.get(sid, {})
-        name = s.get("symbol") or f"{s.get('publisher', sid).split(';')[0]} {str(s.get('date', ''))[:4]}".strip()
+        name = srcs[sid]["short_name"] if sid in srcs else sid
         parts.append(f"{name}, {compact_locators(locs)}")
     return prefix + "; ".join(parts)
