@@ -24,8 +24,15 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)
 
+figures: $(STAMP)
+	$(BIN)/mali-caac build --lang en --lang fr
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+benchmark: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[bench]'
+	$(BIN)/python tools/benchmark.py
 
 validate: $(STAMP)
 	$(BIN)/mali-caac validate

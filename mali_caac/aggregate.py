@@ -46,7 +46,7 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data_dir=None, **
         want = fixed.get(d, ROOT)
         if dims[d] == "fixed" and d not in fixed:
             continue
-        sel &= frame[d].astype("string") == want
+        sel &= frame[d].astype("string") == str(want)
     rows = frame[sel]
     if unit is None and len(rows):
         counts = rows.loc[rows[dimension] != ROOT, "unit"].value_counts()

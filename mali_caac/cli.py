@@ -123,6 +123,41 @@ def cite(obj, source_id, rows):
         _fail(exc)
 
 
+@main.command()
+@click.option("--only", multiple=True, metavar="NOTEBOOK", help="Build only this notebook (repeatable): overview, recruitment, ...")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(["en", "fr"]), help="Language(s) (default: en and fr).")
+@click.option("--formats", default="png,svg,pdf", show_default=True, help="Comma-separated output formats.")
+@click.option("--dpi", default=200, show_default=True, type=int, help="Resolution of PNG files.")
+@click.option("--context", default="paper", show_default=True, type=click.Choice(["paper", "slides", "poster"]), help="Size of text and figures.")
+@click.option("--jobs", "-j", default=None, type=int, help="Notebooks run in parallel (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Run even the notebooks whose inputs have not changed.")
+@click.option("--figures-dir", default=None, type=click.Path(file_okay=False), help="Where to write figures (default: figures/).")
+@click.option("--build-dir", default=None, type=click.Path(file_okay=False), help="Where to write executed notebooks (default: build/).")
+def build(only, langs, formats, dpi, context, jobs, force, figures_dir, build_dir):
+    """Run the section notebooks with papermill and write every figure.
+
+    Exits 1 if a notebook fails (naming the notebook and cell); the other
+    notebooks still run and no half-written file is left.
+    """
+    from .build import build as run
+
+    try:
+        errors = run(only=list(only) or None, langs=tuple(langs) or ("en", "fr"),
+                     formats=tuple(f.strip() for f in formats.split(",") if f.strip()), dpi=dpi, context=context,
+                     workers=jobs, force=force, figures_dir=figures_dir, build_dir=build_dir, echo=click.echo)
+    except ValueError as exc:
+        _fail(exc)
+    sys.exit(1 if errors else 0)
+
+
+@main.command(name="refresh-notebooks", hidden=True)
+def refresh_notebooks():
+    """Maintainers: re-execute the notebooks in place so their stored outputs are current."""
+    from .build import refresh_notebooks as run
+
+    run(echo=click.echo)
+
+
 @main.command(hidden=True)
 @click.pass_obj
 def rehash(obj):

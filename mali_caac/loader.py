@@ -111,10 +111,19 @@ def load(name, data_dir=None):
         the others), if the dataset does not match its schema. Nothing is
         returned for a table that fails: there are no half-parsed tables.
     """
-    import pandas as pd
-
     res = package.resource(name, data_dir)
     records = _checked_records(name, data_dir)
+    return _frame(str(package.data_dir(data_dir)), name, res["hash"]).copy()
+
+
+@lru_cache(maxsize=64)
+def _frame(folder, name, digest):
+    """The typed DataFrame of a checked resource (cached by file hash; callers get copies)."""
+    import pandas as pd
+
+    res = package.resource(name, folder)
+    records = _records(folder, name, digest)
+    data_dir = folder
     fields = res["schema"]["fields"]
     columns = {}
     for field in fields:

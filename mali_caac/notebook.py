@@ -1,0 +1,34 @@
+"""What the section notebooks call: check the parameters, then show each figure with its table.
+
+Keeping this here keeps the notebooks thin: a notebook is a parameters cell,
+``setup(...)`` and one ``show(...)`` per figure.
+"""
+from .figures import check_parameters, close, render, save
+
+
+def setup(lang="en", formats=("png", "svg", "pdf"), dpi=200, context="paper", output_dir=None):
+    """Check the notebook's parameters (a ValueError names a bad one) and return them."""
+    params = check_parameters(lang=lang, formats=formats, dpi=dpi, context=context, output_dir=output_dir)
+    try:  # small inline previews keep the committed notebooks light; the files are full size
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("png", dpi=50)
+    except ImportError:  # pragma: no cover - outside Jupyter
+        pass
+    return params
+
+
+def show(fid, params):
+    """Draw one figure, save it when ``output_dir`` is set, display it with its caption,
+    and return the table of the rows it draws."""
+    from IPython.display import Markdown, display
+
+    r = render(fid, params["lang"], params["context"])
+    if params["output_dir"]:
+        save(r, params["output_dir"], params["formats"], params["dpi"])
+    display(Markdown(f"**{r.title}**\n\n{r.caption}\n\n*{r.source_line}*"))
+    display(r.figure)
+    close(r)
+    table = r.rows[["row_id", "value", "unit", "qualifier", "source_id", "locator", "quote"]].copy()
+    table.index = range(1, len(table) + 1)
+    return table

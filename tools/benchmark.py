@@ -1,0 +1,69 @@
+"""Benchmark of `mali-caac build` (prints figures; not a test).
+
+    make benchmark            # or: .venv/bin/python tools/benchmark.py
+
+Measures, in scratch folders so that the committed figures are not touched:
+1. the cold full build (every notebook, both languages, PNG+SVG+PDF), in parallel;
+2. the no-op rebuild (nothing changed);
+3. the time per notebook run, as the build reports it;
+4. the baseline: the same parameterized notebooks run one after another with
+   `jupyter nbconvert --execute`, and the ratio of the build to it.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def main():
+    scratch = Path(tempfile.mkdtemp(prefix="mali-caac-bench-"))
+    figures, build = scratch / "figures", scratch / "build"
+    cmd = [str(BIN / "mali-caac"), "build", "--figures-dir", str(figures), "--build-dir", str(build)]
+    env = dict(os.environ, MPLBACKEND="agg")
+
+    t0 = time.perf_counter()
+    cold = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    t_cold = time.perf_counter() - t0
+    if cold.returncode:
+        print(cold.stdout, cold.stderr)
+        raise SystemExit("cold build failed")
+    t0 = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+    t_noop = time.perf_counter() - t0
+
+    runs = re.findall(r"\] (\S+) \((\w+)\) ok in ([\d.]+) s", cold.stdout)
+    nbconvert = BIN / "jupyter-nbconvert"
+    t_base = None
+    if nbconvert.exists():
+        out = scratch / "nbconvert"
+        t0 = time.perf_counter()
+        for lang in ("en", "fr"):
+            for nb in sorted((build / lang).glob("*.ipynb")):
+                subprocess.run([str(nbconvert), "--to", "notebook", "--execute", str(nb), "--output-dir", str(out / lang)],
+                               cwd=ROOT / "notebooks", capture_output=True, env=env, check=True)
+        t_base = time.perf_counter() - t0
+
+    n_files = sum(1 for _ in figures.rglob("*") if _.is_file())
+    print(f"machine: {os.cpu_count()} cores; {len(runs)} notebook runs; {n_files} files written")
+    print(f"cold full build (parallel, papermill):  {t_cold:6.1f} s")
+    print(f"no-op rebuild:                         {t_noop:6.2f} s  (aim: under 1 s)")
+    print("per notebook run (seconds, in parallel):")
+    for section, lang, secs in runs:
+        print(f"  {section:<18} {lang}  {float(secs):5.1f}")
+    if t_base is None:
+        print("baseline: jupyter nbconvert is not installed (pip install nbconvert) - skipped")
+    else:
+        print(f"baseline, nbconvert --execute, serial: {t_base:6.1f} s")
+        print(f"ratio build / baseline:                 {t_cold / t_base:6.2f}  (aim: under 0.33)")
+    shutil.rmtree(scratch)
+
+
+if __name__ == "__main__":
+    main()
