@@ -18,6 +18,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 .PHONY: setup test figures validate benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
+	mkdir -p $(MPLCONFIGDIR) $(IPYTHONDIR) $(JUPYTER_CONFIG_DIR) $(JUPYTER_DATA_DIR) $(JUPYTER_RUNTIME_DIR)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@

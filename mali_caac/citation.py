@@ -26,32 +26,38 @@ def cite(source_id=None, data_dir=None):
     return f"{s['publisher']} ({s['date']}). {s['title']}.{symbol} {s['url']}"
 
 
-def _locator_key(loc):
-    m = re.match(r"(annex )?para (\d+)(.*)", loc)
-    return (0 if not m or not m.group(1) else 1, int(m.group(2)) if m else 10**6, loc)
+def _numbered(loc):
+    """('para ', 14) for 'para 14', ('file.csv, line ', 17) for 'file.csv, line 17', else None."""
+    m = re.fullmatch(r"(.*\b(?:para|line|page) )(\d+)", loc)
+    return (m.group(1), int(m.group(2))) if m else None
 
 
 def compact_locators(locators):
-    """'para 14', 'para 15', 'para 17' -> 'paras 14-15, 17'; other locators kept as they are."""
-    plain, other = [], []
-    for loc in sorted(set(locators), key=_locator_key):
-        m = re.fullmatch(r"para (\d+)", loc)
-        (plain if m else other).append(int(m.group(1)) if m else loc)
-    parts, run = [], []
-    for n in plain:
-        if run and n == run[-1] + 1:
-            run.append(n)
-        else:
-            if run:
-                parts.append(run)
-            run = [n]
-    if run:
-        parts.append(run)
-    text = [f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in parts]
+    """'para 14', 'para 15', 'para 17' -> 'paras 14-15, 17'; 'f.csv, line 2', 'f.csv, line 3' -> 'f.csv, lines 2-3';
+    other locators are kept as they are, in order."""
+    groups, other = {}, []
+    for loc in dict.fromkeys(locators):
+        num = _numbered(loc)
+        if num:
+            groups.setdefault(num[0], set()).add(num[1])
+        elif loc not in other:
+            other.append(loc)
     out = []
-    if text:
-        out.append(("paras " if len(plain) > 1 else "para ") + ", ".join(text))
-    return ", ".join(out + other)
+    for prefix, numbers in groups.items():
+        runs, run = [], []
+        for n in sorted(numbers):
+            if run and n == run[-1] + 1:
+                run.append(n)
+            else:
+                if run:
+                    runs.append(run)
+                run = [n]
+        runs.append(run)
+        text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+        if len(numbers) > 1:
+            prefix = re.sub(r"(para|line|page) $", r"\1s ", prefix)
+        out.append(prefix + text)
+    return ", ".join(out + sorted(other, key=lambda x: (not x.startswith("annex"), x)))
 
 
 def cite_rows(rows, data_dir=None, prefix="Source: "):

@@ -33,8 +33,11 @@ def datasets(obj):
             res = resource(name, obj["data_dir"])
             from .package import verify_hash
             verify_hash(res, obj["data_dir"])
-            n = len(_checked_records(name, obj["data_dir"]))
-            click.echo(f"{name:<28} {n:>5} rows  {res.get('title', '')}")
+            if "schema" in res:
+                n = len(_checked_records(name, obj["data_dir"]))
+                click.echo(f"{name:<28} {n:>5} rows  {res.get('title', '')}")
+            else:
+                click.echo(f"{name:<28} {res['format']:>10}  {res.get('title', '')}")
     except DataError as exc:
         _fail(exc)
 
@@ -156,6 +159,25 @@ def refresh_notebooks():
     from .build import refresh_notebooks as run
 
     run(echo=click.echo)
+
+
+@main.command(name="make-derived")
+@click.pass_obj
+def make_derived(obj):
+    """Rebuild the derived resources from the original outside files in data/external/:
+    us_aid_series.csv (Foreign Aid Explorer) and regions_geometry.geojson (cercles dissolved by region),
+    then record their hashes."""
+    from .external import write_us_aid
+    from .geography import write_region_polygons
+    from .package import update_hashes
+
+    try:
+        for path in (write_us_aid(obj["data_dir"]), write_region_polygons(obj["data_dir"])):
+            click.echo(f"wrote {path}")
+        changed = update_hashes(obj["data_dir"])
+        click.echo("hashes updated: " + (", ".join(changed) if changed else "none changed"))
+    except DataError as exc:
+        _fail(exc)
 
 
 @main.command(hidden=True)

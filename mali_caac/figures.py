@@ -204,7 +204,7 @@ def _finish(fig, ctx, fid, rows, note=None):
     bottom = line_h * (len(lines) + 0.6)
     fig.text(0.01, 0.012, "\n".join(lines), ha="left", va="bottom", fontsize="small", color=style.GREY)
     n_title = len(textwrap.wrap(title, title_chars))
-    top = 1 - (0.27 * n_title * style.CONTEXTS[ctx.context] + 0.08) / h
+    top = 1 - (0.24 * n_title * style.CONTEXTS[ctx.context] + 0.06) / h
     fig.tight_layout(rect=(0, bottom, 1, top))
     return source
 
@@ -677,13 +677,18 @@ def _attacks_by_region(ctx):
 def _school_attack_types(ctx):
     parts = _gv_breakdown("subtype", "attacks_on_schools_and_hospitals", unit="percent")
     parts = parts[parts["subtype"].astype(str) != "hospitals"]
-    fig, ax = _new(ctx, 0.42)
-    drawn = _bars(ax, ctx, [label("subtype", s, ctx.lang) for s in parts["subtype"]], parts["value"],
-                  C["attacks_on_schools_and_hospitals"], horizontal=True,
-                  texts=[ctx.n(v) + " %" for v in parts["value"]])
+    return _share_figure(ctx, "school_attack_types", parts, C["attacks_on_schools_and_hospitals"], 0.42)
+
+
+def _share_figure(ctx, fid, parts, colour, ratio):
+    """Horizontal bars of the shares (per cent) the report gives for the kinds of a violation."""
+    fig, ax = _new(ctx, ratio)
+    drawn = _bars(ax, ctx, [label("subtype", s, ctx.lang) for s in parts["subtype"]], parts["value"], colour,
+                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]])
     ax.set_xlabel(ctx.t("axis.percent"))
+    ax.tick_params(axis="y", labelsize="small")
     rows = _prov(parts, "grave_violations")
-    _finish(fig, ctx, "school_attack_types", rows)
+    _finish(fig, ctx, fid, rows)
     return fig, rows, drawn
 
 
@@ -791,14 +796,7 @@ def _denial_period(ctx):
         "Part des 425 incidents par type, telles que le rapport les donne (pour cent ; leur somme fait 100).")
 def _denial_type(ctx):
     parts = _gv_breakdown("subtype", "denial_of_humanitarian_access", unit="percent")
-    fig, ax = _new(ctx, 0.5)
-    drawn = _bars(ax, ctx, [label("subtype", s, ctx.lang) for s in parts["subtype"]], parts["value"],
-                  C["denial_of_humanitarian_access"], horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]])
-    ax.set_xlabel(ctx.t("axis.percent"))
-    ax.tick_params(axis="y", labelsize="small")
-    rows = _prov(parts, "grave_violations")
-    _finish(fig, ctx, "denial_by_type", rows)
-    return fig, rows, drawn
+    return _share_figure(ctx, "denial_by_type", parts, C["denial_of_humanitarian_access"], 0.5)
 
 
 # ----------------------------------------------------------------------------- release and reintegration
@@ -1004,6 +1002,202 @@ def _harm(ctx):
     ax.set_xlabel(ctx.t("axis.persons"))
     rows = _prov(keep, "civilian_harm")
     _finish(fig, ctx, "civilian_harm_reports", rows)
+    return fig, rows, drawn
+
+
+# ----------------------------------------------------------------------------- beyond the five documents
+MAP_BINS = [0, 1, 10, 25, 50, 100, 200, 400, 700]
+
+
+def months_between(start, end):
+    """Whole months from the first day of ``start`` to the last day of ``end`` (dates or ISO text)."""
+    import pandas as pd
+
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    return (b.year - a.year) * 12 + (b.month - a.month) + 1
+
+
+@figure("overview_map", "overview",
+        "Verified grave violations by region, July 2017 to March 2020",
+        "Violations graves vérifiées par région, juillet 2017 à mars 2020",
+        "One map per violation and one for all six, on one colour scale: each region's count in the violation's own unit (cases of recruitment, children, attacks, incidents). "
+        "White: a stated zero (the region is absent from a complete list). Hatched grey: the report gives no figure for the region (for all six together it gives only the five most affected regions; "
+        "denial of access elsewhere is in its 'other regions'). Children recruited abroad (10) and the 53 incidents in 'other regions' cannot be mapped. Ménaka is shown as its own region, as in the report.",
+        "Une carte par violation et une pour les six, sur une même échelle de couleurs : le nombre de chaque région dans l'unité de la violation (cas de recrutement, enfants, attaques, incidents). "
+        "Blanc : zéro indiqué (la région est absente d'une liste complète). Gris hachuré : le rapport ne donne pas de chiffre pour la région (pour les six ensemble, il ne donne que les cinq régions les plus touchées ; "
+        "les refus d'accès ailleurs sont dans ses « autres régions »). Les 10 enfants recrutés à l'étranger et les 53 incidents des « autres régions » ne peuvent pas être cartographiés. Ménaka est une région à part entière, comme dans le rapport.")
+def _overview_map(ctx):
+    import matplotlib.pyplot as plt
+    import numpy as np
+    import seaborn as sns
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    from .geography import ATTRIBUTION, load_regions_geometry
+
+    geo = load_regions_geometry()
+    regions = list(geo["region"])
+    table = aggregate.violations_by("region", regions)
+    gv = load("grave_violations")
+    totals = gv[(gv.violation == "all") & (gv.unit == "violations") & (gv.period == "all") & (gv.perpetrator == "all")
+                & gv.restates.isna() & gv.region.isin(regions)]
+    total_map = dict(zip(totals["region"].astype(str), totals["value"]))
+    panels = [(v, [table.loc[v, r] for r in regions]) for v in VIOLATIONS]
+    panels.append(("all", [total_map.get(r, np.nan) for r in regions]))
+    used = gv[gv.restates.isna() & (gv.period == "all") & (gv.perpetrator == "all") & (gv.sex == "all")
+              & (gv.cause == "all") & (gv.outcome == "all") & gv.region.isin(regions) & (gv.unit != "percent")
+              & gv.violation.isin(VIOLATIONS)]
+    colours = ["#FFFFFF"] + sns.color_palette("rocket_r", len(MAP_BINS) - 2).as_hex()
+    cmap, norm = ListedColormap(colours), BoundaryNorm(MAP_BINS, len(colours))
+    w = style.WIDTH[ctx.context]
+    fig, axes = plt.subplots(2, 4, figsize=(w, round(w * 0.74, 2)))
+    drawn = []
+    for ax, (v, values) in zip(axes.flat, panels):
+        g = geo.assign(value=[float(x) for x in values])
+        known = g[g["value"].notna()]
+        unknown = g[g["value"].isna()]
+        known.plot(ax=ax, column="value", cmap=cmap, norm=norm, edgecolor=style.GREY, linewidth=0.4)
+        if len(unknown):
+            unknown.plot(ax=ax, color=style.LIGHT_GREY, hatch="////", edgecolor=style.GREY, linewidth=0.4)
+        drawn += [float(x) for x in known["value"]]
+        for _, r in known.iterrows():
+            if r["value"] > 0 and r["region"] != "Bamako":
+                pt = r.geometry.representative_point()
+                ax.annotate(ctx.n(r["value"]), (pt.x, pt.y), ha="center", va="center", fontsize="xx-small",
+                            color="white" if r["value"] >= 100 else "black")
+        ax.set_title(_wrap(label("violation", v, ctx.lang), 22), fontsize="x-small", loc="center")
+        ax.set_axis_off()
+    legend_ax = axes.flat[-1]
+    legend_ax.set_axis_off()
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=colours[0], edgecolor=style.GREY, label="0")]
+    handles += [Patch(facecolor=colours[i], edgecolor=style.GREY,
+                      label=f"{MAP_BINS[i]}-{MAP_BINS[i + 1] - 1}") for i in range(1, len(colours))]
+    handles.append(Patch(facecolor=style.LIGHT_GREY, hatch="////", edgecolor=style.GREY, label=ctx.t("word.not_stated")))
+    legend_ax.legend(handles=handles, loc="center", frameon=False, fontsize="xx-small",
+                     title=_wrap(ctx.t("map.legend"), 26), title_fontsize="xx-small")
+    rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
+    _finish(fig, ctx, "overview_map", rows, note=ctx.t("map.boundaries") + ATTRIBUTION)
+    for coll_ax in axes.flat:
+        coll_ax.set_aspect("equal")
+    return fig, rows, drawn
+
+
+@figure("country_reports_trend", "overview",
+        "Verified grave violations per month, across the Secretary-General's country reports on Mali",
+        "Violations graves vérifiées par mois, d'un rapport de pays du Secrétaire général sur le Mali à l'autre",
+        "Each report's total of verified grave violations divided by the months it covers (42, 33, 24 and 24); the raw total is printed on each bar. "
+        "The second report's total is as the third quotes it (its parts add up to more, see d-01); the fourth and fifth are as read from secondary web pages. "
+        "No total was found for the first report (2012-2013).",
+        "Total des violations graves vérifiées de chaque rapport divisé par le nombre de mois couverts (42, 33, 24 et 24) ; le total brut est inscrit sur chaque barre. "
+        "Le total du deuxième rapport est celui que cite le troisième (la somme de ses parties est plus élevée, voir d-01) ; ceux du quatrième et du cinquième proviennent de pages web secondaires. "
+        "Aucun total n'a été trouvé pour le premier rapport (2012-2013).")
+def _country_reports(ctx):
+    cr = load("country_reports")
+    src = load("sources").set_index("source_id")
+    tot = cr[(cr.violation == "all") & (cr.unit == "violations") & (cr.sex == "all") & cr.restates.isna()].copy()
+    order = ["S/2014/267", "S/2018/136", "S/2020/1105", "S/2022/856", "SG-CAAC-Mali-5"]
+    labels, rates, texts, colours = [], [], [], []
+    for rep in order:
+        s = src.loc[rep]
+        m = months_between(s["period_start"], s["period_end"])
+        name = s["short_name"].replace("Fifth country report (2024)", ctx.t("word.fifth_report"))
+        labels.append(f"{name}\n{s['period_start'].year}-{s['period_end'].year} ({m} {ctx.t('word.months_short')})")
+        row = tot[tot.report == rep]
+        if len(row):
+            v = float(row["value"].iloc[0])
+            rates.append(v / m)
+            texts.append(ctx.n(v) + (" *" if bool(row["secondary"].iloc[0]) else ""))
+            colours.append(style.GREY if bool(row["secondary"].iloc[0]) else C["all"])
+        else:
+            rates.append(0.0)
+            texts.append(ctx.t("word.no_total"))
+            colours.append(style.LIGHT_GREY)
+    fig, ax = _new(ctx, 0.62)
+    keep = [i for i, tx in enumerate(texts) if tx != ctx.t("word.no_total")]
+    bars = ax.bar(keep, [rates[i] for i in keep], color=[colours[i] for i in keep], width=0.7)
+    _annotate(ax, bars, [texts[i] for i in keep], False)
+    for i in set(range(len(labels))) - set(keep):
+        ax.annotate(texts[i], (i, 0), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
+                    fontsize="small", color=style.GREY)
+    ax.set_xticks(range(len(labels)), [_wrap(x, 18) for x in labels])
+    ax.tick_params(axis="x", labelsize="x-small")
+    ax.grid(axis="x", visible=False)
+    ax.set_ylim(0, max(rates) * 1.2)
+    ax.set_ylabel(ctx.t("axis.violations_per_month"))
+    rows = _prov(tot, "country_reports")
+    _finish(fig, ctx, "country_reports_trend", rows, note=ctx.t("word.secondary_star") + " " + ctx.t("word.capacity_caveat"))
+    return fig, rows, [rates[i] for i in keep]
+
+
+@figure("us_aid_series", "us_assistance",
+        "US foreign assistance to Mali by fiscal year, in constant dollars",
+        "Aide des États-Unis au Mali par année budgétaire, en dollars constants",
+        "Obligations (1961-2022) and disbursements (2001-2022) of all US government foreign assistance to Mali, Foreign Aid Explorer, in constant dollars "
+        "(constant equals current in fiscal year 2020, so they appear to be 2020 dollars; the file does not say). Vertical lines: the coups of March 2012, August 2020 and May 2021. "
+        "Fiscal year 2022 was incomplete when the file was made (open markers); the 1976 transition quarter (three months) is left out of the annual series.",
+        "Engagements (1961-2022) et décaissements (2001-2022) de l'ensemble de l'aide étrangère du gouvernement des États-Unis au Mali, Foreign Aid Explorer, en dollars constants "
+        "(constants et courants coïncident pour l'année budgétaire 2020 : il s'agirait de dollars de 2020 ; le fichier ne le précise pas). Traits verticaux : coups d'État de mars 2012, août 2020 et mai 2021. "
+        "L'année budgétaire 2022 était incomplète lors de la création du fichier (marqueurs creux) ; le trimestre de transition de 1976 (trois mois) est exclu de la série annuelle.")
+def _us_aid_series(ctx):
+    us = load("us_aid_series")
+    sel = us[(us.dollars == "constant") & (us.period_kind == "fiscal_year")
+             & us.transaction_type.isin(["obligations", "disbursements"])]
+    fig, ax = _new(ctx, 0.62)
+    drawn = []
+    styles = {"obligations": (style.OKABE_ITO["blue"], "o"), "disbursements": (style.OKABE_ITO["vermillion"], "s")}
+    for ttype, grp in sel.groupby("transaction_type", sort=False, observed=True):
+        colour, marker = styles[str(ttype)]
+        grp = grp.sort_values("fiscal_year")
+        full = grp[grp["complete"]]
+        part = grp[~grp["complete"]]
+        ax.plot(full["fiscal_year"].astype(int), full["value"] / 1e6, color=colour, marker=marker, markersize=3,
+                linewidth=1.2, label=ctx.t(f"aid.{ttype}"), gid="data")
+        if len(part):
+            ax.plot(part["fiscal_year"].astype(int), part["value"] / 1e6, linestyle="none", marker=marker, markersize=5,
+                    markerfacecolor="white", color=colour, gid="data")
+        drawn += [float(v) / 1e6 for v in grp["value"]]
+    top = sel["value"].max() / 1e6
+    for year, key in ((2012.45, "coup.2012"), (2020.6, None), (2021.4, "coup.2020_2021")):
+        ax.axvline(year, color=style.GREY, linewidth=0.8, linestyle="--")
+        if key is None:
+            continue
+        ax.annotate(ctx.t(key), (year, top * 1.08), xytext=(-2, 0), textcoords="offset points", rotation=90,
+                    fontsize="xx-small", ha="right", va="top", color=style.GREY)
+    ax.set_ylim(0, top * 1.1)
+    ax.set_xlabel(ctx.t("axis.fiscal_year"))
+    ax.set_ylabel(ctx.t("axis.usd_millions_constant"))
+    _legend(ax, 2)
+    rows = _prov(sel, "us_aid_series")
+    _finish(fig, ctx, "us_aid_series", rows)
+    return fig, rows, drawn
+
+
+@figure("us_aid_2020_compared", "us_assistance",
+        "2020: the factsheet's sectors against the Foreign Aid Explorer series",
+        "2020 : les secteurs de la fiche comparés à la série de Foreign Aid Explorer",
+        "The factsheet's four 2020 sectors add up to about $176 million (humanitarian about $74 million, health $72 million, peace and security $16.56 million, democracy, human rights and governance $13.52 million; "
+        "it states $146 million for humanitarian and health together). Foreign Aid Explorer gives $213 million of obligations and $189 million of disbursements for fiscal year 2020 (current dollars). "
+        "The factsheet does not say which measure or which kind of year it uses, nor whether its sectors cover all assistance, so the gap cannot be explained from the documents.",
+        "Les quatre secteurs 2020 de la fiche totalisent environ 176 millions de dollars (humanitaire environ 74 millions, santé 72 millions, paix et sécurité 16,56 millions, démocratie, droits humains et gouvernance 13,52 millions ; "
+        "elle indique 146 millions pour l'humanitaire et la santé ensemble). Foreign Aid Explorer donne 213 millions d'engagements et 189 millions de décaissements pour l'année budgétaire 2020 (dollars courants). "
+        "La fiche ne précise ni la mesure ni le type d'année, ni si ses secteurs couvrent toute l'aide : l'écart ne peut être expliqué à partir des documents.")
+def _us_aid_2020(ctx):
+    ua = load("us_assistance")
+    sectors = ua[ua.measure.isin(["humanitarian_assistance", "health_assistance", "peace_and_security_assistance",
+                                  "democracy_human_rights_governance_assistance"]) & ua.restates.isna()]
+    us = load("us_aid_series")
+    fae = us[(us.fiscal_year == 2020) & (us.dollars == "current") & us.transaction_type.isin(["obligations", "disbursements"])]
+    fae = fae.sort_values("transaction_type", key=lambda s: s.map({"obligations": 0, "disbursements": 1}))
+    values = [float(sectors["value"].sum())] + [float(v) for v in fae["value"]]
+    quals = ["approximately"] + ["exact"] * len(fae)
+    labels = [ctx.t("aid.factsheet_sectors")] + [ctx.t(f"aid.fae_{t_}") for t_ in fae["transaction_type"].astype(str)]
+    fig, ax = _new(ctx, 0.32)
+    drawn = _bars(ax, ctx, labels, [v / 1e6 for v in values], [style.OKABE_ITO["blue"], style.GREY, style.GREY],
+                  horizontal=True, texts=[_qual(ctx, q) + "$" + ctx.n(v / 1e6, 0) + " M" for v, q in zip(values, quals)])
+    ax.set_xlabel(ctx.t("axis.usd_millions"))
+    rows = _concat(_prov(sectors, "us_assistance"), _prov(fae, "us_aid_series"))
+    _finish(fig, ctx, "us_aid_2020_compared", rows)
     return fig, rows, drawn
 
 

@@ -172,6 +172,23 @@ TEXT = {
     "victims.girls": ("Girls", "Filles"),
     "victims.men": ("Men", "Hommes"),
     "word.since": ("since", "depuis"),
+    "word.no_total": ("no total found", "aucun total trouvé"),
+    "word.fifth_report": ("Fifth report (symbol not confirmed)", "Cinquième rapport (cote non confirmée)"),
+    "word.secondary_star": ("* Read from a secondary web page.", "* Chiffre lu sur une page web secondaire."),
+    "word.capacity_caveat": ("Verification capacity and access changed over time: these rates measure what could be verified, not how many violations occurred.",
+                             "La capacité de vérification et l'accès ont varié dans le temps : ces moyennes mesurent ce qui a pu être vérifié, non le nombre de violations commises."),
+    "axis.violations_per_month": ("Verified violations per month", "Violations vérifiées par mois"),
+    "axis.fiscal_year": ("US fiscal year", "Année budgétaire des États-Unis"),
+    "axis.usd_millions_constant": ("Millions of constant US dollars", "Millions de dollars constants des États-Unis"),
+    "map.legend": ("Verified, in each violation's unit", "Nombre vérifié, dans l'unité de chaque violation"),
+    "map.boundaries": ("Boundaries: ", "Limites : "),
+    "aid.obligations": ("Obligations", "Engagements"),
+    "aid.disbursements": ("Disbursements", "Décaissements"),
+    "aid.factsheet_sectors": ("Factsheet: four sectors, 2020 (sum)", "Fiche : quatre secteurs, 2020 (somme)"),
+    "aid.fae_obligations": ("Foreign Aid Explorer: obligations, FY2020", "Foreign Aid Explorer : engagements, AB 2020"),
+    "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, FY2020", "Foreign Aid Explorer : décaissements, AB 2020"),
+    "coup.2012": ("coup, March 2012", "coup d'État, mars 2012"),
+    "coup.2020_2021": ("coups, Aug 2020 and May 2021", "coups d'État, août 2020 et mai 2021"),
 }
 
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"

@@ -25,15 +25,16 @@ _ORDERED = {"violation", "period"}
 
 
 def list_datasets(data_dir=None):
-    """Names of the datasets in the data package, in package order."""
-    return package.resource_names(data_dir)
+    """Names of the tables in the data package, in package order (plus ``regions_geometry``)."""
+    return [r["name"] for r in package.read_descriptor(data_dir)["resources"]
+            if "schema" in r or r["name"] == "regions_geometry"]
 
 
 def describe(name, data_dir=None):
     """Title, description and a table of the columns of dataset ``name``."""
     res = package.resource(name, data_dir)
     lines = [f"{res['name']}: {res.get('title', '')}", "", res.get("description", ""), ""]
-    for field in res["schema"]["fields"]:
+    for field in res.get("schema", {}).get("fields", []):
         req = " (required)" if field.get("constraints", {}).get("required") else ""
         lines.append(f"  {field['name']:<24} {field.get('type', 'string'):<8}{req} {field.get('description', '')}")
     return "\n".join(lines)
@@ -112,6 +113,12 @@ def load(name, data_dir=None):
         returned for a table that fails: there are no half-parsed tables.
     """
     res = package.resource(name, data_dir)
+    if "schema" not in res:
+        if name == "regions_geometry":
+            from .geography import load_regions_geometry
+
+            return load_regions_geometry(data_dir)
+        raise DataError(f"{name!r} is a file of the package ({res['path']}), not a table")
     records = _checked_records(name, data_dir)
     return _frame(str(package.data_dir(data_dir)), name, res["hash"]).copy()
 

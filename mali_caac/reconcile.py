@@ -6,7 +6,7 @@ the checks that are expected to fail because a source contradicts itself:
 ``sum:<table>:<row_id>:<dimension>``  a total against its parts along one dimension
 ``restates:<table>:<row_id>``         a restated figure against the row it restates
 ``unique:<table>:<row_id>``           no figure stated twice without ``restates``
-``across:<row_id>``                   a total over all violations against the six violations
+``across:<table>:<row_id>``           a total over all violations against the six violations
 ``percent:<row_id>``                  a stated percentage against the counts it is a share of
 ``shares:<table>:<row_id>``           sibling percentages do not exceed 100
 ``ratio:<row_id>``                    a stated ratio to the previous report against the counts
@@ -229,11 +229,11 @@ def check_across_violations(gv):
         if total["violation"] != ROOT or total["unit"] != "violations":
             continue
         values = _across(gv, total, lambda v: HEADLINE_UNITS[v])
-        cid = f"across:{total['row_id']}"
+        cid = f"across:{gv.name}:{total['row_id']}"
         missing = [v for v, x in values.items() if x is None]
         if missing:
             yield Check(cid, "across", "unverifiable",
-                        f"grave_violations {total['row_id']}: {_fmt(total['value'])} violations; no figure for "
+                        f"{gv.name} {total['row_id']}: {_fmt(total['value'])} violations; no figure for "
                         f"{', '.join(missing)} with the same dimensions", _cite(total))
             continue
         s = sum(values.values())
@@ -241,7 +241,7 @@ def check_across_violations(gv):
         ok = agrees(s, total["value"], total["qualifier"]) if not partial else s <= total["value"]
         parts = ", ".join(f"{v} {_fmt(x)}" for v, x in values.items())
         yield Check(cid, "across", "ok" if ok else "failed",
-                    f"grave_violations {total['row_id']}: the six violations add up to {_fmt(s)}, "
+                    f"{gv.name} {total['row_id']}: the six violations add up to {_fmt(s)}, "
                     f"{'as' if ok else 'NOT as'} the stated {_fmt(total['value'])} [{parts}]", _cite(total))
 
 
@@ -344,6 +344,8 @@ def check_quotes(data_dir=None):
         if s["text_file"]:
             texts[sid] = _squeeze((folder / s["text_file"]).read_text(encoding="utf-8"))
     for res in package.read_descriptor(data_dir)["resources"]:
+        if "schema" not in res:
+            continue
         names = [f["name"] for f in res["schema"]["fields"]]
         pairs = [("quote", "source_id")] if "quote" in names else []
         if "quote_a" in names:
@@ -407,6 +409,7 @@ def all_checks(data_dir=None):
             fig = Figures(res["name"], _checked_records(res["name"], data_dir), {}, data_dir)
             checks += list(check_restatements(fig))
     gv = tables["grave_violations"]
+    checks += list(check_across_violations(tables["country_reports"]))
     checks += list(check_across_violations(gv)) + list(check_percentages(gv)) + list(check_ratios(gv))
     checks += list(check_quotes(data_dir)) + list(check_region_codes(data_dir))
     return checks

@@ -1,6 +1,6 @@
 """Each figure draws exactly the values of the data rows it cites."""
 import pytest
-from matplotlib.collections import PathCollection, QuadMesh
+from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.container import BarContainer
 
 import mali_caac
@@ -20,12 +20,12 @@ def readback(fig):
             if isinstance(c, BarContainer):
                 values += [p.get_height() if c.orientation == "vertical" else p.get_width() for p in c]
         for coll in ax.collections:
-            if isinstance(coll, QuadMesh):
-                values += [float(x) for x in coll.get_array().compressed()]
-            elif isinstance(coll, PathCollection):
+            if isinstance(coll, PathCollection):
                 values += [float(x) for x in coll.get_offsets()[:, 0]]
+            elif not isinstance(coll, LineCollection) and coll.get_array() is not None:
+                values += [float(x) for x in coll.get_array().compressed()]  # heatmap cells, map regions
         for line in ax.lines:
-            if line.get_linestyle() in ("None", "none", ""):
+            if line.get_gid() == "data" or line.get_linestyle() in ("None", "none", ""):
                 values += [float(y) for y in line.get_ydata()]
     return values
 
@@ -40,6 +40,9 @@ def allowed_values(r):
         v = float(row["value"])
         out |= {v, v / 1e6}
         full = mali_caac.load(row["table"]).set_index("row_id").loc[row["row_id"]]
+        if "report" in full:  # a country report: per month of the period it covers
+            src = mali_caac.sources().loc[full["report"]]
+            out.add(v / figures.months_between(src["period_start"], src["period_end"]))
         if "period" in full and str(full["period"]) in months:
             m = months[str(full["period"])]
             out.add(v / m)
@@ -50,6 +53,10 @@ def allowed_values(r):
         gv = mali_caac.load("grave_violations")
         out |= set(gv.loc[(gv.violation == "recruitment_and_use") & (gv.region == "all") & (gv.sex == "all")
                           & (gv.period == "all"), "value"].astype(float))
+    if r.id == "us_aid_2020_compared":  # the factsheet's four sectors, summed by the library
+        out.add(float(r.rows.loc[r.rows["table"] == "us_assistance", "value"].sum()) / 1e6)
+    if r.id == "overview_map":
+        out |= {float(x) for x in aggregate.violations_by("region").to_numpy().ravel() if x == x}
     if r.id == "overview_regions":
         out |= {float(x) for x in aggregate.violations_by("region").to_numpy().ravel() if x == x}
     return out

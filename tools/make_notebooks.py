@@ -28,8 +28,10 @@ INTRO = {
                  "attacks on schools and hospitals, abduction, and denial of humanitarian access. The third "
                  "report of the Secretary-General on children and armed conflict in Mali (S/2020/1105) counts "
                  "1,764 verified violations affecting 1,092 children over 33 months, more than twice the previous "
-                 "report's count over a longer period. This notebook shows them by type, period and region, who "
-                 "was responsible, and the change against the previous report."),
+                 "report's count over a longer period. This notebook shows them by type, period and region (with a "
+                 "map of the regions as the report counts them, Ménaka on its own), who was responsible, the change "
+                 "against the previous report, and the trend across the Secretary-General's five country reports, "
+                 "per month because their periods differ in length."),
     "recruitment": ("Recruitment and use of children; deprivation of liberty",
                     "*Recruitment and use* covers any child under 18 associated with an armed force or group, as a "
                     "fighter or in support roles (cooks, guards, couriers, domestic workers). The report verified "
@@ -73,7 +75,9 @@ INTRO = {
                       "Humanitarian Studies, the Security Assistance Monitor and InterAction. It stresses that the "
                       "United States gave Mali far more humanitarian than security assistance, and was a minor arms "
                       "supplier and trainer. The factsheet's charts did not survive; only figures stated in its text "
-                      "are used, and where it gives two figures for the same thing both are shown."),
+                      "are used, and where it gives two figures for the same thing both are shown. The last two "
+                      "figures add the US government's own series (Foreign Aid Explorer, fiscal years 1961-2022) "
+                      "and compare it with the factsheet's 2020 figures."),
     "civilian_harm": ("Civilian harm, 2021-2022",
                       "The factsheet reports civilian harm attributed to the Malian armed forces, the Wagner Group and "
                       "armed groups after the 2020 and 2021 coups. Counts of the same event disagree, sometimes by a "
