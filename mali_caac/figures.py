@@ -984,12 +984,12 @@ def _moura(ctx):
 
 
 @figure("civilian_harm_reports", "civilian_harm",
-        "Civilian harm attributed to Malian forces and their allies, 2021-2022: reported counts",
-        "Atteintes aux civils attribuées aux forces maliennes et à leurs alliés, 2021-2022 : nombres rapportés",
+        "Civilian harm in Mali, 2020-2022: counts reported by different monitors",
+        "Atteintes aux civils au Mali, 2020-2022 : nombres rapportés par différents observateurs",
         "Counts the factsheet reports from different monitors, each for its own period and definition: they overlap and must not be added up. "
-        "The label of each bar names who reported it and when.",
+        "The label of each bar names who reported it, what it counts (people or cases) and when; most are attributed to the Malian armed forces, some also to armed groups.",
         "Nombres que la fiche rapporte de différents observateurs, chacun pour sa période et sa définition : ils se recoupent et ne doivent pas être additionnés. "
-        "L'étiquette de chaque barre indique qui l'a rapporté et quand.")
+        "L'étiquette de chaque barre indique qui l'a rapporté, ce qui est compté (personnes ou cas) et quand ; la plupart sont attribués aux forces armées maliennes, certains aussi à des groupes armés.")
 def _harm(ctx):
     ch = load("civilian_harm")
     ids = ["ch-011", "ch-017", "ch-035", "ch-033", "ch-022", "ch-032", "ch-018", "ch-007"]
@@ -999,7 +999,7 @@ def _harm(ctx):
     drawn = _bars(ax, ctx, labels, keep["value"], style.OKABE_ITO["vermillion"], horizontal=True,
                   qualifiers=list(keep["qualifier"].astype(str)))
     ax.tick_params(axis="y", labelsize="x-small")
-    ax.set_xlabel(ctx.t("axis.persons"))
+    ax.set_xlabel(ctx.t("axis.reported"))
     rows = _prov(keep, "civilian_harm")
     _finish(fig, ctx, "civilian_harm_reports", rows)
     return fig, rows, drawn

@@ -49,6 +49,7 @@ TEXT = {
     "axis.percent": ("Per cent", "Pour cent"),
     "axis.persons": ("Persons", "Personnes"),
     "axis.usd_millions": ("Millions of US dollars", "Millions de dollars des États-Unis"),
+    "axis.reported": ("Number reported (people or cases)", "Nombre rapporté (personnes ou cas)"),
     "axis.rank": ("Rank among suppliers (1 = largest)", "Rang parmi les fournisseurs (1 = le plus important)"),
     "axis.period": ("Period", "Période"),
     "axis.date": ("Date of the figure", "Date du chiffre"),
