@@ -58,7 +58,7 @@ def plan(only=None, langs=("en", "fr"), formats=("png", "svg", "pdf"), dpi=200, 
         sections = [s for s in sections if s in only]
     for lang in langs:
         check_parameters(lang=lang, formats=formats, dpi=dpi, context=context)
-    library = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    library = sorted(Path(__file__).resolve().parent.rglob("*.py"))
     package_files = [data_dir() / "datapackage.json"]
     jobs = []
     for section in sections:
@@ -137,7 +137,6 @@ def run_job(job):
 
 def write_gallery(figures_dir=None, langs=("en", "fr"), formats=("png", "svg", "pdf")):
     """figures/README.md: every figure with its caption and source line, by section."""
-    from .figures import REGISTRY
 
     figures_dir = Path(figures_dir or ROOT / "figures")
     names = {"overview": "Overview", "recruitment": "Recruitment and use; deprivation of liberty",

@@ -119,7 +119,7 @@ def load(name, data_dir=None):
 
             return load_regions_geometry(data_dir)
         raise DataError(f"{name!r} is a file of the package ({res['path']}), not a table")
-    records = _checked_records(name, data_dir)
+    _checked_records(name, data_dir)  # verifies the hash and every cell before the frame is built
     return _frame(str(package.data_dir(data_dir)), name, res["hash"]).copy()
 
 

@@ -1,5 +1,4 @@
 """The build: parallel papermill runs, skipping, failure reporting, identical bytes."""
-import json
 import shutil
 from pathlib import Path
 

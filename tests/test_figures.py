@@ -1,6 +1,6 @@
 """Each figure draws exactly the values of the data rows it cites."""
 import pytest
-from matplotlib.collections import LineCollection, PathCollection, QuadMesh
+from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.container import BarContainer
 
 import mali_caac

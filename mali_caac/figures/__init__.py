@@ -1,0 +1,18 @@
+"""Publication figures: each drawn from rows of ``data/``, titled, sourced and captioned.
+
+Every figure is a function registered with :func:`figure` (one module per part of
+the analysis); :func:`render` draws it in one language and returns a
+:class:`Rendered` that carries the matplotlib figure, its title and caption, its
+source line and the exact rows it draws (``rows``) with the values it draws
+(``drawn``), so that tests can read the plotted values back and compare them with
+the data. :func:`save` writes PNG, SVG and PDF (byte-identical across runs) and a
+caption file, each through a temporary file and a rename.
+"""
+
+from ._core import (PARAMETERS, REGISTRY, SECTIONS, Rendered, caption_text, check_parameters, close, figure,
+                    figure_ids, months_between, render, save)
+from . import overview, violations, reintegration, us_assistance, civilian_harm  # noqa: E402,F401  (registers the figures)
+from .. import style  # noqa: E402
+
+__all__ = ["PARAMETERS", "REGISTRY", "SECTIONS", "Rendered", "caption_text", "check_parameters", "close", "figure",
+           "figure_ids", "months_between", "render", "save", "style"]

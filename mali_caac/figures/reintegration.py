@@ -1,0 +1,53 @@
+"""Figures of release, reintegration, trainings and dialogue (S/2020/1105 section V)."""
+from .. import aggregate, style
+from ..loader import load
+from ._core import (_bars, _finish, _hbar_breakdown, _new, _period_figure, _prov, figure)
+
+# ----------------------------------------------------------------------------- release and reintegration
+@figure("transit_centres_by_period", "reintegration",
+        "Children cared for in transit centres, by period",
+        "Enfants pris en charge dans les centres de transit, par période",
+        "The 593 children (49 girls, 544 boys) released from armed forces and groups who received care in transit centres, by period (left) and per month (right).",
+        "Les 593 enfants (49 filles, 544 garçons) sortis des forces et groupes armés pris en charge dans des centres de transit, par période (à gauche) et par mois (à droite).")
+def _transit(ctx):
+    parts = aggregate.breakdown("release_and_reintegration", "period", measure="transit_care")
+    fig_rows = _period_figure(ctx, "transit_centres_by_period", parts, style.OKABE_ITO["bluish_green"], "axis.children")
+    fig_rows[1]["table"] = "release_and_reintegration"
+    return fig_rows
+
+
+@figure("reintegration_outcomes", "reintegration",
+        "Reintegration support for children leaving transit centres",
+        "Appui à la réintégration des enfants sortis des centres de transit",
+        "Of the 593 children, 382 received socioeconomic reintegration support (education, vocational training, income-generating activities); "
+        "211 could not, for lack of access to the areas where they rejoined their families.",
+        "Sur les 593 enfants, 382 ont bénéficié d'un appui à la réintégration socioéconomique (éducation, formation professionnelle, activités génératrices de revenus) ; "
+        "211 n'ont pu en bénéficier, faute d'accès aux zones où ils ont retrouvé leur famille.")
+def _reintegration(ctx):
+    parts = aggregate.breakdown("release_and_reintegration", "outcome", measure="transit_care")
+    return _hbar_breakdown(ctx, "reintegration_outcomes", parts, "outcome", style.OKABE_ITO["bluish_green"],
+                           "axis.children", ratio=0.3, table="release_and_reintegration")
+
+
+@figure("trainings_and_dialogue", "reintegration",
+        "Trainings, sensitization and dialogue by the country task force",
+        "Formations, sensibilisation et dialogue menés par l'équipe spéciale de pays",
+        "People reached by the task force's trainings, sensitization and dialogue workshops (S/2020/1105, section V). Each bar is one group as the report names it.",
+        "Personnes touchées par les formations, la sensibilisation et les ateliers de dialogue de l'équipe spéciale (S/2020/1105, section V). Chaque barre est un groupe tel que le rapport le nomme.")
+def _trainings(ctx):
+    pa = load("programme_activities")
+    keep = pa[(pa.unit == "persons") & pa.activity.isin(["training_child_protection", "sensitization", "dialogue_workshops",
+                                                         "training_child_friendly_interviewing"])
+              & pa.restates.isna() & (pa.source_id == "S/2020/1105")]
+    keep = keep[~keep.participants.str.startswith("women")].sort_values("value", ascending=False, kind="stable")
+    fig, ax = _new(ctx, 0.6)
+    labels = [ctx.t(f"participants.{r}") for r in keep["row_id"]]
+    drawn = _bars(ax, ctx, labels, keep["value"], style.OKABE_ITO["bluish_green"], horizontal=True,
+                  qualifiers=list(keep["qualifier"].astype(str)))
+    ax.tick_params(axis="y", labelsize="x-small")
+    ax.set_xlabel(ctx.t("axis.persons"))
+    rows = _prov(keep, "programme_activities")
+    _finish(fig, ctx, "trainings_and_dialogue", rows)
+    return fig, rows, drawn
+
+
