@@ -107,7 +107,8 @@ def validate(obj, verbose, no_frictionless):
 @click.pass_obj
 def cite(obj, source_id, rows):
     """Print a reference for SOURCE_ID (all sources without one), or a source line for rows."""
-    from .citation import cite as cite_source, cite_rows
+    from .citation import cite as cite_source
+    from .citation import cite_rows
     from .loader import load
 
     try:

@@ -79,7 +79,8 @@ def derived_checks(data_dir=None):
     import csv
     import io
 
-    from .external import COLUMNS, OUT as AID, RAW, us_aid_rows
+    from .external import COLUMNS, RAW, us_aid_rows
+    from .external import OUT as AID
     from .geography import load_regions_geometry, overlap_with_natural_earth
     from .loader import _checked_records
 

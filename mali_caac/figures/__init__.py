@@ -8,11 +8,10 @@ source line and the exact rows it draws (``rows``) with the values it draws
 the data. :func:`save` writes PNG, SVG and PDF (byte-identical across runs) and a
 caption file, each through a temporary file and a rename.
 """
-
+from .. import style
 from ._core import (PARAMETERS, REGISTRY, SECTIONS, Rendered, caption_text, check_parameters, close, figure,
                     figure_ids, months_between, render, save)
-from . import overview, violations, reintegration, us_assistance, civilian_harm  # noqa: E402,F401  (registers the figures)
-from .. import style  # noqa: E402
+from . import civilian_harm, overview, reintegration, us_assistance, violations  # noqa: F401  (registers the figures)
 
 __all__ = ["PARAMETERS", "REGISTRY", "SECTIONS", "Rendered", "caption_text", "check_parameters", "close", "figure",
            "figure_ids", "months_between", "render", "save", "style"]

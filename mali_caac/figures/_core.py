@@ -228,17 +228,25 @@ def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_
     return fig, rows, drawn
 
 
+def _hbar_rows(ctx, fid, frame, labels, colour, axis_key, table, ratio=None, ytick=None):
+    """Horizontal bars, one per row of ``frame`` (its values and qualifiers), titled and sourced."""
+    fig, ax = _new(ctx, ratio or max(0.35, 0.06 * len(frame) + 0.15))
+    drawn = _bars(ax, ctx, labels, frame["value"], colour, horizontal=True,
+                  qualifiers=list(frame["qualifier"].astype(str)))
+    ax.set_xlabel(ctx.t(axis_key))
+    if ytick:
+        ax.tick_params(axis="y", labelsize=ytick)
+    rows = _prov(frame, table)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
 def _hbar_breakdown(ctx, fid, parts, dimension, colour, axis_key, sort=True, ratio=None, table="grave_violations"):
+    """Horizontal bars of a breakdown, labelled with the codes of ``dimension``, largest first."""
     if sort:
         parts = parts.sort_values("value", ascending=False, kind="stable")
     labels = [label(dimension, c, ctx.lang) for c in parts[dimension]]
-    fig, ax = _new(ctx, ratio or max(0.35, 0.06 * len(parts) + 0.15))
-    drawn = _bars(ax, ctx, labels, parts["value"], colour, horizontal=True,
-                  qualifiers=list(parts["qualifier"].astype(str)))
-    ax.set_xlabel(ctx.t(axis_key))
-    rows = _prov(parts, table)
-    _finish(fig, ctx, fid, rows)
-    return fig, rows, drawn
+    return _hbar_rows(ctx, fid, parts, labels, colour, axis_key, table, ratio)
 
 
 C = style.VIOLATION_COLOURS

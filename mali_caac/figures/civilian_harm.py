@@ -1,7 +1,8 @@
 """Figures of civilian harm, 2020-2022 (the factsheet)."""
 from .. import style
 from ..loader import load
-from ._core import (_bars, _finish, _new, _prov, _qual, _wrap, figure)
+from ._core import _finish, _hbar_rows, _new, _prov, _qual, _wrap, figure
+
 
 # ----------------------------------------------------------------------------- civilian harm 2021-2022
 @figure("moura_claims", "civilian_harm",
@@ -45,13 +46,7 @@ def _harm(ctx):
     ids = ["ch-011", "ch-017", "ch-035", "ch-033", "ch-022", "ch-032", "ch-018", "ch-007"]
     keep = ch.set_index("row_id").loc[ids].reset_index()
     labels = [ctx.t(f"harm.{i}") for i in keep["row_id"]]
-    fig, ax = _new(ctx, 0.6)
-    drawn = _bars(ax, ctx, labels, keep["value"], style.OKABE_ITO["vermillion"], horizontal=True,
-                  qualifiers=list(keep["qualifier"].astype(str)))
-    ax.tick_params(axis="y", labelsize="x-small")
-    ax.set_xlabel(ctx.t("axis.reported"))
-    rows = _prov(keep, "civilian_harm")
-    _finish(fig, ctx, "civilian_harm_reports", rows)
-    return fig, rows, drawn
+    return _hbar_rows(ctx, "civilian_harm_reports", keep, labels, style.OKABE_ITO["vermillion"], "axis.reported",
+                      "civilian_harm", ratio=0.6, ytick="x-small")
 
 

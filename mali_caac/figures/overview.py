@@ -2,8 +2,23 @@
 from .. import aggregate, style
 from ..i18n import label
 from ..loader import VIOLATIONS, load
-from ._core import (C, _annotate, _bars, _concat, _finish, _grouped, _gv_breakdown, _legend,
-                    _new, _prov, _qual, _wrap, figure, months_between)
+from ._core import (
+    C,
+    _annotate,
+    _bars,
+    _concat,
+    _finish,
+    _grouped,
+    _gv_breakdown,
+    _legend,
+    _new,
+    _prov,
+    _qual,
+    _wrap,
+    figure,
+    months_between,
+)
+
 
 # ----------------------------------------------------------------------------- overview
 @figure("overview_totals", "overview",

@@ -1,7 +1,8 @@
 """Figures of release, reintegration, trainings and dialogue (S/2020/1105 section V)."""
 from .. import aggregate, style
 from ..loader import load
-from ._core import (_bars, _finish, _hbar_breakdown, _new, _period_figure, _prov, figure)
+from ._core import _hbar_breakdown, _hbar_rows, _period_figure, figure
+
 
 # ----------------------------------------------------------------------------- release and reintegration
 @figure("transit_centres_by_period", "reintegration",
@@ -40,14 +41,8 @@ def _trainings(ctx):
                                                          "training_child_friendly_interviewing"])
               & pa.restates.isna() & (pa.source_id == "S/2020/1105")]
     keep = keep[~keep.participants.str.startswith("women")].sort_values("value", ascending=False, kind="stable")
-    fig, ax = _new(ctx, 0.6)
     labels = [ctx.t(f"participants.{r}") for r in keep["row_id"]]
-    drawn = _bars(ax, ctx, labels, keep["value"], style.OKABE_ITO["bluish_green"], horizontal=True,
-                  qualifiers=list(keep["qualifier"].astype(str)))
-    ax.tick_params(axis="y", labelsize="x-small")
-    ax.set_xlabel(ctx.t("axis.persons"))
-    rows = _prov(keep, "programme_activities")
-    _finish(fig, ctx, "trainings_and_dialogue", rows)
-    return fig, rows, drawn
+    return _hbar_rows(ctx, "trainings_and_dialogue", keep, labels, style.OKABE_ITO["bluish_green"], "axis.persons",
+                      "programme_activities", ratio=0.6, ytick="x-small")
 
 

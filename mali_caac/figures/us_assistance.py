@@ -1,8 +1,8 @@
 """Figures of US assistance: the factsheet's figures and the Foreign Aid Explorer series."""
 from .. import style
 from ..loader import load
-from ._core import (PROV, _bars, _concat, _finish, _legend,
-                    _new, _prov, _qual, figure)
+from ._core import PROV, _bars, _concat, _finish, _legend, _new, _prov, _qual, figure
+
 
 # ----------------------------------------------------------------------------- US assistance
 def _usd_bars(ctx, fid, frame, labels, colour, ratio):

@@ -2,8 +2,21 @@
 from .. import aggregate, style
 from ..i18n import label
 from ..loader import load
-from ._core import (C, _bars, _concat, _finish, _grouped, _gv_breakdown, _hbar_breakdown, _legend,
-                    _new, _period_figure, _prov, figure)
+from ._core import (
+    C,
+    _bars,
+    _concat,
+    _finish,
+    _grouped,
+    _gv_breakdown,
+    _hbar_breakdown,
+    _legend,
+    _new,
+    _period_figure,
+    _prov,
+    figure,
+)
+
 
 # ----------------------------------------------------------------------------- recruitment and deprivation of liberty
 @figure("recruitment_by_group", "recruitment",
