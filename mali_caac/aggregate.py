@@ -6,16 +6,14 @@ by coalition without counting a coalition and its members twice, cross the six
 violations with a dimension, and turn counts for periods of different length
 into rates per month.
 """
-from .hierarchy import ROOT, hierarchy
-from .loader import _checked_records, load
-from .package import read_descriptor
+from .domain import ROOT
+from .hierarchy import hierarchy
+from .loader import load
+from .package import open_package
 
 
 def _dims(table, data_dir=None):
-    for res in read_descriptor(data_dir)["resources"]:
-        if res["name"] == table:
-            return res.get("mali_caac", {}).get("dimensions", {})
-    raise KeyError(table)
+    return open_package(data_dir).resource(table).dimensions
 
 
 def breakdown(table, dimension, *, level="topmost", unit=None, data_dir=None, **fixed):
@@ -79,7 +77,7 @@ def by_coalition(parts, data_dir=None):
     import pandas as pd
 
     col = "perpetrator" if "perpetrator" in parts else "captor"
-    parties = {p["party"]: p for p in _checked_records("parties", data_dir)}
+    parties = {p["party"]: p for p in open_package(data_dir).records("parties")}
     groups = {}
     for _, row in parts.iterrows():
         code = str(row[col])
@@ -104,7 +102,7 @@ def by_attribution(parts, data_dir=None):
     """Sum a perpetrator breakdown by attribution class (armed groups, government forces ...)."""
     import pandas as pd
 
-    parties = {p["party"]: p for p in _checked_records("parties", data_dir)}
+    parties = {p["party"]: p for p in open_package(data_dir).records("parties")}
     frame = pd.DataFrame({"attribution": [parties[str(p)]["attribution"] for p in parts["perpetrator"]],
                           "value": parts["value"].astype(float)})
     return frame.groupby("attribution", sort=False, as_index=False)["value"].sum()
@@ -116,7 +114,7 @@ def per_month(parts, data_dir=None):
     The report's periods differ in length (6, 12, 12 and 3 months); compare
     these rates, not the raw counts.
     """
-    months = {p["period"]: p["months"] for p in _checked_records("periods", data_dir)}
+    months = {p["period"]: p["months"] for p in open_package(data_dir).records("periods")}
     out = parts.copy()
     out["months"] = [months[str(p)] for p in out["period"]]
     out["per_month"] = out["value"].astype(float) / out["months"]
@@ -134,8 +132,8 @@ def violations_by(dimension, codes=None, data_dir=None):
     """
     import pandas as pd
 
-    from .loader import VIOLATIONS
-    from .reconcile import HEADLINE_UNITS, figure_tables
+    from .domain import HEADLINE_UNITS, VIOLATIONS
+    from .reconcile import figure_tables
 
     gv = figure_tables(data_dir)["grave_violations"]
     if codes is None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .figures import REGISTRY, SECTIONS, check_parameters, figure_ids
 from .i18n import t
-from .package import atomic_write, data_dir
+from .package import atomic_write, default_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +59,7 @@ def plan(only=None, langs=("en", "fr"), formats=("png", "svg", "pdf"), dpi=200, 
     for lang in langs:
         check_parameters(lang=lang, formats=formats, dpi=dpi, context=context)
     library = sorted(Path(__file__).resolve().parent.rglob("*.py"))
-    package_files = [data_dir() / "datapackage.json"]
+    package_files = [default_folder() / "datapackage.json"]
     jobs = []
     for section in sections:
         nb = notebooks / f"{section}.ipynb"

@@ -1,11 +1,11 @@
 """Citations: a source document as a reference, and the rows behind a figure as a source line."""
 import re
 
-from .loader import _checked_records
+from .package import open_package
 
 
 def _sources(data_dir=None):
-    return {s["source_id"]: s for s in _checked_records("sources", data_dir)}
+    return {s["source_id"]: s for s in open_package(data_dir).records("sources")}
 
 
 def cite(source_id=None, data_dir=None):

@@ -25,19 +25,17 @@ def _fail(exc):
 @click.pass_obj
 def datasets(obj):
     """List the datasets with their row counts and titles."""
-    from .loader import _checked_records, list_datasets
-    from .package import resource
+    from .package import open_package
 
     try:
-        for name in list_datasets(obj["data_dir"]):
-            res = resource(name, obj["data_dir"])
-            from .package import verify_hash
-            verify_hash(res, obj["data_dir"])
-            if "schema" in res:
-                n = len(_checked_records(name, obj["data_dir"]))
-                click.echo(f"{name:<28} {n:>5} rows  {res.get('title', '')}")
+        pkg = open_package(obj["data_dir"])
+        for name in pkg.datasets():
+            res = pkg.resource(name)
+            if res.is_table:
+                click.echo(f"{name:<28} {len(pkg.records(name)):>5} rows  {res.title}")
             else:
-                click.echo(f"{name:<28} {res['format']:>10}  {res.get('title', '')}")
+                pkg.verify(name)
+                click.echo(f"{name:<28} {res.format:>10}  {res.title}")
     except DataError as exc:
         _fail(exc)
 
@@ -86,16 +84,15 @@ def show(obj, name, where, columns, limit, as_csv, schema):
 
 @main.command()
 @click.option("--verbose", "-v", is_flag=True, help="List the passing checks too.")
-@click.option("--no-frictionless", is_flag=True, help="Skip Frictionless' own validator (faster).")
 @click.pass_obj
-def validate(obj, verbose, no_frictionless):
+def validate(obj, verbose):
     """Validate the data package and reconcile every total with its parts.
 
     Exits 0 when no check failed, 1 otherwise.
     """
     from .validation import validate as run
 
-    report = run(obj["data_dir"], frictionless=not no_frictionless)
+    report = run(obj["data_dir"])
     click.echo(report.text(verbose=verbose))
     sys.exit(0 if report.ok else 1)
 
@@ -181,14 +178,23 @@ def make_derived(obj):
         _fail(exc)
 
 
-@main.command(hidden=True)
+@main.command()
 @click.pass_obj
 def rehash(obj):
-    """Maintainers: record the sha256 of every data file in datapackage.json."""
+    """After correcting a data file: record the sha256 of every file in datapackage.json.
+
+    A new hash says the change was intended, not that it is right: run
+    `mali-caac validate` next (see "Correcting the data" in data/CURATION.md).
+    """
     from .package import update_hashes
 
-    changed = update_hashes(obj["data_dir"])
-    click.echo("updated: " + (", ".join(changed) if changed else "nothing"))
+    try:
+        changed = update_hashes(obj["data_dir"])
+    except DataError as exc:
+        _fail(exc)
+    click.echo("hashes recorded for: " + (", ".join(changed) if changed else "nothing (no file changed)"))
+    if changed:
+        click.echo("next: mali-caac validate, then make figures and make test")
 
 
 if __name__ == "__main__":  # pragma: no cover

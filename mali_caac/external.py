@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 from .errors import DataError
-from .package import atomic_write, data_dir
+from .package import atomic_write, open_package
 
 RAW = "external/us_foreign_aid_country_MLI.csv"
 OUT = "us_aid_series.csv"
@@ -76,13 +76,17 @@ def us_aid_rows(raw):
     return rows
 
 
-def write_us_aid(folder=None):
-    """Rebuild ``data/us_aid_series.csv`` from the original file; returns its path."""
-    folder = data_dir(folder)
-    rows = us_aid_rows(folder / RAW)
+def us_aid_csv(data=None):
+    """The text of ``us_aid_series.csv`` as rebuilt from the original file of the package ``data``."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
-    atomic_write(folder / OUT, buf.getvalue())
-    return folder / OUT
+    writer.writerows(us_aid_rows(open_package(data).path(RAW)))
+    return buf.getvalue()
+
+
+def write_us_aid(data=None):
+    """Rebuild ``us_aid_series.csv`` from the original file; returns its path."""
+    out = open_package(data).path(OUT)
+    atomic_write(out, us_aid_csv(data))
+    return out

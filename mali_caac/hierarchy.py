@@ -8,9 +8,8 @@ never a part of any total.
 """
 from dataclasses import dataclass, field
 
-from .loader import _checked_records
-
-ROOT = "all"
+from .domain import ROOT
+from .package import open_package
 
 
 @dataclass
@@ -56,7 +55,7 @@ class Hierarchy:
         return [c for c in below if not any(a in chosen for a in self.ancestors(c) if a != under and self.is_below(a, under))]
 
 
-def hierarchy(spec, data_dir=None):
+def hierarchy(spec, data=None):
     """Build the hierarchy named by a dimension spec of ``datapackage.json``.
 
     ``parties``, ``periods``, ``regions``: the parent column of that table;
@@ -69,7 +68,7 @@ def hierarchy(spec, data_dir=None):
         return Hierarchy(spec, fixed=True)
     table, _, dim = spec.partition(":")
     key = {"parties": "party", "periods": "period", "regions": "region", "categories": "code"}[table]
-    records = _checked_records(table, data_dir)
+    records = open_package(data).records(table)
     if dim:
         records = [r for r in records if r["dimension"] == dim]
     residual = frozenset(r[key] for r in records if r.get("residual"))

@@ -5,7 +5,7 @@ Vocabulary labels that the data package already carries in both languages
 Tests check that every key has both languages and that every code a figure
 draws has a label.
 """
-from .loader import _checked_records
+from .package import open_package
 
 LANGS = ("en", "fr")
 
@@ -211,22 +211,22 @@ def t(key, lang):
     return table[key][LANGS.index(lang)]
 
 
-def label(dimension, code, lang, data_dir=None):
+def label(dimension, code, lang, data=None):
     """The label of a vocabulary code in ``lang``: violations, periods, regions,
     categories and parties."""
     code = str(code)
     if dimension == "violation":
         return t(f"violation.{code}", lang)
     if dimension == "period":
-        rec = {r["period"]: r for r in _checked_records("periods", data_dir)}[code]
+        rec = {r["period"]: r for r in open_package(data).records("periods")}[code]
         return f"{t('period.' + code, lang)}\n({rec['months']} {t('word.months_short', lang)})"
     if dimension == "region":
-        rec = {r["region"]: r for r in _checked_records("regions", data_dir)}[code]
+        rec = {r["region"]: r for r in open_package(data).records("regions")}[code]
         return code if lang == "en" else rec["name_fr"]
     if dimension in ("perpetrator", "captor", "party"):
         key = f"party.{code}"
         return t(key, lang) if key in TEXT else code
-    cats = {(r["dimension"], r["code"]): r for r in _checked_records("categories", data_dir)}
+    cats = {(r["dimension"], r["code"]): r for r in open_package(data).records("categories")}
     if (dimension, code) in cats:
         rec = cats[(dimension, code)]
         text = rec["label_" + lang]

@@ -4,143 +4,54 @@
 >>> "grave_violations" in list_datasets()
 True
 >>> gv = load("grave_violations")                  # doctest: +SKIP
+
+Every function takes ``data``: a :class:`~mali_caac.package.Package`, a folder,
+or None for the default package (see :mod:`mali_caac.package`).
 """
-from functools import lru_cache
-
-from . import package
-from .errors import DataError
-from .schema import read_rows
-
-VIOLATIONS = (
-    "recruitment_and_use",
-    "killing_and_maiming",
-    "sexual_violence",
-    "attacks_on_schools_and_hospitals",
-    "abduction",
-    "denial_of_humanitarian_access",
-)
-"""The six grave violations, in the order of the report (section IV, A-F)."""
-
-_ORDERED = {"violation", "period"}
+from .domain import ORDERED_DIMENSIONS, VIOLATIONS
+from .package import open_package
 
 
-def list_datasets(data_dir=None):
-    """Names of the tables in the data package, in package order (plus ``regions_geometry``)."""
-    return [r["name"] for r in package.read_descriptor(data_dir)["resources"]
-            if "schema" in r or r["name"] == "regions_geometry"]
+def list_datasets(data=None):
+    """Names of the datasets in the data package, in package order."""
+    return open_package(data).datasets()
 
 
-def describe(name, data_dir=None):
+def describe(name, data=None):
     """Title, description and a table of the columns of dataset ``name``."""
-    res = package.resource(name, data_dir)
-    lines = [f"{res['name']}: {res.get('title', '')}", "", res.get("description", ""), ""]
-    for field in res.get("schema", {}).get("fields", []):
+    res = open_package(data).resource(name)
+    lines = [f"{res.name}: {res.title}", "", res.description, ""]
+    for field in (res.schema or {}).get("fields", []):
         req = " (required)" if field.get("constraints", {}).get("required") else ""
         lines.append(f"  {field['name']:<24} {field.get('type', 'string'):<8}{req} {field.get('description', '')}")
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=64)
-def _records(folder, name, digest):
-    """Checked records of one resource (cached by file hash)."""
-    res = package.resource(name, folder)
-    file = package.data_dir(folder) / res["path"]
-    records, problems = read_rows(file, res["schema"], name)
-    if not problems:
-        problems = _foreign_key_problems(folder, res, file, records)
-    if problems:
-        first = problems[0]
-        raise DataError(file=file, line=first.line, row_id=first.row_id, field=first.field,
-                        expected=first.expected, found=first.found,
-                        problems=problems if len(problems) > 1 else None)
-    return records
-
-
-def _checked_records(name, folder):
-    res = package.resource(name, folder)
-    package.verify_hash(res, folder)
-    digest = res["hash"]
-    return _records(str(package.data_dir(folder)), name, digest)
-
-
-def _foreign_key_problems(folder, res, file, records):
-    problems = []
-    for fk in res["schema"].get("foreignKeys", []):
-        field = fk["fields"]
-        ref = fk["reference"]
-        target = ref["resource"] or res["name"]
-        if target == res["name"]:
-            allowed = {r[ref["fields"]] for r in records}
-        else:
-            allowed = {r[ref["fields"]] for r in _checked_records(target, folder)}
-        for rec in records:
-            value = rec.get(field)
-            if value is not None and value not in allowed:
-                problems.append(DataError(
-                    file=file, line=rec["_line"], row_id=next(iter(rec.values())), field=field,
-                    expected=f"a value of {target}.{ref['fields']}", found=value))
-    return problems
-
-
-def _category_order(name, field, folder):
+def _category_order(pkg, name, field):
     enum = field["constraints"]["enum"]
     if field["name"] == "violation":
         return [v for v in VIOLATIONS if v in enum] + [v for v in enum if v not in VIOLATIONS]
     if field["name"] == "period" and name != "periods":
-        periods = _checked_records("periods", folder)
         # chronological by start then length; the whole reporting period last
-        rank = sorted(periods, key=lambda p: (p["period"] == "all", p["start"], p["months"]))
-        order = [p["period"] for p in rank]
-        return [p for p in order if p in enum]
+        rank = sorted(pkg.records("periods"), key=lambda p: (p["period"] == "all", p["start"], p["months"]))
+        return [p["period"] for p in rank if p["period"] in enum]
     return list(enum)
 
 
-def load(name, data_dir=None):
-    """Load dataset ``name`` as a pandas DataFrame with proper dtypes.
-
-    The file's sha256 is checked against ``datapackage.json``, then every cell
-    against the Table Schema (types, required values, vocabularies, unique
-    keys, foreign keys). Numbers are floats (``value``) or nullable integers,
-    vocabularies are categoricals (``period`` and ``violation`` ordered: the
-    report's order of violations, periods chronologically with the whole
-    reporting period last), empty cells are missing values.
-
-    Raises
-    ------
-    DataError
-        naming the file, line, row and field of the first problem (and listing
-        the others), if the dataset does not match its schema. Nothing is
-        returned for a table that fails: there are no half-parsed tables.
-    """
-    res = package.resource(name, data_dir)
-    if "schema" not in res:
-        if name == "regions_geometry":
-            from .geography import load_regions_geometry
-
-            return load_regions_geometry(data_dir)
-        raise DataError(f"{name!r} is a file of the package ({res['path']}), not a table")
-    _checked_records(name, data_dir)  # verifies the hash and every cell before the frame is built
-    return _frame(str(package.data_dir(data_dir)), name, res["hash"]).copy()
-
-
-@lru_cache(maxsize=64)
-def _frame(folder, name, digest):
-    """The typed DataFrame of a checked resource (cached by file hash; callers get copies)."""
+def build_frame(pkg, name, records):
+    """The typed DataFrame of checked ``records`` of table ``name``."""
     import pandas as pd
 
-    res = package.resource(name, folder)
-    records = _records(folder, name, digest)
-    data_dir = folder
-    fields = res["schema"]["fields"]
+    res = pkg.resource(name)
     columns = {}
-    for field in fields:
+    for field in res.schema["fields"]:
         col = field["name"]
         values = [r.get(col) for r in records]
         kind = field.get("type", "string")
         enum = field.get("constraints", {}).get("enum")
         if enum and kind == "string":
-            order = _category_order(name, field, data_dir)
-            columns[col] = pd.Categorical(values, categories=order, ordered=col in _ORDERED)
+            columns[col] = pd.Categorical(values, categories=_category_order(pkg, name, field),
+                                          ordered=col in ORDERED_DIMENSIONS)
         elif kind == "number":
             columns[col] = pd.array([float("nan") if v is None else v for v in values], dtype="float64")
         elif kind == "integer":
@@ -153,10 +64,41 @@ def _frame(folder, name, digest):
             columns[col] = pd.array(values, dtype="string")
     frame = pd.DataFrame(columns)
     frame.attrs["dataset"] = name
-    frame.attrs["title"] = res.get("title", name)
+    frame.attrs["title"] = res.title or name
     return frame
 
 
-def sources(data_dir=None):
+def load(name, data=None):
+    """Load dataset ``name`` as a pandas DataFrame with proper dtypes.
+
+    The file's sha256 is checked against ``datapackage.json``, then every cell
+    against the Table Schema (types, required values, vocabularies, unique
+    keys, foreign keys). Numbers are floats (``value``) or nullable integers,
+    vocabularies are categoricals (``period`` and ``violation`` ordered: the
+    report's order of violations, periods chronologically with the whole
+    reporting period last), empty cells are missing values.
+    ``regions_geometry`` loads as a GeoDataFrame.
+
+    Raises
+    ------
+    DataError
+        naming the file, line, row and field of the first problem (and listing
+        the others), if the dataset does not match its schema. Nothing is
+        returned for a table that fails: there are no half-parsed tables.
+    """
+    pkg = open_package(data)
+    res = pkg.resource(name)
+    if name == "regions_geometry":
+        from .geography import load_regions_geometry
+
+        return load_regions_geometry(pkg)
+    if not res.public:
+        from .errors import DataError
+
+        raise DataError(f"unknown dataset {name!r}; the datasets are: {', '.join(pkg.datasets())}")
+    return pkg.frame(name)
+
+
+def sources(data=None):
     """The source documents (``sources`` dataset), indexed by ``source_id``."""
-    return load("sources", data_dir).set_index("source_id", drop=False)
+    return load("sources", data).set_index("source_id", drop=False)

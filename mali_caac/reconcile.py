@@ -16,24 +16,11 @@ the checks that are expected to fail because a source contradicts itself:
 import re
 from dataclasses import dataclass
 
-from . import package
-from .hierarchy import ROOT, hierarchy
-from .loader import _checked_records
+from .domain import HEADLINE_UNITS, PREVIOUS_PERIOD, ROOT
+from .hierarchy import hierarchy
+from .package import open_package
 from .printed import parse_printed
 
-HEADLINE_UNITS = {
-    "recruitment_and_use": ("cases", "children"),
-    "killing_and_maiming": ("children",),
-    "sexual_violence": ("children",),
-    "attacks_on_schools_and_hospitals": ("attacks",),
-    "abduction": ("children",),
-    "denial_of_humanitarian_access": ("incidents",),
-}
-"""The unit in which the report counts each violation towards its total of
-violations (para 12: 516 cases + 495 children + 74 children + 216 attacks +
-38 children + 425 incidents = 1,764), then the unit of its breakdowns."""
-
-PREVIOUS_PERIOD = "2014-2017H1"
 
 
 @dataclass
@@ -80,10 +67,10 @@ def _cite(row):
 class Figures:
     """The rows of one figure table, indexed by their dimensions."""
 
-    def __init__(self, name, records, dims, data_dir=None):
+    def __init__(self, name, records, dims, pkg=None):
         self.name = name
         self.dims = list(dims)
-        self.hier = {d: hierarchy(spec, data_dir) for d, spec in dims.items()}
+        self.hier = {d: hierarchy(spec, pkg) for d, spec in dims.items()}
         self.rows = [r for r in records if not r.get("restates")]
         self.restated = [r for r in records if r.get("restates")]
         self.by_id = {r["row_id"]: r for r in records}
@@ -155,15 +142,11 @@ class Figures:
         return None
 
 
-def figure_tables(data_dir=None):
+def figure_tables(data=None):
     """{name: Figures} for every resource that declares dimensions."""
-    out = {}
-    for res in package.read_descriptor(data_dir)["resources"]:
-        meta = res.get("mali_caac", {})
-        if meta.get("kind") == "figures" and meta.get("dimensions"):
-            out[res["name"]] = Figures(res["name"], _checked_records(res["name"], data_dir),
-                                       meta["dimensions"], data_dir)
-    return out
+    pkg = open_package(data)
+    return {res.name: Figures(res.name, pkg.records(res.name), res.dimensions, pkg)
+            for res in pkg.tables() if res.kind == "figures" and res.dimensions}
 
 
 def check_sums(fig):
@@ -336,27 +319,24 @@ def _squeeze(text):
     return re.sub(r"\s+", "", text)
 
 
-def check_quotes(data_dir=None):
-    folder = package.data_dir(data_dir)
-    srcs = {s["source_id"]: s for s in _checked_records("sources", data_dir)}
+def check_quotes(pkg):
+    srcs = {s["source_id"]: s for s in pkg.records("sources")}
     texts = {}
     for sid, s in srcs.items():
         if s["text_file"]:
-            texts[sid] = _squeeze((folder / s["text_file"]).read_text(encoding="utf-8"))
-    for res in package.read_descriptor(data_dir)["resources"]:
-        if "schema" not in res:
-            continue
-        names = [f["name"] for f in res["schema"]["fields"]]
+            texts[sid] = _squeeze(pkg.path(s["text_file"]).read_text(encoding="utf-8"))
+    for res in pkg.tables():
+        names = res.field_names
         pairs = [("quote", "source_id")] if "quote" in names else []
         if "quote_a" in names:
             pairs = [("quote_a", "source_a"), ("quote_b", "source_b")]
         if not pairs:
             continue
         key = names[0]
-        for rec in _checked_records(res["name"], data_dir):
+        for rec in pkg.records(res.name):
             for qcol, scol in pairs:
-                cid = f"quote:{res['name']}:{rec[key]}" + ("" if qcol == "quote" else f":{qcol[-1]}")
-                where = f"{res['name']} {rec[key]}"
+                cid = f"quote:{res.name}:{rec[key]}" + ("" if qcol == "quote" else f":{qcol[-1]}")
+                where = f"{res.name} {rec[key]}"
                 sid = rec[scol]
                 if sid not in texts:
                     yield Check(cid, "quote", "unverifiable",
@@ -376,18 +356,18 @@ def check_quotes(data_dir=None):
                             f"{sid}, {rec.get('locator') or rec.get('locator_a')}")
 
 
-def check_region_codes(data_dir=None):
+def check_region_codes(pkg):
     import pycountry
 
     valid = {s.code for s in pycountry.subdivisions.get(country_code="ML")} | {"ML"}
-    regions = {r["region"]: r for r in _checked_records("regions", data_dir)}
+    regions = {r["region"]: r for r in pkg.records("regions")}
     for r in regions.values():
         code = r["iso_3166_2"]
         if code:
             ok = code in valid
             yield Check(f"region_code:regions:{r['region']}", "region_code", "ok" if ok else "failed",
                         f"regions {r['region']}: {code} is {'a' if ok else 'NOT a'} code of ISO 3166-2:ML")
-    for rec in _checked_records("grave_violations", data_dir):
+    for rec in pkg.records("grave_violations"):
         want = regions[rec["region"]]["iso_3166_2"]
         ok = (rec["region_code"] or None) == (want or None)
         if not ok:
@@ -396,28 +376,27 @@ def check_region_codes(data_dir=None):
                         f"the row says {rec['region_code']!r}", _cite(rec))
 
 
-def all_checks(data_dir=None):
+def all_checks(data=None):
     """Run every reconciliation; returns a list of Check (register not yet applied)."""
+    pkg = open_package(data)
     checks = []
-    tables = figure_tables(data_dir)
+    tables = figure_tables(pkg)
     for fig in tables.values():
         checks += list(check_unique(fig)) + list(check_sums(fig)) + list(check_restatements(fig))
         checks += list(check_share_sums(fig))
-    for res in package.read_descriptor(data_dir)["resources"]:
-        meta = res.get("mali_caac", {})
-        if meta.get("kind") == "figures" and not meta.get("dimensions"):
-            fig = Figures(res["name"], _checked_records(res["name"], data_dir), {}, data_dir)
-            checks += list(check_restatements(fig))
+    for res in pkg.tables():
+        if res.kind == "figures" and not res.dimensions:
+            checks += list(check_restatements(Figures(res.name, pkg.records(res.name), {}, pkg)))
     gv = tables["grave_violations"]
     checks += list(check_across_violations(tables["country_reports"]))
     checks += list(check_across_violations(gv)) + list(check_percentages(gv)) + list(check_ratios(gv))
-    checks += list(check_quotes(data_dir)) + list(check_region_codes(data_dir))
+    checks += list(check_quotes(pkg)) + list(check_region_codes(pkg))
     return checks
 
 
-def apply_register(checks, data_dir=None):
+def apply_register(checks, data=None):
     """Mark failures that the discrepancy register expects; flag stale register entries."""
-    register = {d["check"]: d for d in _checked_records("discrepancies", data_dir) if d["check"]}
+    register = {d["check"]: d for d in open_package(data).records("discrepancies") if d["check"]}
     by_id = {c.id: c for c in checks}
     for cid, entry in register.items():
         check = by_id.get(cid)

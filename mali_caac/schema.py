@@ -132,3 +132,21 @@ def read_rows(file, schema, resource_name):
             else:
                 seen[k] = rec["_line"]
     return records, problems
+
+
+def foreign_key_problems(pkg, res, file, records):
+    """Cells whose foreign key has no match in the referenced table (of the same package)."""
+    problems = []
+    for fk in res.schema.get("foreignKeys", []):
+        field = fk["fields"]
+        ref = fk["reference"]
+        target = ref["resource"] or res.name
+        source = records if target == res.name else pkg.records(target)
+        allowed = {r[ref["fields"]] for r in source}
+        for rec in records:
+            value = rec.get(field)
+            if value is not None and value not in allowed:
+                problems.append(DataError(
+                    file=file, line=rec["_line"], row_id=next(iter(rec.values())), field=field,
+                    expected=f"a value of {target}.{ref['fields']}", found=value))
+    return problems

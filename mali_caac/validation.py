@@ -2,8 +2,8 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import package
 from .errors import DataError
+from .package import open_package
 from .reconcile import Check, all_checks, apply_register
 
 
@@ -56,52 +56,27 @@ class Report:
         return pd.DataFrame([c.__dict__ for c in self.checks])
 
 
-def _frictionless_checks(data_dir):
-    from frictionless import Package, system
-
-    folder = package.data_dir(data_dir)
-    with system.use_context(trusted=True):
-        report = Package(str(folder / package.DESCRIPTOR)).validate()
-    checks = []
-    for task in report.tasks:
-        if task.valid:
-            checks.append(Check(f"frictionless:{task.name}", "frictionless", "ok",
-                                f"{task.name}: valid against its Table Schema (frictionless)"))
-        for err in task.errors:
-            where = f"row {getattr(err, 'row_number', '?')}, field {getattr(err, 'field_name', '?')}"
-            checks.append(Check(f"frictionless:{task.name}:{where}", "frictionless", "failed",
-                                f"{task.name} ({task.place}): {where}: {err.message}"))
-    return checks
-
-
-def derived_checks(data_dir=None):
+def derived_checks(data=None):
     """Derived files equal a rebuild from the originals; region polygons agree with Natural Earth."""
-    import csv
-    import io
-
-    from .external import COLUMNS, RAW, us_aid_rows
     from .external import OUT as AID
-    from .geography import load_regions_geometry, overlap_with_natural_earth
-    from .loader import _checked_records
+    from .external import RAW, us_aid_csv
+    from .geography import OUT as GEO
+    from .geography import features, overlap_with_natural_earth
 
-    folder = package.data_dir(data_dir)
+    pkg = open_package(data)
     checks = []
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(us_aid_rows(folder / RAW))
-    same = buf.getvalue() == (folder / AID).read_text(encoding="utf-8")
+    same = us_aid_csv(pkg) == pkg.path(AID).read_text(encoding="utf-8")
     checks.append(Check("derived:us_aid_series", "derived", "ok" if same else "failed",
                         f"us_aid_series.csv {'equals' if same else 'DIFFERS FROM'} a rebuild from {RAW} "
                         "(mali-caac make-derived rebuilds it)"))
-    geo = load_regions_geometry(folder)
-    vocab = {r["region"]: r["iso_3166_2"] for r in _checked_records("regions", data_dir)}
-    want = sorted(r["region"] for r in _checked_records("cercles", data_dir))
-    names_ok = sorted(geo["region"]) == sorted(set(want)) and all(vocab[r] == c for r, c in zip(geo["region"], geo["iso_3166_2"]))
+    geo = {p["region"]: p["iso_3166_2"] for p, _ in features(pkg.path(GEO))}
+    vocab = {r["region"]: r["iso_3166_2"] for r in pkg.records("regions")}
+    want = {r["region"] for r in pkg.records("cercles")}
+    names_ok = set(geo) == want and all(vocab[r] == c for r, c in geo.items())
     checks.append(Check("geometry:regions", "geometry", "ok" if names_ok else "failed",
-                        f"regions_geometry: {len(geo)} regions ({', '.join(sorted(geo['region']))}), "
+                        f"regions_geometry: {len(geo)} regions ({', '.join(sorted(geo))}), "
                         f"ISO 3166-2 codes {'as' if names_ok else 'NOT as'} in regions.csv"))
-    for region, iou in sorted(overlap_with_natural_earth(geo, folder).items()):
+    for region, iou in sorted(overlap_with_natural_earth(pkg).items()):
         ok = iou >= 0.9 or region == "Bamako"
         checks.append(Check(f"geometry:natural_earth:{region}", "geometry", "ok" if ok else "failed",
                             f"regions_geometry {region}{' (with Ménaka)' if region == 'Gao' else ''}: intersection over union "
@@ -109,45 +84,50 @@ def derived_checks(data_dir=None):
     return checks
 
 
-def validate(data_dir=None, *, frictionless=True):
+def validate(data=None):
     """Check the whole data package and return a :class:`Report`.
 
-    1. every file against the sha256 recorded in ``datapackage.json``;
-    2. every table against its Table Schema, with foreign keys (our strict
-       loader, and Frictionless' own validator unless ``frictionless=False``);
-    3. every reconciliation (see :mod:`mali_caac.reconcile`): totals against
+    1. the descriptor (well-formed, every path inside the package);
+    2. every file against the sha256 recorded in ``datapackage.json``;
+    3. every table against its Table Schema, with foreign keys (the strict
+       loader of :mod:`mali_caac.schema`; the tests also run Frictionless'
+       own validator on the package, as an outside client);
+    4. every reconciliation (see :mod:`mali_caac.reconcile`): totals against
        parts, restatements, totals over violations, percentages, ratios,
-       quotes against the source texts, ISO 3166-2 codes;
-    4. the discrepancy register: each failure it explains becomes 'expected',
+       quotes against the source texts, ISO 3166-2 codes; derived files
+       against a rebuild from the outside files;
+    5. the discrepancy register: each failure it explains becomes 'expected',
        and an entry whose check no longer fails is itself a failure.
 
-    Bad data never raises here: each problem becomes a failed check.
+    ``data`` is a :class:`~mali_caac.package.Package`, a folder or None (the
+    default package). Bad data never raises here: each problem becomes a
+    failed check.
     """
-    from .loader import _checked_records
-
+    try:
+        pkg = open_package(data)
+    except DataError as exc:
+        return Report([Check("descriptor", "descriptor", "failed", str(exc))])
     checks = []
     broken = False
-    for name in package.resource_names(data_dir):
+    for res in pkg.resources.values():
         try:
-            package.verify_hash(package.resource(name, data_dir), data_dir)
-            checks.append(Check(f"hash:{name}", "hash", "ok", f"{name}: sha256 matches"))
+            pkg.verify(res.name)
+            checks.append(Check(f"hash:{res.name}", "hash", "ok", f"{res.name}: sha256 matches"))
         except DataError as exc:
-            checks.append(Check(f"hash:{name}", "hash", "failed", str(exc)))
+            checks.append(Check(f"hash:{res.name}", "hash", "failed", str(exc)))
             broken = True
             continue
-        if "schema" not in package.resource(name, data_dir):
+        if not res.is_table:
             continue
         try:
-            _checked_records(name, data_dir)
-            checks.append(Check(f"schema:{name}", "schema", "ok", f"{name}: every cell matches the schema"))
+            pkg.records(res.name)
+            checks.append(Check(f"schema:{res.name}", "schema", "ok", f"{res.name}: every cell matches the schema"))
         except DataError as exc:
-            checks.append(Check(f"schema:{name}", "schema", "failed", str(exc)))
+            checks.append(Check(f"schema:{res.name}", "schema", "failed", str(exc)))
             broken = True
-    if frictionless:
-        checks += _frictionless_checks(data_dir)
     if not broken:
-        checks += apply_register(all_checks(data_dir), data_dir)
-        checks += derived_checks(data_dir)
+        checks += apply_register(all_checks(pkg), pkg)
+        checks += derived_checks(pkg)
     else:
         checks.append(Check("reconcile", "reconcile", "failed",
                             "reconciliation not run: fix the hash or schema failures above first"))

@@ -31,14 +31,14 @@ def test_show_bad_column_names_the_choices():
 
 
 def test_validate_exit_code_and_summary():
-    out = run("validate", "--no-frictionless")
+    out = run("validate")
     assert out.exit_code == 0
     assert out.output.startswith("mali-caac validate: OK")
 
 
 def test_validate_fails_on_broken_data(data_copy):
     (data_copy / "sources.csv").write_text("source_id\n", encoding="utf-8")
-    out = run("--data", str(data_copy), "validate", "--no-frictionless")
+    out = run("--data", str(data_copy), "validate")
     assert out.exit_code == 1
     assert "FAILED" in out.output and "sources.csv: sha256" in out.output
 

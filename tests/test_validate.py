@@ -31,6 +31,6 @@ def test_key_reconciliations_are_among_the_checks():
 
 
 def test_report_text_is_readable():
-    text = mali_caac.validate(frictionless=False).text()
+    text = mali_caac.validate().text()
     assert text.startswith("mali-caac validate: OK")
     assert "EXPECTED (2)" in text
