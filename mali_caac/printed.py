@@ -1,6 +1,7 @@
 """Read a number as the sources print it: '1,764', '$16.56 million', '115 000',
 'Eighty-nine', 'two thirds', 'tripled', '52 per cent', '4.3 million'."""
 import re
+from functools import lru_cache
 
 _UNITS = {
     "zero": 0, "no": 0, "not a single": 0, "none": 0, "one": 1, "single": 1, "two": 2,
@@ -32,11 +33,13 @@ def _word_number(text):
     return total if seen else None
 
 
+@lru_cache(maxsize=4096)
 def parse_printed(printed, unit=None):
     """The number that ``printed`` shows, or None if it shows none.
 
     Fractions are returned as fractions of one, or of 100 when ``unit`` is
-    'percent' ('two thirds' of a percentage is 66.67).
+    'percent' ('two thirds' of a percentage is 66.67). Cached: a table
+    repeats the same printed figures many times.
     """
     text = " ".join(printed.split()).lower().strip()
     for phrase, value in _FRACTIONS.items():
