@@ -45,7 +45,8 @@ def _records(folder, name, digest):
     """Checked records of one resource (cached by file hash)."""
     res = package.resource(name, folder)
     file = package.data_dir(folder) / res["path"]
-    records, problems = read_rows(file, res["schema"], name)
+    # checks branch: the least number of rows is declared per resource (mali_caac.min_rows, default 1)
+    records, problems = read_rows(file, res["schema"], name, res.get("mali_caac", {}).get("min_rows", 1))
     if not problems:
         problems = _foreign_key_problems(folder, res, file, records)
     if problems:

@@ -132,3 +132,37 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
         atomic_write(target, object())  # cannot be written
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_table_cut_down_to_its_header(data_copy):
+    path = data_copy / "incidents.csv"
+    path.write_text(path.read_text(encoding="utf-8").split("\n")[0] + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load("incidents", data_copy)
+    assert "incidents.csv: expected at least 1 data row" in str(err.value) and err.value.found == "0 rows"
+    report = mali_caac.validate(data_copy, frictionless=False)
+    assert "schema:incidents" in {c.id for c in report.by_status("failed")}
+
+
+def test_vocabulary_fixed_by_its_source_loses_a_row(data_copy):
+    path = data_copy / "cercles.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]), encoding="utf-8")  # 49 of the 50 ADM2 units
+    update_hashes(data_copy)
+    with pytest.raises(mali_caac.DataError, match=r"cercles.csv: expected at least 50 data rows"):
+        mali_caac.load("cercles", data_copy)
+
+
+@pytest.mark.parametrize("table, row_id, column, value, expected", [
+    ("crsv", "cr-001", "year", "-5", "at least 1960"),
+    ("crsv", "cr-001", "value", "-5", "at least 0"),
+    ("grave_violations", "gv-027", "value", "1e309", "a finite number"),
+    ("periods", "2018", "start", "1066-10-14", "at least 1960-01-01"),
+])
+def test_number_out_of_bounds(data_copy, table, row_id, column, value, expected):
+    line = edit(data_copy, table, row_id, column, value)
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load(table, data_copy)
+    assert (err.value.line, err.value.field) == (line, column)
+    assert expected in err.value.expected
