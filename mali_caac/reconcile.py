@@ -12,7 +12,10 @@ the checks that are expected to fail because a source contradicts itself:
 ``ratio:<row_id>``                    a stated ratio to the previous report against the counts
 ``quote:<table>:<row_id>``            the quote occurs in the source text and prints the value
 ``region_code:<row_id>``              the ISO 3166-2 code matches the region
+``months:periods:<period>``           a period's ``months`` is the whole-month span of start..end
+``locator:<table>:<row_id>``          the locator names a part of the source text that holds the quote
 """
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -396,6 +399,20 @@ def check_region_codes(data_dir=None):
                         f"the row says {rec['region_code']!r}", _cite(rec))
 
 
+def check_period_months(periods):
+    """Each period's ``months`` against its dates: whole calendar months from ``start`` to ``end``."""
+    for p in periods:
+        start, end, months = p["start"], p["end"], p["months"]
+        last = calendar.monthrange(end.year, end.month)[1]
+        span = (end.year - start.year) * 12 + end.month - start.month + 1
+        if start.day != 1 or end.day != last:
+            ok, why = False, f"{start} to {end} is not a span of whole months"
+        else:
+            ok, why = span == months, f"{start} to {end} is {span} months"
+        yield Check(f"months:periods:{p['period']}", "months", "ok" if ok else "failed",
+                    f"periods {p['period']}: {why}, {'as' if ok else 'NOT as'} its months ({months}) say")
+
+
 def all_checks(data_dir=None):
     """Run every reconciliation; returns a list of Check (register not yet applied)."""
     checks = []
@@ -412,6 +429,7 @@ def all_checks(data_dir=None):
     checks += list(check_across_violations(tables["country_reports"]))
     checks += list(check_across_violations(gv)) + list(check_percentages(gv)) + list(check_ratios(gv))
     checks += list(check_quotes(data_dir)) + list(check_region_codes(data_dir))
+    checks += list(check_period_months(_checked_records("periods", data_dir)))
     return checks
 
 

@@ -166,3 +166,13 @@ def test_number_out_of_bounds(data_copy, table, row_id, column, value, expected)
         mali_caac.load(table, data_copy)
     assert (err.value.line, err.value.field) == (line, column)
     assert expected in err.value.expected
+
+
+def test_period_months_that_do_not_match_the_dates(data_copy):
+    edit(data_copy, "periods", "2018", "months", "11")
+    edit(data_copy, "periods", "2019", "end", "2019-12-30")
+    report = mali_caac.validate(data_copy, frictionless=False)
+    failed = {c.id: c.message for c in report.by_status("failed")}
+    assert "2018-01-01 to 2018-12-31 is 12 months, NOT as its months (11) say" in failed["months:periods:2018"]
+    assert "not a span of whole months" in failed["months:periods:2019"]
+    assert "months:periods:all" not in failed
