@@ -176,3 +176,32 @@ def test_period_months_that_do_not_match_the_dates(data_copy):
     assert "2018-01-01 to 2018-12-31 is 12 months, NOT as its months (11) say" in failed["months:periods:2018"]
     assert "not a span of whole months" in failed["months:periods:2019"]
     assert "months:periods:all" not in failed
+
+
+@pytest.mark.parametrize("table, row_id, column, value, message", [
+    ("grave_violations", "gv-027", "locator", "para 999", "no part 'para 999' (its parts: summary, para 1-75"),
+    ("grave_violations", "gv-027", "locator", "para 15", "the quote is NOT in that part; it is in para 14"),
+    ("context", "cx-001", "locator", "para 4(a)", "no part 'para 4(a)'"),
+    ("us_assistance", "ua-014", "locator", "footnote 7", "NOT in that part; it is in footnote 8"),
+    ("listings", "ls-001", "locator", "UN Action > listing tables", "no part 'UN Action > listing tables'"),
+])
+def test_wrong_locator(data_copy, table, row_id, column, value, message):
+    edit(data_copy, table, row_id, column, value)
+    report = mali_caac.validate(data_copy, frictionless=False)
+    failed = {c.id: c.message for c in report.by_status("failed")}
+    assert message in failed[f"locator:{table}:{row_id}"]
+    assert f"quote:{table}:{row_id}" not in failed  # the quote itself is still in the document
+
+
+def test_wrong_locator_in_the_discrepancy_register(data_copy):
+    edit(data_copy, "discrepancies", "d-02", "locator_b", "paras 14, 15, 99")
+    report = mali_caac.validate(data_copy, frictionless=False)
+    assert "no part 'para 99'" in {c.id: c.message for c in report.by_status("failed")}["locator:discrepancies:d-02:b"]
+
+
+def test_quote_with_a_space_the_source_does_not_print(data_copy):
+    quote = "In the majority of verified violations (5 2 per cent), it was not possible to attribute responsibility"
+    edit(data_copy, "grave_violations", "gv-008", "quote", quote)
+    report = mali_caac.validate(data_copy, frictionless=False)
+    failed = {c.id: c.message for c in report.by_status("failed")}
+    assert "quote not found in S-2020-1105.txt" in failed["quote:grave_violations:gv-008"]
