@@ -63,7 +63,8 @@ def test_outline_and_table_parts():
                                            "Perpetrators listed in the annexes of the reports\nAnsar Eddine* a,c\n")
     assert watch.parts["summary"] == "Summary line."
     assert watch.parts["recommendations"] == "• Do this."
-    assert watch.parts["UN Action"] == "Year listed: 2013 Perpetrators listed in the annexes of the reports Ansar Eddine* a,c"
+    assert watch.parts["UN Action"] == ("Year listed: 2013 Perpetrators listed in the annexes of the reports "
+                                        "Ansar Eddine* a,c")
     assert watch.locate("UN Action > listing table") == ["UN Action > listing table"]
     with pytest.raises(LocatorError):
         watch.locate("UN Actions")
@@ -80,3 +81,11 @@ def test_every_held_text_is_split():
         [f"footnote {n}" for n in range(1, 13)]
     assert texts["CHRHS-SAM-InterAction-2022"].parts["footnote 8"] == \
         "There were also around $2 million of sales to UN missions in Mali."
+
+
+def test_every_locator_of_the_package_is_addressable():
+    checks = list(reconcile.check_quotes())
+    locators = [c for c in checks if c.kind == "locator"]
+    assert len(locators) > 900
+    assert [c.message for c in locators if c.status != "ok"] == []
+    assert [c.message for c in checks if c.kind == "quote" and c.status != "ok"] == []
