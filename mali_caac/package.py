@@ -283,7 +283,7 @@ class Package:
         if cached and cached[0] == digest:
             return cached[1]
         file = self.folder / res.path
-        records, problems = read_rows(file, res.schema, name)
+        records, problems = read_rows(file, res.schema, name, res.meta.get("min_rows", 1))
         if not problems:
             problems = foreign_key_problems(self, res, file, records)
         if problems:

@@ -12,10 +12,14 @@ the checks that are expected to fail because a source contradicts itself:
 ``ratio:<row_id>``                    a stated ratio to the previous report against the counts
 ``quote:<table>:<row_id>``            the quote occurs in the source text and prints the value
 ``region_code:<row_id>``              the ISO 3166-2 code matches the region
+``months:periods:<period>``           a period's ``months`` is the whole-month span of start..end
+``locator:<table>:<row_id>``          the locator names a part of the source text that holds the quote
 """
+import calendar
 import re
 from dataclasses import dataclass
 
+from . import source_texts
 from .domain import HEADLINE_UNITS, PREVIOUS_PERIOD, ROOT
 from .hierarchy import hierarchy
 from .package import open_package
@@ -315,45 +319,99 @@ def check_ratios(gv):
                     f"{_fmt(r['value'])})", _cite(r))
 
 
-def _squeeze(text):
-    return re.sub(r"\s+", "", text)
+def held_texts(pkg):
+    """{source_id: SourceText} for every source whose text the package holds: its
+    ``text_file``, else the raw external files (CSV, TopoJSON, GeoJSON) that name it."""
+    files = {s["source_id"]: [s["text_file"]] for s in pkg.records("sources") if s["text_file"]}
+    for res in pkg.resources.values():
+        if res.kind == "file" and res.path.startswith("external/") \
+                and res.path.endswith((".csv", ".topojson", ".geojson")):
+            for sid in res.meta.get("sources", []):
+                if sid not in files or files[sid][0].startswith("external/"):
+                    files.setdefault(sid, []).append(res.path)
+    return {sid: source_texts.merge(source_texts.parse(f, pkg.path(f).read_text(encoding="utf-8"))
+                                    for f in dict.fromkeys(paths))
+            for sid, paths in files.items()}
+
+
+def citations(names):
+    """(locator, source, quote, id suffix) columns of a table's citations; quote None if it has none."""
+    if "locator_a" in names:
+        return [("locator_a", "source_a", "quote_a", ":a"), ("locator_b", "source_b", "quote_b", ":b")]
+    if "locator" in names:
+        return [("locator", "source_id", "quote" if "quote" in names else None, "")]
+    return []
+
+
+def quote_checks(table, records, texts, key):
+    """Each quote against the whole text of its source, and its ``printed`` figure against the quote."""
+    for rec in records:
+        for _, scol, qcol, suffix in citations(list(rec)):
+            if qcol is None:
+                continue
+            cid = f"quote:{table}:{rec[key]}{suffix}"
+            where = f"{table} {rec[key]}"
+            sid = rec[scol]
+            cites = f"{sid}, {rec.get('locator') or rec.get('locator_a')}"
+            if sid not in texts:
+                yield Check(cid, "quote", "unverifiable", f"{where}: the text of {sid} is not held here", sid)
+                continue
+            problems = []
+            if not texts[sid].has(rec[qcol]):
+                problems.append(f"quote not found in {texts[sid].name}: {rec[qcol]!r}")
+            if "printed" in rec and rec.get("printed") is not None:
+                if source_texts.normalise(rec["printed"]) not in source_texts.normalise(rec[qcol]):
+                    problems.append(f"printed {rec['printed']!r} is not in the quote")
+                got = parse_printed(rec["printed"], rec.get("unit"))
+                if got is None or abs(got - rec["value"]) > 0.01:
+                    problems.append(f"printed {rec['printed']!r} reads as {got}, not the value {rec['value']}")
+            yield Check(cid, "quote", "failed" if problems else "ok",
+                        f"{where}: " + ("; ".join(problems) if problems else "quote verbatim, value as printed"),
+                        cites)
+
+
+def locator_checks(table, records, texts, key):
+    """Each locator names a part of its source's text, and the quote is inside that part."""
+    for rec in records:
+        for lcol, scol, qcol, suffix in citations(list(rec)):
+            loc, sid = rec[lcol], rec[scol]
+            if not loc:
+                continue
+            cid = f"locator:{table}:{rec[key]}{suffix}"
+            where = f"{table} {rec[key]}: {loc!r} of {sid}"
+            text = texts.get(sid)
+            if text is None:
+                yield Check(cid, "locator", "unverifiable", f"{where}: the text of {sid} is not held here",
+                            f"{sid}, {loc}")
+                continue
+            try:
+                names = text.locate(loc)
+            except source_texts.Unaddressable as exc:
+                yield Check(cid, "locator", "unverifiable", f"{where}: {exc}", f"{sid}, {loc}")
+                continue
+            except source_texts.LocatorError as exc:
+                yield Check(cid, "locator", "failed", f"{where}: {exc}", f"{sid}, {loc}")
+                continue
+            quote = rec[qcol] if qcol else None
+            if not quote or any(source_texts.contains(text.parts[n], quote) for n in names):
+                yield Check(cid, "locator", "ok", f"{where}: " + ("the quote is in it" if quote else "exists"),
+                            f"{sid}, {loc}")
+                continue
+            elsewhere = [n for n, part in text.parts.items() if source_texts.contains(part, quote)]
+            hint = f"; it is in {', '.join(elsewhere[:3])}" if elsewhere else ""
+            yield Check(cid, "locator", "failed", f"{where}: the quote is NOT in that part{hint}: {quote!r}",
+                        f"{sid}, {loc}")
 
 
 def check_quotes(pkg):
-    srcs = {s["source_id"]: s for s in pkg.records("sources")}
-    texts = {}
-    for sid, s in srcs.items():
-        if s["text_file"]:
-            texts[sid] = _squeeze(pkg.path(s["text_file"]).read_text(encoding="utf-8"))
+    """Quote and locator checks of every table that cites its sources."""
+    texts = held_texts(pkg)
     for res in pkg.tables():
-        names = res.field_names
-        pairs = [("quote", "source_id")] if "quote" in names else []
-        if "quote_a" in names:
-            pairs = [("quote_a", "source_a"), ("quote_b", "source_b")]
-        if not pairs:
+        if not citations(res.field_names):
             continue
-        key = names[0]
-        for rec in pkg.records(res.name):
-            for qcol, scol in pairs:
-                cid = f"quote:{res.name}:{rec[key]}" + ("" if qcol == "quote" else f":{qcol[-1]}")
-                where = f"{res.name} {rec[key]}"
-                sid = rec[scol]
-                if sid not in texts:
-                    yield Check(cid, "quote", "unverifiable",
-                                f"{where}: the text of {sid} is not held here", sid)
-                    continue
-                problems = []
-                if _squeeze(rec[qcol]) not in texts[sid]:
-                    problems.append(f"quote not found in {srcs[sid]['text_file']}: {rec[qcol]!r}")
-                if "printed" in rec and rec.get("printed") is not None:
-                    if _squeeze(rec["printed"]) not in _squeeze(rec[qcol]):
-                        problems.append(f"printed {rec['printed']!r} is not in the quote")
-                    got = parse_printed(rec["printed"], rec.get("unit"))
-                    if got is None or abs(got - rec["value"]) > 0.01:
-                        problems.append(f"printed {rec['printed']!r} reads as {got}, not the value {rec['value']}")
-                yield Check(cid, "quote", "failed" if problems else "ok",
-                            f"{where}: " + ("; ".join(problems) if problems else "quote verbatim, value as printed"),
-                            f"{sid}, {rec.get('locator') or rec.get('locator_a')}")
+        records = pkg.records(res.name)
+        yield from quote_checks(res.name, records, texts, res.field_names[0])
+        yield from locator_checks(res.name, records, texts, res.field_names[0])
 
 
 def check_region_codes(pkg):
@@ -376,6 +434,20 @@ def check_region_codes(pkg):
                         f"the row says {rec['region_code']!r}", _cite(rec))
 
 
+def check_period_months(periods):
+    """Each period's ``months`` against its dates: whole calendar months from ``start`` to ``end``."""
+    for p in periods:
+        start, end, months = p["start"], p["end"], p["months"]
+        last = calendar.monthrange(end.year, end.month)[1]
+        span = (end.year - start.year) * 12 + end.month - start.month + 1
+        if start.day != 1 or end.day != last:
+            ok, why = False, f"{start} to {end} is not a span of whole months"
+        else:
+            ok, why = span == months, f"{start} to {end} is {span} months"
+        yield Check(f"months:periods:{p['period']}", "months", "ok" if ok else "failed",
+                    f"periods {p['period']}: {why}, {'as' if ok else 'NOT as'} its months ({months}) say")
+
+
 def all_checks(data=None):
     """Run every reconciliation; returns a list of Check (register not yet applied)."""
     pkg = open_package(data)
@@ -391,6 +463,7 @@ def all_checks(data=None):
     checks += list(check_across_violations(tables["country_reports"]))
     checks += list(check_across_violations(gv)) + list(check_percentages(gv)) + list(check_ratios(gv))
     checks += list(check_quotes(pkg)) + list(check_region_codes(pkg))
+    checks += list(check_period_months(pkg.records("periods")))
     return checks
 
 

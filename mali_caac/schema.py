@@ -1,12 +1,16 @@
 """Parse one CSV resource strictly against its Table Schema.
 
 Every cell is checked (column set and order, required values, types, enums,
-patterns, bounds, unique primary key) before a DataFrame is built, so a table
-is either returned whole and typed or refused with the file, line and field.
+patterns, bounds, unique primary key, a minimum number of rows) before a
+DataFrame is built, so a table is either returned whole and typed or refused
+with the file, line and field.
 """
 import csv
+import io
+import math
 import re
 from datetime import date
+from pathlib import Path
 
 from .errors import DataError
 
@@ -26,7 +30,10 @@ def _cast(kind, text):
     if kind == "number":
         if not NUMBER.fullmatch(text):
             raise ValueError("a number (digits, optional decimal point, no thousands separator)")
-        return float(text)
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError("a finite number (this one overflows to infinity)")
+        return value
     if kind == "boolean":
         if text in TRUE:
             return True
@@ -41,8 +48,31 @@ def _cast(kind, text):
     raise ValueError(f"a supported type, not {kind!r}")
 
 
-def read_rows(file, schema, resource_name):
-    """Read and check every row; return (records as dicts of typed values, problems)."""
+def _decode(file, data):
+    """The text of a CSV file's bytes; a BOM or bad bytes are refused with their line."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise DataError(file=file, line=1, expected="UTF-8 CSV",
+                        found="starts with a UTF-8 byte-order mark; save without BOM")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError(file=file, line=line, expected="UTF-8 text",
+                        found=f"the bytes {data[exc.start:exc.end].hex(' ').upper()} (hex) at byte offset "
+                              f"{exc.start}, which are not UTF-8; re-save the file as UTF-8") from None
+
+
+def _bound(kind, bound):
+    """A minimum or maximum of the descriptor in the field's type (dates are written as text)."""
+    return _cast(kind, bound) if isinstance(bound, str) else bound
+
+
+def read_rows(file, schema, resource_name, min_rows=0):
+    """Read and check every row; return (records as dicts of typed values, problems).
+
+    ``min_rows`` is the least number of data rows the table may have (a table
+    cut down to its header is a fault, not an empty dataset).
+    """
     fields = schema["fields"]
     names = [f["name"] for f in fields]
     missing_values = set(schema.get("missingValues", [""]))
@@ -52,72 +82,79 @@ def read_rows(file, schema, resource_name):
         problems.append(DataError(file=file, **kw))
 
     try:
-        fh = open(file, encoding="utf-8", newline="")
+        data = Path(file).read_bytes()
     except FileNotFoundError:
         raise DataError(file=file, expected=f"the CSV file of dataset {resource_name!r}",
                         found="no such file") from None
-    with fh:
-        reader = csv.reader(fh, strict=True)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise DataError(file=file, line=1, expected="a header row", found="an empty file") from None
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise DataError(file=file, line=1, expected="UTF-8 CSV", found=str(exc)) from None
-        if header != names:
-            absent = [n for n in names if n not in header]
-            extra = [n for n in header if n not in names]
-            detail = []
-            if absent:
-                detail.append(f"missing column(s) {absent}")
-            if extra:
-                detail.append(f"unexpected column(s) {extra}")
-            if not detail:
-                detail.append("columns in a different order")
-            raise DataError(file=file, line=1, field=(absent or extra or [None])[0],
-                            expected=f"the columns {names}", found="; ".join(detail))
-        records = []
-        try:
-            for line, raw in enumerate(reader, start=2):
-                row_id = raw[0] if raw else None
-                if len(raw) != len(names):
-                    problem(line=line, row_id=row_id, expected=f"{len(names)} cells",
-                            found=f"{len(raw)} cells")
+    reader = csv.reader(io.StringIO(_decode(file, data), newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataError(file=file, line=1, expected="a header row", found="an empty file") from None
+    except csv.Error as exc:
+        raise DataError(file=file, line=1, expected="well-formed CSV", found=str(exc)) from None
+    if header != names:
+        absent = [n for n in names if n not in header]
+        extra = [n for n in header if n not in names]
+        detail = []
+        if absent:
+            detail.append(f"missing column(s) {absent}")
+        if extra:
+            detail.append(f"unexpected column(s) {extra}")
+        if not detail:
+            detail.append("columns in a different order")
+        raise DataError(file=file, line=1, field=(absent or extra or [None])[0],
+                        expected=f"the columns {names}", found="; ".join(detail))
+    records = []
+    try:
+        end = reader.line_num
+        for raw in reader:
+            line, end = end + 1, reader.line_num  # the line on which the row starts
+            row_id = raw[0] if raw else None
+            if not raw:
+                problem(line=line, expected="a row", found="a blank line")
+                continue
+            if len(raw) != len(names):
+                problem(line=line, row_id=row_id, expected=f"{len(names)} cells",
+                        found=f"{len(raw)} cells")
+                continue
+            record = {}
+            for field, text in zip(fields, raw):
+                name, kind = field["name"], field.get("type", "string")
+                cons = field.get("constraints", {})
+                if text in missing_values:
+                    if cons.get("required"):
+                        problem(line=line, row_id=row_id, field=name,
+                                expected="a value (the field is required)", found=text)
+                    record[name] = None
                     continue
-                record = {}
-                for field, text in zip(fields, raw):
-                    name, kind = field["name"], field.get("type", "string")
-                    cons = field.get("constraints", {})
-                    if text in missing_values:
-                        if cons.get("required"):
-                            problem(line=line, row_id=row_id, field=name,
-                                    expected="a value (the field is required)", found=text)
-                        record[name] = None
-                        continue
-                    try:
-                        value = _cast(kind, text)
-                    except ValueError as exc:
-                        problem(line=line, row_id=row_id, field=name, expected=str(exc), found=text)
-                        continue
-                    if "enum" in cons and text not in cons["enum"]:
-                        shown = cons["enum"] if len(cons["enum"]) <= 12 else cons["enum"][:12] + ["..."]
-                        problem(line=line, row_id=row_id, field=name,
-                                expected=f"one of {shown}", found=text)
-                    if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
-                        problem(line=line, row_id=row_id, field=name,
-                                expected=f"text matching {cons['pattern']}", found=text)
-                    if "minimum" in cons and value < cons["minimum"]:
-                        problem(line=line, row_id=row_id, field=name,
-                                expected=f"at least {cons['minimum']}", found=text)
-                    if "maximum" in cons and value > cons["maximum"]:
-                        problem(line=line, row_id=row_id, field=name,
-                                expected=f"at most {cons['maximum']}", found=text)
-                    record[name] = value
-                record["_line"] = line
-                records.append(record)
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise DataError(file=file, line=reader.line_num, expected="well-formed UTF-8 CSV",
-                            found=str(exc)) from None
+                try:
+                    value = _cast(kind, text)
+                except ValueError as exc:
+                    problem(line=line, row_id=row_id, field=name, expected=str(exc), found=text)
+                    continue
+                if "enum" in cons and text not in cons["enum"]:
+                    shown = cons["enum"] if len(cons["enum"]) <= 12 else cons["enum"][:12] + ["..."]
+                    problem(line=line, row_id=row_id, field=name,
+                            expected=f"one of {shown}", found=text)
+                if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
+                    problem(line=line, row_id=row_id, field=name,
+                            expected=f"text matching {cons['pattern']}", found=text)
+                if "minimum" in cons and value < _bound(kind, cons["minimum"]):
+                    problem(line=line, row_id=row_id, field=name,
+                            expected=f"at least {cons['minimum']}", found=text)
+                if "maximum" in cons and value > _bound(kind, cons["maximum"]):
+                    problem(line=line, row_id=row_id, field=name,
+                            expected=f"at most {cons['maximum']}", found=text)
+                record[name] = value
+            record["_line"] = line
+            records.append(record)
+    except csv.Error as exc:
+        raise DataError(file=file, line=reader.line_num, expected="well-formed CSV",
+                        found=str(exc)) from None
+    if len(records) < min_rows:
+        problem(expected=f"at least {min_rows} data row{'s' if min_rows > 1 else ''} "
+                         "(the descriptor's mali_caac.min_rows)", found=f"{len(records)} rows")
 
     key = schema.get("primaryKey")
     if key:

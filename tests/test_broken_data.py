@@ -125,3 +125,76 @@ def test_atomic_write_leaves_no_partial_file(tmp_path):
         atomic_write(target, object())  # cannot be written
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_table_cut_down_to_its_header(data_copy):
+    path = data_copy / "incidents.csv"
+    path.write_text(path.read_text(encoding="utf-8").split("\n")[0] + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load("incidents", data_copy)
+    assert "incidents.csv: expected at least 1 data row" in str(err.value) and err.value.found == "0 rows"
+    report = mali_caac.validate(data_copy)
+    assert "schema:incidents" in {c.id for c in report.by_status("failed")}
+
+
+def test_vocabulary_fixed_by_its_source_loses_a_row(data_copy):
+    path = data_copy / "cercles.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]), encoding="utf-8")  # 49 of the 50 ADM2 units
+    update_hashes(data_copy)
+    with pytest.raises(mali_caac.DataError, match=r"cercles.csv: expected at least 50 data rows"):
+        mali_caac.load("cercles", data_copy)
+
+
+@pytest.mark.parametrize("table, row_id, column, value, expected", [
+    ("crsv", "cr-001", "year", "-5", "at least 1960"),
+    ("crsv", "cr-001", "value", "-5", "at least 0"),
+    ("grave_violations", "gv-027", "value", "1e309", "a finite number"),
+    ("periods", "2018", "start", "1066-10-14", "at least 1960-01-01"),
+])
+def test_number_out_of_bounds(data_copy, table, row_id, column, value, expected):
+    line = edit(data_copy, table, row_id, column, value)
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load(table, data_copy)
+    assert (err.value.line, err.value.field) == (line, column)
+    assert expected in err.value.expected
+
+
+def test_period_months_that_do_not_match_the_dates(data_copy):
+    edit(data_copy, "periods", "2018", "months", "11")
+    edit(data_copy, "periods", "2019", "end", "2019-12-30")
+    report = mali_caac.validate(data_copy)
+    failed = {c.id: c.message for c in report.by_status("failed")}
+    assert "2018-01-01 to 2018-12-31 is 12 months, NOT as its months (11) say" in failed["months:periods:2018"]
+    assert "not a span of whole months" in failed["months:periods:2019"]
+    assert "months:periods:all" not in failed
+
+
+@pytest.mark.parametrize("table, row_id, column, value, message", [
+    ("grave_violations", "gv-027", "locator", "para 999", "no part 'para 999' (its parts: summary, para 1-75"),
+    ("grave_violations", "gv-027", "locator", "para 15", "the quote is NOT in that part; it is in para 14"),
+    ("context", "cx-001", "locator", "para 4(a)", "no part 'para 4(a)'"),
+    ("us_assistance", "ua-014", "locator", "footnote 7", "NOT in that part; it is in footnote 8"),
+    ("listings", "ls-001", "locator", "UN Action > listing tables", "no part 'UN Action > listing tables'"),
+])
+def test_wrong_locator(data_copy, table, row_id, column, value, message):
+    edit(data_copy, table, row_id, column, value)
+    report = mali_caac.validate(data_copy)
+    failed = {c.id: c.message for c in report.by_status("failed")}
+    assert message in failed[f"locator:{table}:{row_id}"]
+    assert f"quote:{table}:{row_id}" not in failed  # the quote itself is still in the document
+
+
+def test_wrong_locator_in_the_discrepancy_register(data_copy):
+    edit(data_copy, "discrepancies", "d-02", "locator_b", "paras 14, 15, 99")
+    report = mali_caac.validate(data_copy)
+    assert "no part 'para 99'" in {c.id: c.message for c in report.by_status("failed")}["locator:discrepancies:d-02:b"]
+
+
+def test_quote_with_a_space_the_source_does_not_print(data_copy):
+    quote = "In the majority of verified violations (5 2 per cent), it was not possible to attribute responsibility"
+    edit(data_copy, "grave_violations", "gv-008", "quote", quote)
+    report = mali_caac.validate(data_copy)
+    failed = {c.id: c.message for c in report.by_status("failed")}
+    assert "quote not found in S-2020-1105.txt" in failed["quote:grave_violations:gv-008"]
