@@ -26,8 +26,7 @@ _ORDERED = {"violation", "period"}
 
 def list_datasets(data_dir=None):
     """Names of the tables in the data package, in package order (plus ``regions_geometry``)."""
-    return [r["name"] for r in package.read_descriptor(data_dir)["resources"]
-            if "schema" in r or r["name"] == "regions_geometry"]
+    return [r["name"] for r in package.read_descriptor(data_dir)["resources"] if package.is_dataset(r)]
 
 
 def describe(name, data_dir=None):

@@ -50,8 +50,13 @@ def resource(name, path=None):
     for res in descriptor["resources"]:
         if res["name"] == name:
             return res
-    names = ", ".join(r["name"] for r in descriptor["resources"])
+    names = ", ".join(r["name"] for r in descriptor["resources"] if is_dataset(r))
     raise DataError(f"unknown dataset {name!r}; the datasets are: {names}")
+
+
+def is_dataset(res):
+    """True for the resources users load: the tables and the region polygons, not the raw files and texts."""
+    return "schema" in res or res["name"] == "regions_geometry"
 
 
 def sha256(file):
