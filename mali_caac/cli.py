@@ -28,7 +28,7 @@ def _echo_table(frame, fmt, full, drop_constant=True):
     text, notes = format_frame(frame, fmt, full=full, drop_constant=drop_constant)
     click.echo(text)
     for note in notes:
-        click.echo(f"({note})", err=True)
+        click.echo(note, err=True)
     if notes:
         click.echo("(--full or --format csv|json|markdown show everything)", err=True)
 
@@ -89,7 +89,9 @@ def show(obj, name, where, columns, limit, fmt, full, as_csv, schema):
 
     try:
         if schema:
-            click.echo(describe(name, obj["data_dir"]))
+            from .display import wrap_lines
+
+            click.echo(wrap_lines(describe(name, obj["data_dir"])))
             return
         frame = load(name, obj["data_dir"])
         conditions = {}

@@ -8,6 +8,7 @@ so that nothing is hidden silently. The other formats are never shortened.
 """
 import json
 import shutil
+import textwrap
 
 FORMATS = ("table", "csv", "json", "markdown")
 """The formats of ``format_frame``: ``table`` for reading, the others whole for scripts."""
@@ -72,7 +73,8 @@ def fit_table(frame, width, *, drop_constant=True):
     ``drop_constant``) are left out first and named in a note with their
     value; then the widest cells are shortened with an ellipsis; then, if the
     columns still do not fit, the columns on the right are left out. Numbers
-    are aligned right. Returns ``(text, notes)``.
+    are aligned right. Returns ``(text, notes)``, each note in parentheses and
+    wrapped to ``width``.
     """
     import pandas as pd
 
@@ -107,7 +109,7 @@ def fit_table(frame, width, *, drop_constant=True):
         return GAP.join(parts).rstrip()
 
     lines = [line(columns)] + [line([cells[c][i] for c in columns]) for i in range(len(frame))]
-    return "\n".join(lines), notes
+    return "\n".join(lines), [textwrap.fill(f"({note})", width, subsequent_indent=" ") for note in notes]
 
 
 def format_frame(frame, fmt="table", *, width=None, full=False, drop_constant=True):
@@ -133,3 +135,15 @@ def format_frame(frame, fmt="table", *, width=None, full=False, drop_constant=Tr
     if width is None:
         width = shutil.get_terminal_size().columns
     return fit_table(plain, width, drop_constant=drop_constant)
+
+
+def wrap_lines(text, width=None, indent=4):
+    """``text`` with each line longer than ``width`` (default: the terminal's) wrapped; an indented line
+    (a column of ``describe``) continues under its indentation plus ``indent`` spaces, a paragraph flush left."""
+    width = width or shutil.get_terminal_size().columns
+    out = []
+    for line in text.splitlines():
+        lead = " " * (len(line) - len(line.lstrip(" ")))
+        more = lead + " " * indent if lead else ""
+        out.append(textwrap.fill(line, width, subsequent_indent=more) if len(line) > width else line)
+    return "\n".join(out)

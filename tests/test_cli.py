@@ -38,7 +38,7 @@ def test_show_bad_column_names_the_choices():
 def test_show_fits_the_terminal(columns):
     out = run("show", "grave_violations", "-w", "violation=killing_and_maiming", columns=columns)
     assert out.exit_code == 0
-    widths = [len(line) for line in out.stdout.splitlines()]
+    widths = [len(line) for line in out.output.splitlines()]  # the table and the notes on stderr
     assert max(widths) <= columns
     assert "…" in out.stdout and "--full" in out.stderr
 
