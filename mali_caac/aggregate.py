@@ -191,10 +191,13 @@ def select(table, *, restatements=False, data_dir=None, **conditions):
         try:
             return where(kept, conditions, table)
         except NoMatch as exc:
-            if len(where(frame, conditions, table)):  # the match is a restatement
-                raise NoMatch(f"{exc} Only restatements match: pass restatements=True to see them.",
-                              field=exc.field, expected=exc.expected, found=exc.found) from None
-            raise
+            try:
+                restated = where(frame, conditions, table)
+            except NoMatch:
+                raise exc from None
+            raise NoMatch(f"{table}: the only rows with {_described(conditions.items())} restate figures stated "
+                          f"elsewhere ({', '.join(restated['row_id'])}); pass restatements=True to see them",
+                          field=exc.field, expected=exc.expected, found=exc.found) from None
     return where(frame, conditions, table)
 
 

@@ -3,6 +3,8 @@ import sys
 
 import click
 
+from .citation import FORMATS as REFERENCE_FORMATS
+from .display import FORMATS as TABLE_FORMATS
 from .errors import DataError
 
 
@@ -33,7 +35,7 @@ def _echo_table(frame, fmt, full, drop_constant=True):
         click.echo("(--full or --format csv|json|markdown show everything)", err=True)
 
 
-FORMAT = click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]),
+FORMAT = click.option("--format", "-f", "fmt", type=click.Choice(TABLE_FORMATS),
                       default="table", show_default=True,
                       help="table fits the terminal (shortened with …); csv, json and markdown are whole.")
 FULL = click.option("--full", is_flag=True, help="A table with every column and every character.")
@@ -134,7 +136,7 @@ def validate(obj, verbose, no_frictionless):
 
 @main.command()
 @click.argument("source_id", required=False)
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "bibtex", "ris", "csl-json"]), default="text",
+@click.option("--format", "-f", "fmt", type=click.Choice(REFERENCE_FORMATS), default="text",
               show_default=True, help="Reference format.")
 @click.option("--rows", default=None, metavar="TABLE:ROW_ID,...",
               help="Cite the rows of TABLE with these row ids as a figure's source line.")

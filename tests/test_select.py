@@ -28,6 +28,13 @@ def test_select_restatements_on_request():
     assert len(mali_caac.select("grave_violations")) == every["restates"].isna().sum()
 
 
+def test_select_says_when_only_restatements_match():
+    with pytest.raises(NoMatch, match=r"grave_violations: the only rows with locator='para 5\(g\)' restate figures "
+                                      r"stated elsewhere \(gv-254\); pass restatements=True"):
+        mali_caac.select("grave_violations", locator="para 5(g)")
+    assert list(mali_caac.select("grave_violations", locator="para 5(g)", restatements=True)["row_id"]) == ["gv-254"]
+
+
 def test_select_nothing_matched_names_the_column_and_its_values():
     with pytest.raises(NoMatch) as err:
         mali_caac.select("grave_violations", region="mopti")
