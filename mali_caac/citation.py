@@ -1,4 +1,5 @@
 """Citations: a source document as a reference, and the rows behind a figure as a source line."""
+import json
 import re
 
 from .package import open_package
@@ -8,22 +9,117 @@ def _sources(data_dir=None):
     return {s["source_id"]: s for s in open_package(data_dir).records("sources")}
 
 
-def cite(source_id=None, data_dir=None):
-    """A reference for one source document, or for all of them (one per line).
+FORMATS = ("text", "bibtex", "ris", "csl-json")
+"""The reference formats of ``cite``."""
 
-    >>> print(cite("S/2020/1105"))                                # doctest: +SKIP
-    United Nations Security Council (2020-11-11). Children and armed conflict in Mali: ...
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+
+
+def _kind(source):
+    """The CSL type of a source: outside data is a dataset, a web page read for its figures a webpage,
+    every other document (UN reports, NGO briefs and factsheets) a report."""
+    if source["kind"] == "external":
+        return "dataset"
+    if (source["licence"] or "").lower().startswith("public web page"):
+        return "webpage"
+    return "report"
+
+
+def _date_parts(date):
+    """'2020-11-11' -> [2020, 11, 11]; '2021-06' -> [2021, 6]; '' or None -> []."""
+    return [int(p) for p in (date or "").split("-") if p]
+
+
+def _text(s):
+    date = f" ({s['date']})" if s["date"] else ""
+    parts = [p if p.endswith(".") else p + "." for p in (f"{s['publisher']}{date}", s["title"], s["symbol"]) if p]
+    return " ".join(parts + [s["url"]] if s["url"] else parts)
+
+
+def _bibtex_key(source_id):
+    return re.sub(r"[^A-Za-z0-9_.:-]+", "-", source_id)
+
+
+def _bibtex(s):
+    def esc(text):
+        return _BIBTEX_SPECIAL.sub(r"\\\1", text)
+
+    date = _date_parts(s["date"])
+    fields = {"author": "{" + esc(s["publisher"]) + "}",  # braces: an organisation, not first and last names
+              "title": "{" + esc(s["title"]) + "}",       # braces: keep the title's capitals
+              "institution" if s["symbol"] else "organization": esc(s["publisher"]),
+              "number": esc(s["symbol"] or ""),
+              "year": str(date[0]) if date else "",
+              "month": _MONTHS[date[1] - 1] if len(date) > 1 else "",
+              "date": s["date"] or "",
+              "url": s["url"] or ""}
+    entry = "techreport" if s["symbol"] else "misc"
+    body = ",\n".join(f"  {k} = {v if k == 'month' else '{' + v + '}'}" for k, v in fields.items() if v)
+    return f"@{entry}{{{_bibtex_key(s['source_id'])},\n{body}\n}}"
+
+
+def _ris(s):
+    date = _date_parts(s["date"])
+    tags = [("TY", {"dataset": "DATA", "webpage": "ELEC"}.get(_kind(s), "RPRT")), ("ID", s["source_id"]),
+            ("AU", s["publisher"]), ("TI", s["title"]), ("PB", s["publisher"]),
+            ("PY", str(date[0]) if date else ""),
+            ("DA", "/".join(f"{p:02d}" for p in date) if len(date) > 1 else ""),
+            ("SN", s["symbol"]), ("UR", s["url"]), ("ER", "")]
+    return "\n".join(f"{tag}  - {value}" for tag, value in tags if value or tag == "ER")
+
+
+def _csl(s):
+    item = {"id": s["source_id"], "type": _kind(s), "title": s["title"],
+            "author": [{"literal": s["publisher"]}], "publisher": s["publisher"]}
+    if s["date"]:
+        item["issued"] = {"date-parts": [_date_parts(s["date"])]}
+    if s["symbol"]:
+        item["number"] = s["symbol"]
+    if s["url"]:
+        item["URL"] = s["url"]
+    return item
+
+
+def find_source(source_id, data_dir=None):
+    """The record of source ``source_id``, matched without regard to case ('s/2020/1105').
+
+    A DataError lists the sources (and a near miss) if there is none.
     """
     srcs = _sources(data_dir)
-    if source_id is None:
-        return "\n".join(cite(s, data_dir) for s in srcs)
-    if source_id not in srcs:
+    by_folded = {k.casefold(): v for k, v in srcs.items()}
+    if str(source_id).casefold() in by_folded:
+        return by_folded[str(source_id).casefold()]
+    from .aggregate import suggest
+    from .errors import DataError
+
+    near = suggest(source_id, srcs)
+    hint = f" Did you mean {' or '.join(map(repr, near))}?" if near else ""
+    raise DataError(f"unknown source {source_id!r}.{hint} The sources are: {', '.join(srcs)}",
+                    field="source_id", expected="a source_id of the sources table", found=source_id)
+
+
+def cite(source_id=None, data_dir=None, *, format="text"):  # noqa: A002 (the name users expect)
+    """A reference for one source document, or for all of them, as text, BibTeX, RIS or CSL-JSON.
+
+    >>> print(cite("s/2020/1105"))
+    United Nations Security Council (2020-11-11). Children and armed conflict in Mali: Report of the Secretary-General (third country report). S/2020/1105. https://undocs.org/en/S/2020/1105
+
+    Source ids are matched without regard to case. The publisher is the
+    author (an organisation), the UN symbol the report number; parts a source
+    lacks (date, symbol, address) are left out. ``csl-json`` is always a JSON
+    list of items; the other formats put one reference after another.
+    """
+    if format not in FORMATS:
         from .errors import DataError
 
-        raise DataError(f"unknown source {source_id!r}; the sources are: {', '.join(srcs)}")
-    s = srcs[source_id]
-    symbol = f" {s['symbol']}." if s["symbol"] else ""
-    return f"{s['publisher']} ({s['date']}). {s['title']}.{symbol} {s['url']}"
+        raise DataError(f"format must be one of {', '.join(FORMATS)}, not {format!r}", field="format",
+                        expected=" or ".join(FORMATS), found=format)
+    chosen = list(_sources(data_dir).values()) if source_id is None else [find_source(source_id, data_dir)]
+    if format == "csl-json":
+        return json.dumps([_csl(s) for s in chosen], ensure_ascii=False, indent=2)
+    writer = {"text": _text, "bibtex": _bibtex, "ris": _ris}[format]
+    return ("\n" if format == "text" else "\n\n").join(writer(s) for s in chosen)
 
 
 def _numbered(loc):

@@ -3,6 +3,8 @@ import sys
 
 import click
 
+from .citation import FORMATS as REFERENCE_FORMATS
+from .display import FORMATS as TABLE_FORMATS
 from .errors import DataError
 
 
@@ -16,54 +18,94 @@ def main(ctx, data_dir):
     ctx.obj = {"data_dir": data_dir}
 
 
-def _fail(exc):
+def _fail(exc, code=2):
     click.echo(f"error: {exc}", err=True)
-    sys.exit(2)
+    sys.exit(code)
+
+
+def _echo_table(frame, fmt, full, drop_constant=True):
+    """Print ``frame`` in ``fmt``; a table's notes on what it left out go to stderr."""
+    from .display import format_frame
+
+    text, notes = format_frame(frame, fmt, full=full, drop_constant=drop_constant)
+    click.echo(text)
+    for note in notes:
+        click.echo(note, err=True)
+    if notes:
+        click.echo("(--full or --format csv|json|markdown show everything)", err=True)
+
+
+FORMAT = click.option("--format", "-f", "fmt", type=click.Choice(TABLE_FORMATS),
+                      default="table", show_default=True,
+                      help="table fits the terminal (shortened with …); csv, json and markdown are whole.")
+FULL = click.option("--full", is_flag=True, help="A table with every column and every character.")
 
 
 @main.command()
+@FORMAT
+@FULL
 @click.pass_obj
-def datasets(obj):
+def datasets(obj, fmt, full):
     """List the datasets with their row counts and titles."""
+    import pandas as pd
+
     from .package import open_package
 
+    rows = []
     try:
         pkg = open_package(obj["data_dir"])
         for name in pkg.datasets():
             res = pkg.resource(name)
-            if res.is_table:
-                click.echo(f"{name:<28} {len(pkg.records(name)):>5} rows  {res.title}")
-            else:
-                pkg.verify(name)
-                click.echo(f"{name:<28} {res.format:>10}  {res.title}")
+            pkg.verify(name)
+            size = len(pkg.records(name)) if res.is_table else None
+            rows.append({"dataset": name, "rows": size, "format": res.format, "title": res.title})
     except DataError as exc:
         _fail(exc)
+    _echo_table(pd.DataFrame(rows).astype({"rows": "Int64"}), fmt, full, drop_constant=False)
 
 
 @main.command()
 @click.argument("name")
-@click.option("--where", "-w", multiple=True, metavar="COLUMN=VALUE", help="Keep rows where COLUMN equals VALUE (repeatable).")
+@click.option("--where", "-w", multiple=True, metavar="COLUMN=VALUE",
+              help="Keep rows where COLUMN equals VALUE, compared as the column's type (repeatable).")
 @click.option("--columns", "-c", default=None, help="Comma-separated columns to show.")
 @click.option("--limit", "-n", default=None, type=int, help="Show at most N rows.")
-@click.option("--csv", "as_csv", is_flag=True, help="Write CSV instead of a table.")
+@FORMAT
+@FULL
+@click.option("--csv", "as_csv", is_flag=True, help="The same as --format csv.")
 @click.option("--schema", is_flag=True, help="Describe the columns instead of showing rows.")
 @click.pass_obj
-def show(obj, name, where, columns, limit, as_csv, schema):
-    """Show dataset NAME (or its columns with --schema)."""
+def show(obj, name, where, columns, limit, fmt, full, as_csv, schema):
+    """Show dataset NAME (or its columns with --schema).
+
+    The table fits the terminal: columns with one value on every row are
+    left out, long cells end in …, and what was left out is said on stderr;
+    --full or --format csv|json|markdown give everything. Repeat -w with one
+    column for any of several values. Exits 1 if a --where condition matches no row (naming the
+    values there are), 2 on a bad name, column or value.
+    """
+    from .aggregate import where as select_rows
+    from .errors import NoMatch
     from .loader import describe, load
 
     try:
         if schema:
-            click.echo(describe(name, obj["data_dir"]))
+            from .display import wrap_lines
+
+            click.echo(wrap_lines(describe(name, obj["data_dir"])))
             return
         frame = load(name, obj["data_dir"])
+        conditions = {}
+        for cond in where:
+            col, sep, val = cond.partition("=")
+            if not sep:
+                raise DataError(f"--where expects COLUMN=VALUE; got {cond!r}")
+            conditions.setdefault(col.strip(), []).append(val)
+        frame = select_rows(frame, conditions, name)
+    except NoMatch as exc:
+        _fail(exc, code=1)
     except DataError as exc:
         _fail(exc)
-    for cond in where:
-        col, sep, val = cond.partition("=")
-        if not sep or col not in frame:
-            _fail(f"--where expects COLUMN=VALUE with a column of {name}: {list(frame.columns)}; got {cond!r}")
-        frame = frame[frame[col].astype("string") == val]
     if columns:
         cols = [c.strip() for c in columns.split(",")]
         missing = [c for c in cols if c not in frame]
@@ -72,14 +114,7 @@ def show(obj, name, where, columns, limit, as_csv, schema):
         frame = frame[cols]
     if limit is not None:
         frame = frame.head(limit)
-    if as_csv:
-        click.echo(frame.to_csv(index=False), nl=False)
-    else:
-        import pandas as pd
-
-        with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", 60):
-            click.echo(frame.to_string(index=False))
+    _echo_table(frame, "csv" if as_csv else fmt, full, drop_constant=not columns)
 
 
 @main.command()
@@ -99,17 +134,24 @@ def validate(obj, verbose):
 
 @main.command()
 @click.argument("source_id", required=False)
+@click.option("--format", "-f", "fmt", type=click.Choice(REFERENCE_FORMATS), default="text",
+              show_default=True, help="Reference format.")
 @click.option("--rows", default=None, metavar="TABLE:ROW_ID,...",
               help="Cite the rows of TABLE with these row ids as a figure's source line.")
 @click.pass_obj
-def cite(obj, source_id, rows):
-    """Print a reference for SOURCE_ID (all sources without one), or a source line for rows."""
+def cite(obj, source_id, fmt, rows):
+    """Print a reference for SOURCE_ID (all sources without one), or a source line for rows.
+
+    SOURCE_ID is matched without regard to case (s/2020/1105).
+    """
     from .citation import cite as cite_source
     from .citation import cite_rows
     from .loader import load
 
     try:
         if rows:
+            if fmt != "text" or source_id:
+                raise click.UsageError("--rows gives a source line as text: leave out SOURCE_ID and --format")
             table, _, ids = rows.partition(":")
             wanted = [i.strip() for i in ids.split(",") if i.strip()]
             frame = load(table, obj["data_dir"])
@@ -119,7 +161,7 @@ def cite(obj, source_id, rows):
                 _fail(f"{table} has no row(s) {missing}")
             click.echo(cite_rows(found, obj["data_dir"]))
         else:
-            click.echo(cite_source(source_id, obj["data_dir"]))
+            click.echo(cite_source(source_id, obj["data_dir"], format=fmt))
     except DataError as exc:
         _fail(exc)
 

@@ -40,3 +40,7 @@ class DataError(ValueError):
         if found is not None:
             text += f", found {found!r}"
         return text
+
+
+class NoMatch(DataError):
+    """A selection that matches no row: the message names the column and lists the values it has."""

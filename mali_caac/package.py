@@ -46,6 +46,7 @@ def default_folder():
     return here.parent / "data"
 
 
+
 def sha256(file):
     digest = hashlib.sha256()
     with open(file, "rb") as fh:
