@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from . import package
 from .errors import DataError
 from .reconcile import Check, all_checks, apply_register
+from .references import check_references
 
 
 @dataclass
@@ -147,6 +148,9 @@ def validate(data_dir=None, *, frictionless=True):
         checks += _frictionless_checks(data_dir)
     if not broken:
         checks += apply_register(all_checks(data_dir), data_dir)
+        # references between rows (mali_caac.references): its input is every table's records and the descriptor
+        checks += check_references({n: _checked_records(n, data_dir) for n in package.resource_names(data_dir)
+                                    if "schema" in package.resource(n, data_dir)}, package.read_descriptor(data_dir))
         checks += derived_checks(data_dir)
     else:
         checks.append(Check("reconcile", "reconcile", "failed",
