@@ -128,3 +128,50 @@ def test_no_prose_cites_the_rows_of_a_table_the_package_does_not_hold(tables):
              for name, records in tables.items() for r in records
              for col in ("note", "handling", "explanation") if re.search(r"\bof-\d+", r.get(col) or "")}
     assert not cited
+
+
+def test_rows_cite_the_register_entries_that_explain_them(tables):
+    """Notes used to cite the wrong entries (gv-085, gv-124, gv-162 cited d-05 for d-03, gv-122 d-06 for
+    d-04, gv-183 d-07 for d-05, ic-011 d-08 for d-06); the discrepancy column now holds the entry."""
+    cites = {r["row_id"]: split_ids(r.get("discrepancy")) for records in tables.values() for r in records
+             if "row_id" in r}
+    topics = {e["discrepancy_id"]: e["topic"] for e in tables["discrepancies"]}
+    for rid in ("gv-085", "gv-124", "gv-162"):
+        assert "d-03" in cites[rid] and topics["d-03"] == "a group listed beside its own members"
+    assert cites["gv-122"] == ["d-04"] and "called incidents" in topics["d-04"]
+    assert cites["gv-183"] == ["d-05"] and "unidentified armed groups" in topics["d-05"]
+    assert cites["ic-011"] == ["d-06"] and "Goundam" in topics["d-06"]
+    # and no note names a register entry in prose any more: the column does
+    notes = {rid for name, records in tables.items() if name != "discrepancies" for r in records
+             for rid in [r.get("row_id")] if re.search(r"\bd-(h\d-)?\d\d", r.get("note") or "")}
+    assert not notes
+
+
+def test_register_texts_describe_the_restates_links_the_rows_have(tables):
+    """d-h2-02 and d-h2-07 described restates links (ag-018, sc-101) that the rows do not have."""
+    by_id = {r["row_id"]: r for records in tables.values() for r in records if "row_id" in r}
+    handling = {e["discrepancy_id"]: e["handling"] for e in tables["discrepancies"]}
+    assert by_id["ag-018"]["restates"] is None and by_id["ag-019"]["restates"] is None
+    assert "Neither ag-018 nor ag-019 is linked by restates" in handling["d-h2-02"]
+    assert by_id["sc-101"]["restates"] is None and by_id["sc-102"]["restates"] == "sc-005"
+    assert "not linked by restates" in handling["d-h2-07"] and "sc-102 restates sc-005" in handling["d-h2-08"]
+
+
+def test_register_rows_and_row_discrepancies_must_agree():
+    desc = _descriptor(("incidents", "ic", ["discrepancy", "note"]),
+                       ("discrepancies", "d", ["handling", "rows"]))
+    tables = {"incidents": [{"row_id": "ic-011", "discrepancy": "d-08", "note": None},
+                            {"row_id": "ic-012", "discrepancy": None, "note": None}],
+              "discrepancies": [{"discrepancy_id": "d-06", "handling": None, "rows": "ic-011,ic-012,ic-099"},
+                                {"discrepancy_id": "d-08", "handling": None, "rows": None}]}
+    assert _failed(check_references(tables, desc)) == [
+        "discrepancies d-06: rows names ic-099, which is not a row of the package",
+        "incidents ic-011: discrepancy names d-08, but discrepancies d-08 does not list ic-011 in rows",
+        "discrepancies d-06 lists ic-011 in rows, but incidents ic-011 does not name d-06 in discrepancy",
+        "discrepancies d-06 lists ic-012 in rows, but incidents ic-012 does not name d-06 in discrepancy"]
+    tables["incidents"][0]["discrepancy"] = tables["incidents"][1]["discrepancy"] = "d-06"
+    tables["discrepancies"][0]["rows"] = "ic-011,ic-012"
+    assert not _failed(check_references(tables, desc))
+    tables["incidents"][0]["discrepancy"] = "d-06,d-77"
+    assert _failed(check_references(tables, desc)) == [
+        "incidents ic-011: discrepancy names d-77, which is not an entry of discrepancies"]
