@@ -175,3 +175,22 @@ def test_register_rows_and_row_discrepancies_must_agree():
     tables["incidents"][0]["discrepancy"] = "d-06,d-77"
     assert _failed(check_references(tables, desc)) == [
         "incidents ic-011: discrepancy names d-77, which is not an entry of discrepancies"]
+
+
+# ----------------------------------------------------------------------------- data faults found by auditors
+def test_listing_marks_are_dated_to_the_brief_not_to_each_report_year(tables):
+    """The * and ~ marks of the Watchlist table describe each party as of the brief (June 2021), not in 2013-2017."""
+    dates = {s["source_id"]: s["date"] for s in tables["sources"]}
+    for r in tables["listings"]:
+        assert r["marks_as_of"] == dates[r["source_id"]] == "2021-06", r["row_id"]
+        assert r["report_year"] < 2021
+    mnla = [r for r in tables["listings"] if r["party"] == "MNLA"]
+    assert mnla and all(r["action_plan"] for r in mnla)
+
+
+def test_conclusions_restating_the_378300_keep_the_seven_regions_of_para_32(tables):
+    sc = {r["row_id"]: r for r in tables["schools_closed"]}
+    assert sc["sc-005"]["area"] == "Mopti, Gao, Ménaka, Kidal, Ségou, Koulikoro and Timbuktu Regions"
+    for rid in ("sc-101", "sc-102"):
+        assert sc[rid]["value"] == sc["sc-005"]["value"] == 378300
+        assert sc[rid]["area"] == sc["sc-005"]["area"], rid
