@@ -194,3 +194,17 @@ def test_conclusions_restating_the_378300_keep_the_seven_regions_of_para_32(tabl
     for rid in ("sc-101", "sc-102"):
         assert sc[rid]["value"] == sc["sc-005"]["value"] == 378300
         assert sc[rid]["area"] == sc["sc-005"]["area"], rid
+
+
+def test_readme_says_what_validate_and_the_sources_table_show(tables):
+    """The README said 'one failure is expected' (validate expects two) and 'five source documents'
+    without saying what the 14 rows of sources are."""
+    from pathlib import Path
+
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    counts = mali_caac.validate(frictionless=False).counts()
+    words = {1: "One", 2: "Two", 3: "Three"}
+    assert f"{words[counts['expected']]} failures are expected" in readme
+    assert f"({counts['unverifiable']}: " in readme
+    assert f"`sources` has {len(tables['sources'])} rows: the five source documents" in readme
+    assert "One failure is expected" not in readme
