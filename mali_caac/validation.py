@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from .errors import DataError
 from .package import open_package
 from .reconcile import Check, all_checks, apply_register
+from .references import check_references
 
 
 @dataclass
@@ -127,6 +128,8 @@ def validate(data=None):
             broken = True
     if not broken:
         checks += apply_register(all_checks(pkg), pkg)
+        # references between rows (mali_caac.references): every table's records and the descriptor
+        checks += check_references({r.name: pkg.records(r.name) for r in pkg.tables()}, pkg.descriptor)
         checks += derived_checks(pkg)
     else:
         checks.append(Check("reconcile", "reconcile", "failed",

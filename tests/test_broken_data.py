@@ -148,8 +148,8 @@ def test_vocabulary_fixed_by_its_source_loses_a_row(data_copy):
 
 
 @pytest.mark.parametrize("table, row_id, column, value, expected", [
-    ("crsv", "cr-001", "year", "-5", "at least 1960"),
-    ("crsv", "cr-001", "value", "-5", "at least 0"),
+    ("crsv", "sv-001", "year", "-5", "at least 1960"),
+    ("crsv", "sv-001", "value", "-5", "at least 0"),
     ("grave_violations", "gv-027", "value", "1e309", "a finite number"),
     ("periods", "2018", "start", "1066-10-14", "at least 1960-01-01"),
 ])

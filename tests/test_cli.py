@@ -54,7 +54,7 @@ def test_show_formats_for_scripts_are_never_shortened(fmt):
     out = run("show", "listings", "-w", "row_id=ls-001", "--format", fmt, columns=40)
     assert out.exit_code == 0 and out.stderr == ""
     assert "…" not in out.stdout
-    assert "(see d-h2-15)" in out.stdout  # the end of a 400-character note
+    assert "listed in the 2020 annual report." in out.stdout  # the end of a 400-character note
 
 
 def test_show_json_is_records_with_typed_values():
