@@ -24,8 +24,8 @@ SHOWN_VALUES = 8
 """How many of a column's values an error message lists."""
 
 
-def _dims(table, data_dir=None):
-    tables = {r.name: r.dimensions for r in open_package(data_dir).tables() if r.dimensions}
+def _dims(table, data=None):
+    tables = {r.name: r.dimensions for r in open_package(data).tables() if r.dimensions}
     if table not in tables:
         raise DataError(f"{table!r} has no dimensions to break down; the tables with dimensions are: "
                         f"{', '.join(tables)}")
@@ -164,7 +164,7 @@ def _no_match_text(frame, rows, name, column, value, applied):
     return f"{text}\n  {_values_text(column, present)}"
 
 
-def select(table, *, restatements=False, data_dir=None, **conditions):
+def select(table, *, restatements=False, data=None, **conditions):
     """The rows of dataset ``table`` where each column equals the value given.
 
     >>> select("grave_violations", violation="killing_and_maiming", region="Mopti")["unit"].tolist()
@@ -181,7 +181,7 @@ def select(table, *, restatements=False, data_dir=None, **conditions):
         naming the column and listing its values, if a column does not exist
         or a condition matches no row (``NoMatch``).
     """
-    frame = load(table, data_dir)
+    frame = load(table, data)
     if not restatements and "restates" in frame.columns:
         kept = frame[frame["restates"].isna()]
         kept.attrs = frame.attrs
@@ -198,7 +198,7 @@ def select(table, *, restatements=False, data_dir=None, **conditions):
     return where(frame, conditions, table)
 
 
-def breakdown(table, dimension, *, level="topmost", unit=None, data_dir=None, **fixed):
+def breakdown(table, dimension, *, level="topmost", unit=None, data=None, **fixed):
     """The rows that break a stated total down along ``dimension``.
 
     Every other dimension is 'all' unless given in ``fixed`` (e.g.
@@ -213,7 +213,7 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data_dir=None, **
     state no such breakdown. A dimension, code or unit that does not exist
     raises a DataError listing the valid ones.
     """
-    dims = _dims(table, data_dir)
+    dims = _dims(table, data)
     if dimension not in dims:
         raise DataError(f"{table} has no dimension {dimension!r}; its dimensions are {sorted(dims)}",
                         field=dimension, expected=f"a dimension of {table}")
@@ -224,8 +224,8 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data_dir=None, **
     if level not in ("topmost", "leaves"):
         raise DataError(f"level must be 'topmost' or 'leaves', not {level!r}", field="level",
                         expected="'topmost' or 'leaves'", found=level)
-    h = hierarchy(dims[dimension], data_dir)
-    frame = load(table, data_dir)
+    h = hierarchy(dims[dimension], data)
+    frame = load(table, data)
     for d, code in fixed.items():
         _check_code(table, d, code, _codes(frame[d]))
     sel = frame["restates"].isna()
@@ -256,7 +256,7 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data_dir=None, **
     return out
 
 
-def by_coalition(parts, data_dir=None):
+def by_coalition(parts, data=None):
     """Group a perpetrator breakdown (at ``level='leaves'``) by coalition.
 
     Parties of a coalition (CMA, Platform, JNIM, CMI) are summed under it; other
@@ -268,7 +268,7 @@ def by_coalition(parts, data_dir=None):
     import pandas as pd
 
     col = "perpetrator" if "perpetrator" in parts else "captor"
-    parties = {p["party"]: p for p in open_package(data_dir).records("parties")}
+    parties = {p["party"]: p for p in open_package(data).records("parties")}
     groups = {}
     for _, row in parts.iterrows():
         code = str(row[col])
@@ -289,30 +289,30 @@ def by_coalition(parts, data_dir=None):
     return out
 
 
-def by_attribution(parts, data_dir=None):
+def by_attribution(parts, data=None):
     """Sum a perpetrator breakdown by attribution class (armed groups, government forces ...)."""
     import pandas as pd
 
-    parties = {p["party"]: p for p in open_package(data_dir).records("parties")}
+    parties = {p["party"]: p for p in open_package(data).records("parties")}
     frame = pd.DataFrame({"attribution": [parties[str(p)]["attribution"] for p in parts["perpetrator"]],
                           "value": parts["value"].astype(float)})
     return frame.groupby("attribution", sort=False, as_index=False)["value"].sum()
 
 
-def per_month(parts, data_dir=None):
+def per_month(parts, data=None):
     """Add ``months`` and ``per_month`` (value / months) to rows that have a ``period``.
 
     The report's periods differ in length (6, 12, 12 and 3 months); compare
     these rates, not the raw counts.
     """
-    months = {p["period"]: p["months"] for p in open_package(data_dir).records("periods")}
+    months = {p["period"]: p["months"] for p in open_package(data).records("periods")}
     out = parts.copy()
     out["months"] = [months[str(p)] for p in out["period"]]
     out["per_month"] = out["value"].astype(float) / out["months"]
     return out
 
 
-def violations_by(dimension, codes=None, data_dir=None):
+def violations_by(dimension, codes=None, data=None):
     """A table of the six violations (rows) by the codes of ``dimension`` (columns).
 
     Each cell is the figure the report states, or the one that follows from a
@@ -326,7 +326,7 @@ def violations_by(dimension, codes=None, data_dir=None):
     from .domain import HEADLINE_UNITS, VIOLATIONS
     from .reconcile import figure_tables
 
-    gv = figure_tables(data_dir)["grave_violations"]
+    gv = figure_tables(data)["grave_violations"]
     if codes is None:
         codes = []
         for r in gv.rows:

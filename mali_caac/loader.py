@@ -10,6 +10,7 @@ or None for the default package (see :mod:`mali_caac.package`).
 """
 from .domain import ORDERED_DIMENSIONS, VIOLATIONS
 from .package import open_package
+from .schema import column
 
 
 def list_datasets(data=None):
@@ -46,7 +47,7 @@ def build_frame(pkg, name, records):
     columns = {}
     for field in res.schema["fields"]:
         col = field["name"]
-        values = [r.get(col) for r in records]
+        values = column(records, col)
         kind = field.get("type", "string")
         enum = field.get("constraints", {}).get("enum")
         if enum and kind == "string":

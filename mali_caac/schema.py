@@ -9,6 +9,7 @@ import csv
 import io
 import math
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -67,8 +68,104 @@ def _bound(kind, bound):
     return _cast(kind, bound) if isinstance(bound, str) else bound
 
 
+class Record(Mapping):
+    """One checked row: a read-only mapping of column name to typed value.
+
+    Lighter than a dict (one tuple of values per row, the names shared by the
+    table), so that tables of a million rows fit in memory; ``dict(rec)`` gives
+    a plain dict."""
+
+    __slots__ = ("_values",)
+    _index = {}
+    _names = ()
+
+    def __init__(self, values):
+        self._values = values
+
+    def __getitem__(self, key):
+        return self._values[self._index[key]]
+
+    def get(self, key, default=None):
+        i = self._index.get(key)
+        return default if i is None else self._values[i]
+
+    def __contains__(self, key):
+        return key in self._index
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self):
+        return len(self._names)
+
+    def __repr__(self):
+        return f"Record({dict(self)!r})"
+
+
+def column(records, name):
+    """The values of column ``name`` of checked records, in order (fast for :class:`Record` rows)."""
+    if records and isinstance(records[0], Record):
+        i = records[0]._index[name]
+        return [r._values[i] for r in records]
+    return [r.get(name) for r in records]
+
+
+def record_type(names):
+    """A :class:`Record` class for rows with the columns ``names`` (and the row's ``_line``)."""
+    names = tuple(names) + ("_line",)
+    return type("Record", (Record,), {"__slots__": (), "_names": names,
+                                      "_index": {n: i for i, n in enumerate(names)}})
+
+
+def _column_check(field, missing_values, intern):
+    """A function ``text -> (value, problem)`` for one column, compiled once from its schema.
+
+    Problems are ``(expected, found)`` pairs; valid text values are kept once
+    (``intern``) so that repeated cells share one object."""
+    kind = field.get("type", "string")
+    cons = field.get("constraints", {})
+    required = bool(cons.get("required"))
+    enum = set(cons["enum"]) if "enum" in cons else None
+    shown = None
+    if enum is not None:
+        shown = cons["enum"] if len(cons["enum"]) <= 12 else cons["enum"][:12] + ["..."]
+    pattern = re.compile(cons["pattern"]) if "pattern" in cons else None
+    lo = _bound(kind, cons["minimum"]) if "minimum" in cons else None
+    hi = _bound(kind, cons["maximum"]) if "maximum" in cons else None
+    seen = {}
+
+    def check(text):
+        if text in missing_values:
+            if required:
+                return None, [("a value (the field is required)", text)]
+            return None, None
+        if intern:
+            value = seen.get(text)
+            if value is not None:
+                return value, None
+        try:
+            value = _cast(kind, text)
+        except ValueError as exc:
+            return None, [(str(exc), text)]
+        problems = []
+        if enum is not None and text not in enum:
+            problems.append((f"one of {shown}", text))
+        if pattern is not None and not pattern.fullmatch(text):
+            problems.append((f"text matching {cons['pattern']}", text))
+        if lo is not None and value < lo:
+            problems.append((f"at least {cons['minimum']}", text))
+        if hi is not None and value > hi:
+            problems.append((f"at most {cons['maximum']}", text))
+        if problems:
+            return value, problems
+        if intern:
+            seen[text] = value
+        return value, None
+    return check
+
+
 def read_rows(file, schema, resource_name, min_rows=0):
-    """Read and check every row; return (records as dicts of typed values, problems).
+    """Read and check every row; return (records as :class:`Record` of typed values, problems).
 
     ``min_rows`` is the least number of data rows the table may have (a table
     cut down to its header is a fault, not an empty dataset).
@@ -76,6 +173,8 @@ def read_rows(file, schema, resource_name, min_rows=0):
     fields = schema["fields"]
     names = [f["name"] for f in fields]
     missing_values = set(schema.get("missingValues", [""]))
+    key = schema.get("primaryKey")
+    key = [key] if isinstance(key, str) else (key or [])
     problems = []
 
     def problem(**kw):
@@ -105,50 +204,31 @@ def read_rows(file, schema, resource_name, min_rows=0):
             detail.append("columns in a different order")
         raise DataError(file=file, line=1, field=(absent or extra or [None])[0],
                         expected=f"the columns {names}", found="; ".join(detail))
+    # unique columns (the key) are not interned: keeping one copy of unique text saves nothing
+    checks = [_column_check(f, missing_values, intern=not (key == [f["name"]])) for f in fields]
+    width = len(names)
+    make = record_type(names)
     records = []
     try:
         end = reader.line_num
         for raw in reader:
             line, end = end + 1, reader.line_num  # the line on which the row starts
-            row_id = raw[0] if raw else None
             if not raw:
                 problem(line=line, expected="a row", found="a blank line")
                 continue
-            if len(raw) != len(names):
-                problem(line=line, row_id=row_id, expected=f"{len(names)} cells",
-                        found=f"{len(raw)} cells")
+            if len(raw) != width:
+                problem(line=line, row_id=raw[0], expected=f"{width} cells", found=f"{len(raw)} cells")
                 continue
-            record = {}
-            for field, text in zip(fields, raw):
-                name, kind = field["name"], field.get("type", "string")
-                cons = field.get("constraints", {})
-                if text in missing_values:
-                    if cons.get("required"):
-                        problem(line=line, row_id=row_id, field=name,
-                                expected="a value (the field is required)", found=text)
-                    record[name] = None
-                    continue
-                try:
-                    value = _cast(kind, text)
-                except ValueError as exc:
-                    problem(line=line, row_id=row_id, field=name, expected=str(exc), found=text)
-                    continue
-                if "enum" in cons and text not in cons["enum"]:
-                    shown = cons["enum"] if len(cons["enum"]) <= 12 else cons["enum"][:12] + ["..."]
-                    problem(line=line, row_id=row_id, field=name,
-                            expected=f"one of {shown}", found=text)
-                if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
-                    problem(line=line, row_id=row_id, field=name,
-                            expected=f"text matching {cons['pattern']}", found=text)
-                if "minimum" in cons and value < _bound(kind, cons["minimum"]):
-                    problem(line=line, row_id=row_id, field=name,
-                            expected=f"at least {cons['minimum']}", found=text)
-                if "maximum" in cons and value > _bound(kind, cons["maximum"]):
-                    problem(line=line, row_id=row_id, field=name,
-                            expected=f"at most {cons['maximum']}", found=text)
-                record[name] = value
-            record["_line"] = line
-            records.append(record)
+            values = []
+            for check, text in zip(checks, raw):
+                value, bad = check(text)
+                if bad:
+                    name = names[len(values)]
+                    for expected, found in bad:
+                        problem(line=line, row_id=raw[0], field=name, expected=expected, found=found)
+                values.append(value)
+            values.append(line)
+            records.append(make(tuple(values)))
     except csv.Error as exc:
         raise DataError(file=file, line=reader.line_num, expected="well-formed CSV",
                         found=str(exc)) from None
@@ -156,9 +236,7 @@ def read_rows(file, schema, resource_name, min_rows=0):
         problem(expected=f"at least {min_rows} data row{'s' if min_rows > 1 else ''} "
                          "(the descriptor's mali_caac.min_rows)", found=f"{len(records)} rows")
 
-    key = schema.get("primaryKey")
     if key:
-        key = [key] if isinstance(key, str) else key
         seen = {}
         for rec in records:
             k = tuple(rec.get(n) for n in key)
