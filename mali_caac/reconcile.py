@@ -75,7 +75,7 @@ class Figures:
         self.name = name
         self.dims = list(dims)
         self.hier = {d: hierarchy(spec, pkg) for d, spec in dims.items()}
-        self.rows = [r for r in records if not r.get("restates")]
+        self.rows = [dict(r) for r in records if not r.get("restates")]  # few; dicts are fastest to read
         self.restated = [r for r in records if r.get("restates")]
         self.by_id = {r["row_id"]: r for r in records}
         self.index = {}
@@ -343,8 +343,26 @@ def citations(names):
     return []
 
 
+def _quote_problems(text, quote, printed, unit, value):
+    """What is wrong with one quote and its printed figure (empty if nothing)."""
+    problems = []
+    if not text.has(quote):
+        problems.append(f"quote not found in {text.name}: {quote!r}")
+    if printed is not None:
+        if source_texts.normalise(printed) not in source_texts.normalise(quote):
+            problems.append(f"printed {printed!r} is not in the quote")
+        got = parse_printed(printed, unit)
+        if got is None or abs(got - value) > 0.01:
+            problems.append(f"printed {printed!r} reads as {got}, not the value {value}")
+    return problems
+
+
 def quote_checks(table, records, texts, key):
-    """Each quote against the whole text of its source, and its ``printed`` figure against the quote."""
+    """Each quote against the whole text of its source, and its ``printed`` figure against the quote.
+
+    Rows that repeat a quote, figure and unit share one verification (a table
+    of a million rows repeats them often)."""
+    done = {}
     for rec in records:
         for _, scol, qcol, suffix in citations(list(rec)):
             if qcol is None:
@@ -356,22 +374,33 @@ def quote_checks(table, records, texts, key):
             if sid not in texts:
                 yield Check(cid, "quote", "unverifiable", f"{where}: the text of {sid} is not held here", sid)
                 continue
-            problems = []
-            if not texts[sid].has(rec[qcol]):
-                problems.append(f"quote not found in {texts[sid].name}: {rec[qcol]!r}")
-            if "printed" in rec and rec.get("printed") is not None:
-                if source_texts.normalise(rec["printed"]) not in source_texts.normalise(rec[qcol]):
-                    problems.append(f"printed {rec['printed']!r} is not in the quote")
-                got = parse_printed(rec["printed"], rec.get("unit"))
-                if got is None or abs(got - rec["value"]) > 0.01:
-                    problems.append(f"printed {rec['printed']!r} reads as {got}, not the value {rec['value']}")
+            args = (sid, rec[qcol], rec.get("printed"), rec.get("unit"), rec.get("value"))
+            problems = done.get(args)
+            if problems is None:
+                problems = done[args] = _quote_problems(texts[sid], *args[1:])
             yield Check(cid, "quote", "failed" if problems else "ok",
                         f"{where}: " + ("; ".join(problems) if problems else "quote verbatim, value as printed"),
                         cites)
 
 
+def _locator_outcome(text, sid, loc, quote):
+    """(status, message) of one locator and quote against the parts of a source text."""
+    try:
+        names = text.locate(loc)
+    except source_texts.Unaddressable as exc:
+        return "unverifiable", str(exc)
+    except source_texts.LocatorError as exc:
+        return "failed", str(exc)
+    if not quote or any(source_texts.contains(text.parts[n], quote) for n in names):
+        return "ok", "the quote is in it" if quote else "exists"
+    elsewhere = [n for n, part in text.parts.items() if source_texts.contains(part, quote)]
+    hint = f"; it is in {', '.join(elsewhere[:3])}" if elsewhere else ""
+    return "failed", f"the quote is NOT in that part{hint}: {quote!r}"
+
+
 def locator_checks(table, records, texts, key):
     """Each locator names a part of its source's text, and the quote is inside that part."""
+    done = {}
     for rec in records:
         for lcol, scol, qcol, suffix in citations(list(rec)):
             loc, sid = rec[lcol], rec[scol]
@@ -384,23 +413,11 @@ def locator_checks(table, records, texts, key):
                 yield Check(cid, "locator", "unverifiable", f"{where}: the text of {sid} is not held here",
                             f"{sid}, {loc}")
                 continue
-            try:
-                names = text.locate(loc)
-            except source_texts.Unaddressable as exc:
-                yield Check(cid, "locator", "unverifiable", f"{where}: {exc}", f"{sid}, {loc}")
-                continue
-            except source_texts.LocatorError as exc:
-                yield Check(cid, "locator", "failed", f"{where}: {exc}", f"{sid}, {loc}")
-                continue
-            quote = rec[qcol] if qcol else None
-            if not quote or any(source_texts.contains(text.parts[n], quote) for n in names):
-                yield Check(cid, "locator", "ok", f"{where}: " + ("the quote is in it" if quote else "exists"),
-                            f"{sid}, {loc}")
-                continue
-            elsewhere = [n for n, part in text.parts.items() if source_texts.contains(part, quote)]
-            hint = f"; it is in {', '.join(elsewhere[:3])}" if elsewhere else ""
-            yield Check(cid, "locator", "failed", f"{where}: the quote is NOT in that part{hint}: {quote!r}",
-                        f"{sid}, {loc}")
+            args = (sid, loc, rec[qcol] if qcol else None)
+            outcome = done.get(args)
+            if outcome is None:
+                outcome = done[args] = _locator_outcome(text, *args)
+            yield Check(cid, "locator", outcome[0], f"{where}: {outcome[1]}", f"{sid}, {loc}")
 
 
 def check_quotes(pkg):

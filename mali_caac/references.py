@@ -157,17 +157,21 @@ def check_mentions(tables, descriptor):
         prose = [f["name"] for f in res["schema"]["fields"]  # list cells are checked by check_register_links
                  if f.get("type", "string") == "string" and f["name"] not in VERBATIM | {LINK, ROWS}]
         problems = []
+        found = {}  # text -> (ids, claims): long tables repeat their notes
         for rec in tables[name]:
             for col in prose:
                 text = rec.get(col)
                 if not isinstance(text, str):
                     continue
-                unknown = sorted({m for m in pattern.findall(text) if m not in known})
+                if text not in found:
+                    found[text] = (set(pattern.findall(text)), claim.findall(text))
+                ids, claims = found[text]
+                unknown = sorted(m for m in ids if m not in known)
                 if unknown:
                     problems.append((f"{_key(rec, res)}:{col}",
                                      f"{name} {_key(rec, res)}: {col} mentions {', '.join(unknown)}, "
                                      "which is not a row or register entry of the package"))
-                for x, y in claim.findall(text):
+                for x, y in claims:
                     if x in known and y in known and known[x].get("restates") != y:
                         problems.append((f"{_key(rec, res)}:{col}:{x}",
                                          f"{name} {_key(rec, res)}: {col} says {x} restates {y}, "
