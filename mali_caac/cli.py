@@ -3,7 +3,9 @@ import sys
 
 import click
 
+from .build import DEFAULT_TIMEOUT
 from .errors import DataError
+from .parameters import DEFAULTS, PARAMETERS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,28 +131,53 @@ def cite(obj, source_id, rows):
 
 @main.command()
 @click.option("--only", multiple=True, metavar="NOTEBOOK", help="Build only this notebook (repeatable): overview, recruitment, ...")
-@click.option("--lang", "langs", multiple=True, type=click.Choice(["en", "fr"]), help="Language(s) (default: en and fr).")
-@click.option("--formats", default="png,svg,pdf", show_default=True, help="Comma-separated output formats.")
-@click.option("--dpi", default=200, show_default=True, type=int, help="Resolution of PNG files.")
-@click.option("--context", default="paper", show_default=True, type=click.Choice(["paper", "slides", "poster"]), help="Size of text and figures.")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(PARAMETERS["lang"]),
+              help=f"Language (repeatable; default: all: {', '.join(PARAMETERS['lang'])}).")
+@click.option("--formats", default=",".join(DEFAULTS["formats"]), show_default=True,
+              help=f"Comma-separated output formats, any of {', '.join(PARAMETERS['formats'])}.")
+@click.option("--dpi", default=DEFAULTS["dpi"], show_default=True, type=int, help="Resolution of PNG files.")
+@click.option("--context", default=DEFAULTS["context"], show_default=True, type=click.Choice(PARAMETERS["context"]),
+              help="Size of text and figures.")
+@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.IntRange(min=1),
+              help="Seconds a cell may run before its notebook fails.")
 @click.option("--jobs", "-j", default=None, type=int, help="Notebooks run in parallel (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Run even the notebooks whose inputs have not changed.")
-@click.option("--figures-dir", default=None, type=click.Path(file_okay=False), help="Where to write figures (default: figures/).")
-@click.option("--build-dir", default=None, type=click.Path(file_okay=False), help="Where to write executed notebooks (default: build/).")
-def build(only, langs, formats, dpi, context, jobs, force, figures_dir, build_dir):
+@click.option("--figures-dir", default=None, type=click.Path(file_okay=False),
+              help="Where to write figures (default: figures/ for the full default build, "
+                   "build/figures/<variant>/ for any other).")
+@click.option("--build-dir", default=None, type=click.Path(file_okay=False),
+              help="Where to write executed notebooks and the build's state (default: build/).")
+@click.option("--notebooks", default=None, type=click.Path(file_okay=False, exists=True),
+              help="Folder of the section notebooks to run (default: notebooks/).")
+@click.pass_obj
+def build(obj, only, langs, formats, dpi, context, timeout, jobs, force, figures_dir, build_dir, notebooks):
     """Run the section notebooks with papermill and write every figure.
 
-    Exits 1 if a notebook fails (naming the notebook and cell); the other
-    notebooks still run and no half-written file is left.
+    Only the full default build (every notebook, every language, default
+    formats, dpi and context) writes figures/ and figures/README.md; any other
+    goes to build/figures/<variant>/ (or --figures-dir) with its own
+    README.md. Runs whose inputs (notebook, every file of the data folder,
+    library, parameters, output folder) and outputs are unchanged are
+    skipped. Refuses data that fails `mali-caac validate`.
+
+    Exits 1 if a notebook fails (naming the notebook and cell; the others still
+    run), 2 if the build cannot start, 130 on Ctrl-C (finished outputs are
+    kept, running notebooks and their kernels are stopped).
     """
+    from .build import BuildError
     from .build import build as run
 
     try:
-        errors = run(only=list(only) or None, langs=tuple(langs) or ("en", "fr"),
+        errors = run(only=list(only) or None, langs=tuple(langs) or None,
                      formats=tuple(f.strip() for f in formats.split(",") if f.strip()), dpi=dpi, context=context,
-                     workers=jobs, force=force, figures_dir=figures_dir, build_dir=build_dir, echo=click.echo)
-    except ValueError as exc:
+                     timeout=timeout, workers=jobs, force=force, figures_dir=figures_dir, build_dir=build_dir,
+                     notebooks=notebooks, data_dir=obj["data_dir"], echo=click.echo)
+    except (BuildError, ValueError) as exc:
         _fail(exc)
+    except OSError as exc:
+        _fail(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else exc)
+    except KeyboardInterrupt:
+        sys.exit(130)
     sys.exit(1 if errors else 0)
 
 
