@@ -1,5 +1,5 @@
 # mali-caac: two commands on a fresh machine (Python 3.11 with pip and venv):
-#   make figures   builds every figure (English and French, PNG, SVG and PDF)
+#   make figures   builds every figure (English and French, PNG, SVG and PDF) into figures/
 #   make test      runs every test (library, data checks, notebooks under nbval)
 PYTHON ?= python3
 VENV ?= .venv
@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP)
 
 figures: $(STAMP)
-	$(BIN)/mali-caac build --lang en --lang fr
+	$(BIN)/mali-caac build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile

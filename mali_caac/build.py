@@ -1,94 +1,267 @@
 """``mali-caac build``: run the section notebooks with papermill, in parallel, and write the figures.
 
-Each notebook runs once per language, with its parameters injected; the
-executed notebook goes to ``build/<lang>/`` and the figures to
-``figures/<lang>/``. A run is skipped when nothing it depends on changed (the
-notebook, the data package, the library's code, the parameters) and its
-outputs are all there. A failing notebook is reported with its cell; the others
-still run; every file is written through a temporary file and a rename.
+What goes where
+    Each section notebook runs once per language, with its parameters injected
+    (:mod:`mali_caac.parameters` holds their allowed values and defaults). Only
+    the *full default build* (every section, every language, the default
+    formats, dpi and context) writes the committed ``figures/<lang>/`` and their
+    gallery ``figures/README.md``; its executed notebooks go to
+    ``build/<lang>/`` and its state to ``build/.state/``. Any other build is a
+    *variant*: it writes to ``build/figures/<variant>/``, named after what
+    differs from the default (``only-killing_lang-fr_formats-png_dpi-150_context-slides``),
+    with its own gallery saying what it holds, and never touches ``figures/``.
+    ``--figures-dir DIR`` writes anywhere else (but never a partial set into
+    ``figures/``). A variant's executed notebooks and state are in
+    ``build/runs/<variant>/`` (``build/runs/dir-<hash of DIR>/`` for ``--figures-dir``).
+
+When a run is skipped
+    A run's key is the sha256 of all it reads: the notebook, the content of
+    every file in the data package folder (``--data``, else $MALI_CAAC_DATA,
+    else ``data/``: CSVs, descriptor, ``source_texts/``, ``external/``), the
+    library's code, the parameters and the output folder. A run is skipped when
+    its state records that key and every output it recorded (path, size,
+    sha256) still has those bytes; a missing or changed output reruns it.
+
+Before running anything
+    The data package must pass :func:`mali_caac.validate`, else the build
+    refuses, listing the failed checks; the content hash that last validated is
+    recorded, so an unchanged package is not validated again. Every output
+    folder must be writable (else a one-line error names it), and a
+    ``README.md`` that the build did not write is never overwritten: the build
+    refuses instead.
+
+While running
+    Each run is a child process (in its own session, so that a terminal's
+    Ctrl-C reaches only the build) with its kernel on the ``ipc`` transport and
+    the data folder in its environment (MALI_CAAC_DATA). A cell that runs
+    longer than ``timeout`` seconds (default 300) fails its notebook, naming the
+    cell. A failing notebook is reported with its cell and the others still
+    run; a notebook that does not write a figure it is registered for fails by
+    name. Ctrl-C cancels the queued runs, stops the running ones and their
+    kernels (a second Ctrl-C kills them at once), keeps every finished output
+    and raises KeyboardInterrupt (the command exits 130).
+
+Afterwards
+    Each run records in its state what it wrote (path, size, sha256). The build
+    deletes only files it recorded writing itself and that still have the
+    recorded bytes (a figure that no longer exists, a format no longer asked
+    for), never another file, nor the temporary files of a concurrent build.
+    Errors are printed per notebook first; the gallery is written only when
+    every run succeeded, and only if its text changed. Every file is written
+    through a temporary file and a rename, so the same inputs give the same
+    bytes.
 """
 import hashlib
 import json
 import os
+import shutil
+import signal
+import subprocess
 import sys
+import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from .figures import REGISTRY, SECTIONS, check_parameters, figure_ids
+from .figures import SECTIONS, figure_ids
 from .i18n import t
-from .package import atomic_write, default_folder
+from .package import atomic_write, sha256
+from .parameters import DEFAULT_TIMEOUT, DEFAULTS, PARAMETERS, check_parameters
 
 ROOT = Path(__file__).resolve().parent.parent
+LIBRARY = Path(__file__).resolve().parent
+COMMITTED = ROOT / "figures"
+
+SECTION_TITLES = {
+    "overview": "Overview", "recruitment": "Recruitment and use; deprivation of liberty",
+    "killing": "Killing and maiming", "sexual_violence": "Rape and other forms of sexual violence",
+    "attacks": "Attacks on schools and hospitals; schools closed",
+    "abduction_denial": "Abduction and denial of humanitarian access",
+    "reintegration": "Release and reintegration", "us_assistance": "US assistance",
+    "civilian_harm": "Civilian harm, 2021-2022"}
+LANG_NAMES = {"en": "English", "fr": "French"}
+RUN_PARAMETERS = tuple(k for k in DEFAULTS if k not in ("lang", "output_dir"))
+"""The parameters a build passes to every run: all but ``lang`` (one run per language) and ``output_dir``."""
 
 
-@dataclass
+class BuildError(Exception):
+    """A build that cannot start: its message says what and where, for the user."""
+
+
+# ----------------------------------------------------------------------------- what a run reads
+def tree_hash(folder):
+    """sha256 of the content of every file under ``folder``, taken in the order of their relative paths."""
+    folder = Path(folder)
+    digest = hashlib.sha256()
+    files = sorted((p.relative_to(folder).as_posix(), p) for p in folder.rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts)
+    for rel, path in files:
+        digest.update(f"{rel}\0{sha256(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def _record(path):
+    """What the state keeps of a file it wrote: its size and sha256."""
+    return {"size": path.stat().st_size, "sha256": sha256(path)}
+
+
+def _same(path, record):
+    """True if ``path`` still holds the bytes ``record`` describes."""
+    try:
+        return bool(record) and path.stat().st_size == record["size"] and sha256(path) == record["sha256"]
+    except OSError:
+        return False
+
+
+def _read_json(path):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _show(path):
+    """A path as the user typed it: relative to the working folder when it is inside it."""
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# ----------------------------------------------------------------------------- the plan
+def run_parameters(**params):
+    """The parameters of every run of a build: the defaults, overridden by ``params`` (None = default), checked.
+
+    List parameters are put in the order of their allowed values, so that
+    ``svg,png`` and ``png,svg`` are the same build.
+    """
+    unknown = sorted(set(params) - set(RUN_PARAMETERS))
+    if unknown:
+        raise ValueError(f"unknown build parameter(s) {unknown}; the parameters are: {', '.join(RUN_PARAMETERS)}")
+    given = {k: DEFAULTS[k] for k in RUN_PARAMETERS} | {k: v for k, v in params.items() if v is not None}
+    checked = check_parameters(**given)
+    return {k: [x for x in PARAMETERS[k] if x in checked[k]] if isinstance(checked[k], list) else checked[k]
+            for k in RUN_PARAMETERS}
+
+
+def variant_name(sections, langs, params):
+    """'' for the full default build; else a folder name made of what differs from it."""
+    parts = []
+    if tuple(sections) != tuple(SECTIONS):
+        parts.append("only-" + "-".join(sections))
+    if tuple(langs) != tuple(PARAMETERS["lang"]):
+        parts.append("lang-" + "-".join(langs))
+    for name in RUN_PARAMETERS:
+        value, default = params[name], DEFAULTS[name]
+        if isinstance(value, (list, tuple)):
+            if list(value) != list(default):
+                parts.append(f"{name}-" + "-".join(map(str, value)))
+        elif value != default:
+            parts.append(f"{name}-{value}")
+    return "_".join(parts)
+
+
+@dataclass(eq=False)
 class Job:
+    """One run: a section notebook in one language, with where it writes and the key of what it reads."""
+
     section: str
     lang: str
     notebook: Path
-    executed: Path
-    figures: Path
-    state: Path
-    params: dict
+    figures: Path       # the figures folder (the run writes to figures/<lang>/)
+    run_dir: Path       # executed notebooks (<lang>/) and state (.state/)
+    params: dict        # the injected parameters, output_dir included
     key: str
+    data_dir: Path
+    timeout: int
+
+    @property
+    def executed(self):
+        return self.run_dir / self.lang / self.notebook.name
+
+    @property
+    def state(self):
+        return self.run_dir / ".state" / f"{self.section}.{self.lang}.json"
+
+    @property
+    def log(self):
+        return self.run_dir / ".state" / f"{self.section}.{self.lang}.log"
+
+    @property
+    def name(self):
+        return f"{self.notebook.name} ({self.lang})"
+
+    def outputs(self):
+        """The files the run must write, relative to ``figures``: each registered figure in each format, and its caption."""
+        return [f"{self.lang}/{fid}.{ext}" for fid in figure_ids(self.section) for ext in [*self.params["formats"], "md"]]
+
+    def to_json(self):
+        return json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in self.__dict__.items()})
+
+    @classmethod
+    def from_json(cls, text):
+        d = json.loads(text)
+        return cls(**{k: Path(d[k]) if k in ("notebook", "figures", "run_dir", "data_dir") else d[k] for k in d})
 
 
-def _digest(paths, extra):
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(str(p.name).encode())
-        h.update(p.read_bytes())
-    h.update(json.dumps(extra, sort_keys=True).encode())
-    return h.hexdigest()
+def plan(only=None, langs=None, notebooks=None, build_dir=None, figures_dir=None, data_dir=None,
+         timeout=DEFAULT_TIMEOUT, **params):
+    """The runs of a build, one per section notebook and language, each with its key (nothing is written)."""
+    from .package import default_folder  # data layer: where the package is
 
-
-def plan(only=None, langs=("en", "fr"), formats=("png", "svg", "pdf"), dpi=200, context="paper",
-         notebooks=None, build_dir=None, figures_dir=None):
-    """The jobs to run: one per section notebook and language."""
-    notebooks = Path(notebooks or ROOT / "notebooks")
-    build_dir = Path(build_dir or ROOT / "build")
-    figures_dir = Path(figures_dir or ROOT / "figures")
+    notebooks = Path(notebooks or ROOT / "notebooks").resolve()
+    build_dir = Path(build_dir or ROOT / "build").resolve()
     sections = list(SECTIONS)
     if only:
         unknown = [s for s in only if s not in sections]
         if unknown:
             raise ValueError(f"--only: unknown notebook(s) {unknown}; the notebooks are: {', '.join(sections)}")
         sections = [s for s in sections if s in only]
-    for lang in langs:
-        check_parameters(lang=lang, formats=formats, dpi=dpi, context=context)
-    library = sorted(Path(__file__).resolve().parent.rglob("*.py"))
-    package_files = [default_folder() / "datapackage.json"]
+    for lang in langs or ():
+        check_parameters(lang=lang)
+    langs = [lang for lang in PARAMETERS["lang"] if not langs or lang in langs]
+    run_params = run_parameters(**params)
+    if not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1:
+        raise ValueError(f"--timeout must be a whole number of seconds, at least 1; got {timeout!r}")
+
+    name = variant_name(sections, langs, run_params)
+    own_folder = COMMITTED if not name else build_dir / "figures" / name
+    figures = Path(figures_dir).resolve() if figures_dir else own_folder
+    if figures == COMMITTED and name:
+        raise BuildError(f"{_show(figures)} holds the committed figures, written only by the full default build; "
+                         f"this build ({name}) goes to {_show(own_folder)} if you leave out --figures-dir")
+    tag = name if figures == own_folder else "dir-" + hashlib.sha256(str(figures).encode()).hexdigest()[:12]
+    run_dir = build_dir / "runs" / tag if tag else build_dir
+
+    data = (Path(data_dir) if data_dir is not None else default_folder()).resolve()
+    if not data.is_dir():
+        raise BuildError(f"data package folder {data}: no such folder")
+    inputs = {"data": tree_hash(data), "library": tree_hash(LIBRARY)}
     jobs = []
     for section in sections:
         nb = notebooks / f"{section}.ipynb"
         if not nb.exists():
             raise ValueError(f"no notebook {nb} for section {section!r}")
+        nb_hash = sha256(nb)
         for lang in langs:
-            out = figures_dir / lang
-            params = dict(lang=lang, formats=list(formats), dpi=dpi, context=context, output_dir=str(out.resolve()))
-            key = _digest([nb, *package_files, *library], {k: v for k, v in params.items() if k != "output_dir"})
-            jobs.append(Job(section, lang, nb, build_dir / lang / nb.name, out,
-                            build_dir / ".state" / f"{section}.{lang}.json", params, key))
+            injected = {"lang": lang, **run_params, "output_dir": str(figures / lang)}
+            key = hashlib.sha256(json.dumps({"notebook": nb_hash, "section": section, "params": injected, **inputs},
+                                            sort_keys=True).encode()).hexdigest()
+            jobs.append(Job(section, lang, nb, figures, run_dir, injected, key, data, timeout))
     return jobs
 
 
-def expected_outputs(job):
-    files = [job.executed]
-    for fid in figure_ids(job.section):
-        files += [job.figures / f"{fid}.{fmt}" for fmt in job.params["formats"]] + [job.figures / f"{fid}.md"]
-    return files
-
-
 def up_to_date(job):
-    try:
-        state = json.loads(job.state.read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
+    """True if the run's state has its key and every output it recorded still has the recorded bytes."""
+    state = _read_json(job.state)
+    if not state.get("key") or state["key"] != job.key:
         return False
-    return state.get("key") == job.key and all(p.exists() for p in expected_outputs(job))
+    files = state.get("files", {})
+    return (set(files) == set(job.outputs()) and _same(job.executed, state.get("executed"))
+            and all(_same(job.figures / rel, rec) for rel, rec in files.items()))
 
 
+# ----------------------------------------------------------------------------- one run (in a child process)
 def _clean_metadata(nb):
     """Drop timestamps and durations that papermill and Jupyter write, so the output is stable."""
     nb.metadata.pop("papermill", None)
@@ -98,106 +271,354 @@ def _clean_metadata(nb):
     return nb
 
 
+def _first_line(cell):
+    return (cell.source.strip().splitlines() or [""])[0][:80]
+
+
+def _timed_out_cell(notebook, message):
+    """(index in the executed notebook, cell) of the cell whose preview nbclient's timeout message shows, or None."""
+    import nbformat
+
+    shift = 0
+    for i, cell in enumerate(nbformat.read(notebook, as_version=4).cells):
+        lines = cell.source.strip().split("\n")
+        shown = cell.source if len(lines) < 11 else f"{lines[:5]}\n...\n{lines[-5:]}"  # as nbclient shows it
+        if cell.cell_type == "code" and f"-------------------\n{shown}\n-------------------" in message:
+            return i + shift, cell
+        if "parameters" in cell.metadata.get("tags", []):
+            shift = 1  # papermill's injected-parameters cell comes next
+    return None
+
+
+def _stat(path):
+    try:
+        st = path.stat()
+        return st.st_ino, st.st_mtime_ns, st.st_size
+    except OSError:
+        return None
+
+
 def run_job(job):
-    """Execute one notebook (in a worker process). Returns (section, lang, seconds, error)."""
+    """Execute one notebook, check that it wrote each registered output, record what it wrote.
+
+    Returns a dict with ``section``, ``lang``, ``seconds`` and ``error`` (None if all went well).
+    """
     import nbformat
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError
+    from traitlets.config import Config
 
-    os.environ.setdefault("MPLBACKEND", "agg")
     start = time.perf_counter()
-    job.figures.mkdir(parents=True, exist_ok=True)
+    outputs = {rel: job.figures / rel for rel in job.outputs()}
+    before = {rel: _stat(p) for rel, p in outputs.items()}
+    old = _read_json(job.state)
     job.executed.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.executed.with_name(f".{job.executed.stem}.tmp{os.getpid()}.ipynb")
     error = None
+    # ipc: the kernel talks over local sockets, not unencrypted TCP (no eavesdropping warning); each kernel
+    # gets its sockets in a private folder (by default they are "kernel-ipc-N" in the working folder,
+    # where two kernels started at once take the same ones)
+    sockets = tempfile.mkdtemp(prefix="k", dir=os.environ.get("JUPYTER_RUNTIME_DIR"))
+    config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "k")}})
     try:
         pm.execute_notebook(str(job.notebook), str(tmp), parameters=job.params, kernel_name="python3",
                             cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
-                            request_save_on_cell_execute=False, shutdown_kernel="immediate")
+                            request_save_on_cell_execute=False, shutdown_kernel="immediate",
+                            execution_timeout=job.timeout, config=config)
     except pm.PapermillExecutionError as exc:
         source = ""
         if tmp.exists():
             cells = [c for c in nbformat.read(tmp, as_version=4).cells
                      if c.cell_type == "code" and c.get("execution_count") == exc.exec_count]
             if cells:  # papermill adds an error banner cell on top, so find the cell by its count
-                source = (cells[0].source.strip().splitlines() or [""])[0][:80]
-        error = (f"{job.notebook.name} ({job.lang}): cell {exc.cell_index} of {job.executed} "
+                source = _first_line(cells[0])
+        error = (f"{job.name}: cell {exc.cell_index} of {job.executed} "
                  f"(execution count {exc.exec_count}, `{source}`) raised {exc.ename}: {exc.evalue}")
+    except CellTimeoutError as exc:
+        found = _timed_out_cell(job.notebook, str(exc))
+        where = f"cell {found[0]} of {job.executed} (`{_first_line(found[1])}`)" if found else "a cell"
+        error = f"{job.name}: {where} did not finish within {job.timeout} s (the per-cell timeout; see --timeout)"
     except Exception as exc:  # kernel died, bad notebook ...
-        error = f"{job.notebook.name} ({job.lang}): {type(exc).__name__}: {exc}"
+        error = f"{job.name}: {type(exc).__name__}: {exc}"
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
     if tmp.exists():
         nb = _clean_metadata(nbformat.read(tmp, as_version=4))
         atomic_write(job.executed, nbformat.writes(nb) + "\n")
         tmp.unlink()
+
+    written = {rel: p for rel, p in outputs.items() if p.exists() and _stat(p) != before[rel]}
     if error is None:
-        atomic_write(job.state, json.dumps({"key": job.key, "section": job.section, "lang": job.lang}) + "\n")
-    elif job.state.exists():
-        job.state.unlink()
-    return job.section, job.lang, time.perf_counter() - start, error
+        missing = [p for rel, p in outputs.items() if rel not in written]
+        if missing:
+            error = f"{job.name}: did not write {', '.join(_show(p) for p in missing)}"
+    files = {rel: _record(p) for rel, p in written.items()}
+    if error is None:
+        state = {"key": job.key, "section": job.section, "lang": job.lang, "params": job.params,
+                 "files": files, "executed": _record(job.executed)}
+        for rel, rec in old.get("files", {}).items():  # outputs of the last run that this one no longer makes
+            if rel not in files and _same(job.figures / rel, rec):
+                (job.figures / rel).unlink()
+    else:  # no key: the run is redone; keep knowing which files are the build's own
+        state = {"key": None, "section": job.section, "lang": job.lang, "params": job.params,
+                 "files": old.get("files", {}) | files}
+    atomic_write(job.state, json.dumps(state, indent=1, sort_keys=True) + "\n")
+    return {"section": job.section, "lang": job.lang, "seconds": time.perf_counter() - start, "error": error}
 
 
-def write_gallery(figures_dir=None, langs=("en", "fr"), formats=("png", "svg", "pdf")):
-    """figures/README.md: every figure with its caption and source line, by section."""
+def _child_main(spec_file):
+    """Entry point of a run's child process: run the job, write its result; on SIGTERM stop the kernel and exit."""
+    import psutil
 
-    figures_dir = Path(figures_dir or ROOT / "figures")
-    names = {"overview": "Overview", "recruitment": "Recruitment and use; deprivation of liberty",
-             "killing": "Killing and maiming", "sexual_violence": "Rape and other forms of sexual violence",
-             "attacks": "Attacks on schools and hospitals; schools closed", "abduction_denial": "Abduction and denial of humanitarian access",
-             "reintegration": "Release and reintegration", "us_assistance": "US assistance", "civilian_harm": "Civilian harm, 2021-2022"}
-    lines = ["# Figures", "",
-             "Built by `make figures` (`mali-caac build`) from the data in `../data/`: do not edit by hand. "
-             f"Each figure exists in {', '.join(langs)} as {', '.join(f.upper() for f in formats)}, with a caption file (`.md`) "
-             "that cites the source, paragraph and quote of every row it draws.", ""]
+    def stop(signum, frame):
+        for proc in psutil.Process().children(recursive=True):
+            try:
+                proc.kill()
+            except psutil.Error:
+                pass
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
+    result = run_job(Job.from_json(spec["job"]))
+    atomic_write(spec["result"], json.dumps(result))
+
+
+# ----------------------------------------------------------------------------- running the runs
+@dataclass
+class _Running:
+    proc: subprocess.Popen
+    result: Path
+    log: object
+
+
+def _spawn(job, scratch, index):
+    spec, result, runtime = scratch / f"{index}.json", scratch / f"{index}.result.json", scratch / str(index)
+    runtime.mkdir()  # each run's kernel files (connection file, ipc sockets) in a short private folder
+    atomic_write(spec, json.dumps({"job": job.to_json(), "result": str(result)}))
+    env = dict(os.environ, MALI_CAAC_DATA=str(job.data_dir), JUPYTER_RUNTIME_DIR=str(runtime),
+               MPLBACKEND=os.environ.get("MPLBACKEND", "agg"), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    job.log.parent.mkdir(parents=True, exist_ok=True)
+    log = open(job.log, "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "mali_caac.build", "--run", str(spec)], stdin=subprocess.DEVNULL,
+                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    return _Running(proc, result, log)
+
+
+def _collect(job, running):
+    running.log.close()
+    result = _read_json(running.result)
+    if result:
+        return result
+    tail = job.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:] if job.log.exists() else []
+    return {"section": job.section, "lang": job.lang, "seconds": 0.0,
+            "error": f"{job.name}: the run stopped with exit code {running.proc.returncode}"
+                     + (": " + " | ".join(tail) if tail else "") + f" (log: {job.log})"}
+
+
+def _stop(running):
+    """Stop running children and their kernels: SIGTERM, up to 5 s, then SIGKILL (at once on a second Ctrl-C)."""
+    import psutil
+
+    victims = []
+    for job, run in running.items():
+        try:
+            kids = psutil.Process(run.proc.pid).children(recursive=True)
+        except psutil.Error:
+            kids = []
+        victims.append((job, run, kids))
+        if run.proc.poll() is None:
+            run.proc.terminate()
+    deadline = time.monotonic() + 5
+    try:
+        for _, run, _ in victims:
+            run.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        pass
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        for job, run, kids in victims:
+            if run.proc.poll() is None:
+                run.proc.kill()
+            for kid in kids:
+                try:
+                    kid.kill()
+                except psutil.Error:
+                    pass
+            run.proc.wait()
+            run.log.close()
+            # the temporary files of the stopped run and of its kernel (pid-named, so never another build's)
+            pids = [run.proc.pid] + [k.pid for k in kids]
+            for folder in (job.executed.parent, job.figures / job.lang):
+                for pid in pids:
+                    for tmp in folder.glob(f".*.tmp{pid}*"):
+                        tmp.unlink(missing_ok=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _run_all(todo, workers, echo):
+    """Run the jobs, ``workers`` at a time; returns their results. Ctrl-C: stop all, then KeyboardInterrupt."""
+    queue, running, results = list(todo), {}, []
+    spawned = 0
+    scratch = Path(tempfile.mkdtemp(prefix="mcb-"))
+    try:
+        try:
+            while queue or running:
+                while queue and len(running) < workers:
+                    job = queue.pop(0)
+                    running[job] = _spawn(job, scratch, spawned)
+                    spawned += 1
+                finished = [job for job, run in running.items() if run.proc.poll() is not None]
+                for job in finished:
+                    result = _collect(job, running.pop(job))
+                    results.append(result)
+                    echo(f"[{len(results)}/{len(todo)}] {job.section} ({job.lang}) "
+                         f"{'FAILED' if result['error'] else 'ok'} in {result['seconds']:.1f} s")
+                if not finished:
+                    time.sleep(0.05)
+        except BaseException as exc:  # Ctrl-C, or a bug: never leave a run or a kernel behind
+            stopped = len(running)
+            _stop(running)
+            if isinstance(exc, KeyboardInterrupt):
+                echo(f"interrupted: {len(results)} finished run(s) kept, {stopped} stopped, {len(queue)} not started")
+            raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return results
+
+
+# ----------------------------------------------------------------------------- checks before running
+def _check_folders(jobs, build_dir):
+    """Create every output folder and make sure it is writable; refuse to overwrite a README.md that is not ours."""
+    folders = sorted({j.figures / j.lang for j in jobs} | {j.executed.parent for j in jobs} | {j.state.parent for j in jobs})
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / f".mali-caac-probe{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise BuildError(f"cannot write to {_show(folder)}: {exc.strerror or exc}") from None
+    figures, run_dir = jobs[0].figures, jobs[0].run_dir
+    readme = figures / "README.md"
+    ours = figures == COMMITTED or figures.is_relative_to(build_dir / "figures")
+    if readme.exists() and not ours and not _same(readme, _read_json(run_dir / ".state" / "gallery.json").get("README.md")):
+        raise BuildError(f"{_show(readme)} exists and was not written by mali-caac build: not overwriting it "
+                         "(move it away, or choose another --figures-dir)")
+
+
+def check_data(jobs, build_dir, echo=print):
+    """Refuse data that does not validate; remember the content that did, so that it is checked once."""
+    import mali_caac  # data layer: the public validate()
+
+    job = jobs[0]
+    record = build_dir / ".state" / "validated.json"
+    key = hashlib.sha256(f"{tree_hash(job.data_dir)} {tree_hash(LIBRARY)}".encode()).hexdigest()
+    if _read_json(record).get("key") == key:
+        return
+    echo(f"validating the data package {_show(job.data_dir)} (once per change) ...")
+    report = mali_caac.validate(job.data_dir)
+    if not report.ok:
+        failed = report.by_status("failed")
+        lines = [f"  {c.message}" for c in failed[:12]] + ([f"  ... and {len(failed) - 12} more"] if len(failed) > 12 else [])
+        raise BuildError(f"the data package {_show(job.data_dir)} does not validate ({len(failed)} failed check(s)); "
+                         "no figure was built:\n" + "\n".join(lines)
+                         + f"\n`mali-caac --data {_show(job.data_dir)} validate` shows every check")
+    atomic_write(record, json.dumps({"key": key, "data_dir": str(job.data_dir)}) + "\n")
+
+
+# ----------------------------------------------------------------------------- the gallery
+def gallery_text(figures, run_dir):
+    """The gallery (README.md) of a figures folder: every figure its runs recorded, by section, with the parameters."""
+    runs = {}
+    for file in sorted((run_dir / ".state").glob("*.json")):
+        state = _read_json(file)
+        if state.get("key") and state.get("section") in SECTIONS:
+            runs[state["section"], state["lang"]] = state["params"]
+    langs = [lang for lang in PARAMETERS["lang"] if any(lg == lang for _, lg in runs)]
+    full = (set(runs) == {(s, lg) for s in SECTIONS for lg in PARAMETERS["lang"]}
+            and all({k: p[k] for k in RUN_PARAMETERS} == run_parameters() for p in runs.values()))
+    if full and figures == COMMITTED:
+        formats = run_parameters()["formats"]
+        lines = ["# Figures", "",
+                 "Built by `make figures` (`mali-caac build`) from the data in `../data/`: do not edit by hand. "
+                 f"Each figure exists in {', '.join(langs)} as {', '.join(f.upper() for f in formats)}, with a caption file (`.md`) "
+                 "that cites the source, paragraph and quote of every row it draws.", ""]
+    else:
+        groups = {}
+        for (section, lang), params in runs.items():
+            described = "; ".join(f"{k} {', '.join(map(str, params[k])) if isinstance(params[k], list) else params[k]}"
+                                  for k in RUN_PARAMETERS)
+            groups.setdefault(described, []).append(f"{section} ({lang})")
+        lines = ["# Figures", "",
+                 "Built by `mali-caac build`: do not edit by hand. This is not the project's committed set "
+                 "(`figures/`, written only by the full default build). This folder holds:", ""]
+        lines += [f"- {', '.join(which)}: {described}" for described, which in groups.items()]
+        lines += ["", "Each figure comes with a caption file (`.md`) that cites the source, paragraph and quote of every "
+                  "row it draws.", ""]
     for section in SECTIONS:
-        lines += [f"## {names[section]}", ""]
+        section_langs = [lang for lang in langs if (section, lang) in runs]
+        if not section_langs:
+            continue
+        lines += [f"## {SECTION_TITLES[section]}", ""]
+        main = "en" if "en" in section_langs else section_langs[0]
         for fid in figure_ids(section):
-            caption_md = figures_dir / "en" / f"{fid}.md"
+            caption_md = figures / main / f"{fid}.md"
             source = ""
             if caption_md.exists():
                 source = next((ln for ln in caption_md.read_text(encoding="utf-8").splitlines() if ln.startswith("Source")), "")
-            others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})" for lang in langs for fmt in formats)
-            lines += [f"### {t(f'fig.{fid}.title', 'en')}", "", f"![{fid}](en/{fid}.png)", "",
-                      t(f"fig.{fid}.caption", "en"), "", f"*{source}*", "",
-                      f"French: *{t(f'fig.{fid}.title', 'fr')}*. Files: {others} · [caption and rows](en/{fid}.md)", ""]
-    atomic_write(figures_dir / "README.md", "\n".join(lines))
+            others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})"
+                                for lang in section_langs for fmt in runs[section, lang]["formats"])
+            names = "".join(f"{LANG_NAMES[lang]}: *{t(f'fig.{fid}.title', lang)}*. " for lang in section_langs if lang != main)
+            lines += [f"### {t(f'fig.{fid}.title', main)}", ""]
+            if "png" in runs[section, main]["formats"]:
+                lines += [f"![{fid}]({main}/{fid}.png)", ""]
+            lines += [t(f"fig.{fid}.caption", main), "", f"*{source}*", "",
+                      f"{names}Files: {others} · [caption and rows]({main}/{fid}.md)", ""]
+    return "\n".join(lines)
 
 
-def remove_stale(figures_dir, langs):
-    """Delete figure files of figures that no longer exist."""
-    known = set(REGISTRY)
-    for lang in langs:
-        folder = Path(figures_dir) / lang
-        if folder.exists():
-            for f in folder.iterdir():
-                if f.is_file() and f.stem not in known:
-                    f.unlink()
+def write_gallery(figures, run_dir):
+    """Write the folder's README.md if its text changed, and record it as the build's own."""
+    readme = figures / "README.md"
+    text = gallery_text(figures, run_dir)
+    if not (readme.exists() and readme.read_bytes() == text.encode("utf-8")):
+        atomic_write(readme, text)
+    atomic_write(run_dir / ".state" / "gallery.json", json.dumps({"README.md": _record(readme)}) + "\n")
 
 
-def build(only=None, langs=("en", "fr"), formats=("png", "svg", "pdf"), dpi=200, context="paper", workers=None,
-          force=False, notebooks=None, build_dir=None, figures_dir=None, echo=print):
-    """Run the jobs that are out of date; returns a list of error messages (empty if all went well)."""
+# ----------------------------------------------------------------------------- the build
+def build(only=None, langs=None, workers=None, force=False, notebooks=None, build_dir=None, figures_dir=None,
+          data_dir=None, timeout=DEFAULT_TIMEOUT, echo=print, **params):
+    """Run the runs that are out of date; returns a list of error messages (empty if all went well).
+
+    ``params`` are the run parameters (``formats``, ``dpi``, ``context``; None = default). Raises
+    :class:`BuildError` when the build cannot start, ValueError for a bad parameter and
+    KeyboardInterrupt after stopping cleanly on Ctrl-C.
+    """
     started = time.perf_counter()
-    figures_dir = Path(figures_dir or ROOT / "figures")
-    jobs = plan(only, langs, formats, dpi, context, notebooks, build_dir, figures_dir)
+    build_dir = Path(build_dir or ROOT / "build").resolve()
+    jobs = plan(only, langs, notebooks, build_dir, figures_dir, data_dir, timeout, **params)
+    figures, run_dir = jobs[0].figures, jobs[0].run_dir
+    _check_folders(jobs, build_dir)
     todo = [j for j in jobs if force or not up_to_date(j)]
-    skipped = len(jobs) - len(todo)
-    echo(f"mali-caac build: {len(jobs)} notebook runs, {skipped} up to date, {len(todo)} to run")
+    echo(f"mali-caac build: {len(jobs)} notebook runs, {len(jobs) - len(todo)} up to date, {len(todo)} to run")
     errors = []
     if todo:
+        check_data(todo, build_dir, echo)
+        echo(f"writing to {_show(figures)}")
         workers = workers or min(len(todo), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(run_job, j) for j in todo]
-            for n, fut in enumerate(as_completed(futures), start=1):
-                section, lang, secs, error = fut.result()
-                status = "FAILED" if error else "ok"
-                echo(f"[{n}/{len(todo)}] {section} ({lang}) {status} in {secs:.1f} s")
-                if error:
-                    errors.append(error)
-    if not only and not errors:
-        remove_stale(figures_dir, langs)
-    write_gallery(figures_dir, langs, formats)
+        errors = [r["error"] for r in _run_all(todo, workers, echo) if r["error"]]
     echo(f"done in {time.perf_counter() - started:.1f} s" + (f"; {len(errors)} failed:" if errors else ""))
     for e in errors:
         echo("  " + e)
+    if not errors:
+        try:
+            write_gallery(figures, run_dir)
+        except OSError as exc:
+            errors.append(f"gallery {_show(figures / 'README.md')}: {exc.strerror or exc}")
+            echo("  " + errors[-1])
     return errors
 
 
@@ -220,5 +641,8 @@ def refresh_notebooks(notebooks=None, echo=print):
         echo(f"refreshed {nb.name}")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(1 if build() else 0)
+if __name__ == "__main__":  # a run's child process: python -m mali_caac.build --run SPEC
+    if sys.argv[1:2] == ["--run"] and len(sys.argv) == 3:
+        _child_main(sys.argv[2])
+    else:
+        sys.exit("usage: python -m mali_caac.build --run SPEC (internal; use `mali-caac build`)")

@@ -6,6 +6,7 @@ import click
 from .citation import FORMATS as REFERENCE_FORMATS
 from .display import FORMATS as TABLE_FORMATS
 from .errors import DataError
+from .parameters import DEFAULT_TIMEOUT, DEFAULTS, PARAMETERS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,7 +16,7 @@ from .errors import DataError
 @click.pass_context
 def main(ctx, data_dir):
     """Grave violations against children in Mali: curated data, checks and figures."""
-    ctx.obj = {"data_dir": data_dir}
+    ctx.obj = {"data": data_dir}
 
 
 def _fail(exc, code=2):
@@ -53,7 +54,7 @@ def datasets(obj, fmt, full):
 
     rows = []
     try:
-        pkg = open_package(obj["data_dir"])
+        pkg = open_package(obj["data"])
         for name in pkg.datasets():
             res = pkg.resource(name)
             pkg.verify(name)
@@ -92,9 +93,9 @@ def show(obj, name, where, columns, limit, fmt, full, as_csv, schema):
         if schema:
             from .display import wrap_lines
 
-            click.echo(wrap_lines(describe(name, obj["data_dir"])))
+            click.echo(wrap_lines(describe(name, obj["data"])))
             return
-        frame = load(name, obj["data_dir"])
+        frame = load(name, obj["data"])
         conditions = {}
         for cond in where:
             col, sep, val = cond.partition("=")
@@ -127,7 +128,7 @@ def validate(obj, verbose):
     """
     from .validation import validate as run
 
-    report = run(obj["data_dir"])
+    report = run(obj["data"])
     click.echo(report.text(verbose=verbose))
     sys.exit(0 if report.ok else 1)
 
@@ -154,42 +155,67 @@ def cite(obj, source_id, fmt, rows):
                 raise click.UsageError("--rows gives a source line as text: leave out SOURCE_ID and --format")
             table, _, ids = rows.partition(":")
             wanted = [i.strip() for i in ids.split(",") if i.strip()]
-            frame = load(table, obj["data_dir"])
+            frame = load(table, obj["data"])
             found = frame[frame["row_id"].isin(wanted)]
             missing = sorted(set(wanted) - set(found["row_id"]))
             if missing:
                 _fail(f"{table} has no row(s) {missing}")
-            click.echo(cite_rows(found, obj["data_dir"]))
+            click.echo(cite_rows(found, obj["data"]))
         else:
-            click.echo(cite_source(source_id, obj["data_dir"], format=fmt))
+            click.echo(cite_source(source_id, obj["data"], format=fmt))
     except DataError as exc:
         _fail(exc)
 
 
 @main.command()
 @click.option("--only", multiple=True, metavar="NOTEBOOK", help="Build only this notebook (repeatable): overview, recruitment, ...")
-@click.option("--lang", "langs", multiple=True, type=click.Choice(["en", "fr"]), help="Language(s) (default: en and fr).")
-@click.option("--formats", default="png,svg,pdf", show_default=True, help="Comma-separated output formats.")
-@click.option("--dpi", default=200, show_default=True, type=int, help="Resolution of PNG files.")
-@click.option("--context", default="paper", show_default=True, type=click.Choice(["paper", "slides", "poster"]), help="Size of text and figures.")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(PARAMETERS["lang"]),
+              help=f"Language (repeatable; default: all: {', '.join(PARAMETERS['lang'])}).")
+@click.option("--formats", default=",".join(DEFAULTS["formats"]), show_default=True,
+              help=f"Comma-separated output formats, any of {', '.join(PARAMETERS['formats'])}.")
+@click.option("--dpi", default=DEFAULTS["dpi"], show_default=True, type=int, help="Resolution of PNG files.")
+@click.option("--context", default=DEFAULTS["context"], show_default=True, type=click.Choice(PARAMETERS["context"]),
+              help="Size of text and figures.")
+@click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.IntRange(min=1),
+              help="Seconds a cell may run before its notebook fails.")
 @click.option("--jobs", "-j", default=None, type=int, help="Notebooks run in parallel (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Run even the notebooks whose inputs have not changed.")
-@click.option("--figures-dir", default=None, type=click.Path(file_okay=False), help="Where to write figures (default: figures/).")
-@click.option("--build-dir", default=None, type=click.Path(file_okay=False), help="Where to write executed notebooks (default: build/).")
-def build(only, langs, formats, dpi, context, jobs, force, figures_dir, build_dir):
+@click.option("--figures-dir", default=None, type=click.Path(file_okay=False),
+              help="Where to write figures (default: figures/ for the full default build, "
+                   "build/figures/<variant>/ for any other).")
+@click.option("--build-dir", default=None, type=click.Path(file_okay=False),
+              help="Where to write executed notebooks and the build's state (default: build/).")
+@click.option("--notebooks", default=None, type=click.Path(file_okay=False, exists=True),
+              help="Folder of the section notebooks to run (default: notebooks/).")
+@click.pass_obj
+def build(obj, only, langs, formats, dpi, context, timeout, jobs, force, figures_dir, build_dir, notebooks):
     """Run the section notebooks with papermill and write every figure.
 
-    Exits 1 if a notebook fails (naming the notebook and cell); the other
-    notebooks still run and no half-written file is left.
+    Only the full default build (every notebook, every language, default
+    formats, dpi and context) writes figures/ and figures/README.md; any other
+    goes to build/figures/<variant>/ (or --figures-dir) with its own
+    README.md. Runs whose inputs (notebook, every file of the data folder,
+    library, parameters, output folder) and outputs are unchanged are
+    skipped. Refuses data that fails `mali-caac validate`.
+
+    Exits 1 if a notebook fails (naming the notebook and cell; the others still
+    run), 2 if the build cannot start, 130 on Ctrl-C (finished outputs are
+    kept, running notebooks and their kernels are stopped).
     """
+    from .build import BuildError
     from .build import build as run
 
     try:
-        errors = run(only=list(only) or None, langs=tuple(langs) or ("en", "fr"),
+        errors = run(only=list(only) or None, langs=tuple(langs) or None,
                      formats=tuple(f.strip() for f in formats.split(",") if f.strip()), dpi=dpi, context=context,
-                     workers=jobs, force=force, figures_dir=figures_dir, build_dir=build_dir, echo=click.echo)
-    except ValueError as exc:
+                     timeout=timeout, workers=jobs, force=force, figures_dir=figures_dir, build_dir=build_dir,
+                     notebooks=notebooks, data_dir=obj["data"], echo=click.echo)
+    except (BuildError, ValueError) as exc:
         _fail(exc)
+    except OSError as exc:
+        _fail(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else exc)
+    except KeyboardInterrupt:
+        sys.exit(130)
     sys.exit(1 if errors else 0)
 
 
@@ -212,9 +238,9 @@ def make_derived(obj):
     from .package import update_hashes
 
     try:
-        for path in (write_us_aid(obj["data_dir"]), write_region_polygons(obj["data_dir"])):
+        for path in (write_us_aid(obj["data"]), write_region_polygons(obj["data"])):
             click.echo(f"wrote {path}")
-        changed = update_hashes(obj["data_dir"])
+        changed = update_hashes(obj["data"])
         click.echo("hashes updated: " + (", ".join(changed) if changed else "none changed"))
     except DataError as exc:
         _fail(exc)
@@ -231,7 +257,7 @@ def rehash(obj):
     from .package import update_hashes
 
     try:
-        changed = update_hashes(obj["data_dir"])
+        changed = update_hashes(obj["data"])
     except DataError as exc:
         _fail(exc)
     click.echo("hashes recorded for: " + (", ".join(changed) if changed else "nothing (no file changed)"))

@@ -3,10 +3,12 @@
 Keeping this here keeps the notebooks thin: a notebook is a parameters cell,
 ``setup(...)`` and one ``show(...)`` per figure.
 """
-from .figures import check_parameters, close, render, save
+from .figures import close, render, save
+from .parameters import DEFAULTS, check_parameters
 
 
-def setup(lang="en", formats=("png", "svg", "pdf"), dpi=200, context="paper", output_dir=None):
+def setup(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEFAULTS["dpi"], context=DEFAULTS["context"],
+          output_dir=DEFAULTS["output_dir"]):
     """Check the notebook's parameters (a ValueError names a bad one) and return them."""
     params = check_parameters(lang=lang, formats=formats, dpi=dpi, context=context, output_dir=output_dir)
     try:  # small inline previews keep the committed notebooks light; the files are full size

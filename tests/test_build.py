@@ -1,50 +1,109 @@
-"""The build: parallel papermill runs, skipping, failure reporting, identical bytes."""
+"""The build: parallel papermill runs, what is skipped and why, where files go, failures, Ctrl-C, identical bytes.
+
+Runs are kept small (one section, one language, PNG) and share one build folder,
+so that the data package is validated once per content, as in real use.
+"""
+import hashlib
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
+from click.testing import CliRunner
 
-from mali_caac.build import build, plan
+from mali_caac.build import BuildError, build, plan, tree_hash, up_to_date
+from mali_caac.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+SMALL = dict(only=["sexual_violence"], langs=("en",), formats=("png",))
 
 
 def files(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
-def test_build_twice_gives_identical_bytes_and_skips_when_nothing_changed(tmp_path):
+def digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def build_root(tmp_path_factory):
+    """One build folder (state, validation record) shared by the tests of this module."""
+    return tmp_path_factory.mktemp("build")
+
+
+def cli(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def notebooks_with(tmp_path, section, cell_source, at=3):
+    """A copy of notebooks/ in which ``section`` has an extra cell (None: its cell ``at`` removed)."""
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    nb = nbformat.read(notebooks / f"{section}.ipynb", as_version=4)
+    if cell_source is None:
+        del nb.cells[at]
+    else:
+        nb.cells.insert(at, nbformat.v4.new_code_cell(cell_source))
+    nbformat.write(nb, notebooks / f"{section}.ipynb")
+    return notebooks
+
+
+def kernels_of(pid):
+    """The kernel processes under process ``pid``."""
+    found = []
+    try:
+        children = psutil.Process(pid).children(recursive=True)
+    except psutil.Error:
+        return []
+    for proc in children:
+        try:
+            if "ipykernel" in " ".join(proc.cmdline()):
+                found.append(proc)
+        except psutil.Error:
+            pass
+    return found
+
+
+def test_build_twice_gives_identical_bytes_and_skips_when_nothing_changed(tmp_path, build_root):
     out = []
     a, b = tmp_path / "a", tmp_path / "b"
-    assert build(only=["sexual_violence"], langs=("fr",), figures_dir=a, build_dir=tmp_path / "build", echo=out.append) == []
-    assert build(only=["sexual_violence"], langs=("fr",), figures_dir=b, build_dir=tmp_path / "build2", echo=out.append) == []
+    assert build(only=["sexual_violence"], langs=("fr",), figures_dir=a, build_dir=build_root, echo=out.append) == []
+    assert build(only=["sexual_violence"], langs=("fr",), figures_dir=b, build_dir=build_root, echo=out.append) == []
     fa, fb = files(a), files(b)
     assert fa == fb
     assert {"fr/crsv_2019.png", "fr/crsv_2019.svg", "fr/crsv_2019.pdf", "fr/crsv_2019.md", "README.md"} <= set(fa)
     out.clear()
-    assert build(only=["sexual_violence"], langs=("fr",), figures_dir=a, build_dir=tmp_path / "build", echo=out.append) == []
+    assert build(only=["sexual_violence"], langs=("fr",), figures_dir=a, build_dir=build_root, echo=out.append) == []
     assert "1 up to date, 0 to run" in out[0]
-    executed = nbformat.read(tmp_path / "build" / "fr" / "sexual_violence.ipynb", as_version=4)
+    assert not any("validating" in line for line in out), "an unchanged data package is validated once"
+    job = plan(only=["sexual_violence"], langs=("fr",), figures_dir=a, build_dir=build_root)[0]
+    executed = nbformat.read(job.executed, as_version=4)
     assert "papermill" not in executed.metadata
     assert any("injected-parameters" in c.metadata.get("tags", []) for c in executed.cells)
+    log = job.log.read_text()  # the run's own output and its kernel's
+    assert "without encryption" not in log and "eavesdropping" not in log
 
 
-def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
-    notebooks = tmp_path / "notebooks"
-    shutil.copytree(ROOT / "notebooks", notebooks)
-    nb = nbformat.read(notebooks / "civilian_harm.ipynb", as_version=4)
-    nb.cells.insert(3, nbformat.v4.new_code_cell('raise RuntimeError("broken on purpose")'))
-    nbformat.write(nb, notebooks / "civilian_harm.ipynb")
+def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path, build_root):
+    notebooks = notebooks_with(tmp_path, "civilian_harm", 'raise RuntimeError("broken on purpose")')
     out = []
-    errors = build(only=["civilian_harm", "reintegration"], langs=("en",), formats=("png",), notebooks=notebooks,
-                   figures_dir=tmp_path / "figures", build_dir=tmp_path / "build", echo=out.append)
+    kw = dict(only=["civilian_harm", "reintegration"], langs=("en",), formats=("png",), notebooks=notebooks,
+              figures_dir=tmp_path / "figures", build_dir=build_root)
+    errors = build(**kw, echo=out.append)
     assert len(errors) == 1
     assert errors[0].startswith("civilian_harm.ipynb (en): cell 4 of ")  # 3 + papermill's injected cell
     assert '`raise RuntimeError("broken on purpose")`) raised RuntimeError: broken on purpose' in errors[0]
     assert (tmp_path / "figures" / "en" / "reintegration_outcomes.png").exists()
     assert not list(tmp_path.rglob("*.tmp*")), "temporary files left behind"
-    assert not (tmp_path / "build" / ".state" / "civilian_harm.en.json").exists()
+    assert not (tmp_path / "figures" / "README.md").exists(), "no gallery for a build that failed"
+    ok, failed = plan(**kw)  # in the order of SECTIONS
+    assert not up_to_date(failed) and up_to_date(ok)
 
 
 def test_plan_refuses_unknown_notebook_and_bad_parameters():
@@ -52,6 +111,8 @@ def test_plan_refuses_unknown_notebook_and_bad_parameters():
         plan(only=["nope"])
     with pytest.raises(ValueError, match="parameter 'formats'"):
         plan(formats=("png", "jpeg"))
+    with pytest.raises(ValueError, match="unknown build parameter"):
+        plan(size="poster")
 
 
 def test_inputs_change_the_key(tmp_path):
@@ -60,10 +121,184 @@ def test_inputs_change_the_key(tmp_path):
     assert a.keys() == b.keys() and all(a[k] != b[k] for k in a)
 
 
+def test_every_file_of_the_data_package_is_in_the_key(data_copy):
+    before = tree_hash(data_copy)
+    keys = [j.key for j in plan(**SMALL, data_dir=data_copy)]
+    for rel in ("crsv.csv", "datapackage.json", "source_texts/S-2020-1105.txt", "external/README.md"):
+        file = data_copy / rel
+        original = file.read_bytes()
+        file.write_bytes(original + b" ")
+        assert tree_hash(data_copy) != before, rel
+        assert [j.key for j in plan(**SMALL, data_dir=data_copy)] != keys, rel
+        file.write_bytes(original)
+    assert tree_hash(data_copy) == before
+    new = data_copy / "external" / "new.csv"
+    new.write_text("x\n")
+    assert tree_hash(data_copy) != before
+
+
+def test_cli_data_option_reaches_the_figures_and_a_data_edit_reruns(tmp_path, data_copy, build_root):
+    figures = tmp_path / "figures"
+    args = ["--data", data_copy, "build", "--only", "reintegration", "--lang", "en", "--formats", "png",
+            "--figures-dir", figures, "--build-dir", build_root]
+    res = cli(*args)
+    assert res.exit_code == 0, res.output
+    caption = figures / "en" / "reintegration_outcomes.md"
+    assert "reunited with their families" in caption.read_text()
+    # an edit of a quote and of the source text it comes from; the package still validates
+    for rel in ("release_and_reintegration.csv", "source_texts/S-2020-1105.txt"):
+        file = data_copy / rel
+        file.write_text(file.read_text().replace("reunited with their families", "reunited with their own families"))
+    assert cli("--data", data_copy, "rehash").exit_code == 0
+    res = cli(*args)
+    assert res.exit_code == 0, res.output
+    assert "0 up to date, 1 to run" in res.output
+    assert "reunited with their own families" in caption.read_text()
+
+
+def test_data_that_does_not_validate_is_refused_and_nothing_is_built(tmp_path, data_copy, build_root):
+    csv = data_copy / "release_and_reintegration.csv"
+    csv.write_text(csv.read_text().replace("reintegration_support,all,382,", "reintegration_support,all,383,"))
+    assert cli("--data", data_copy, "rehash").exit_code == 0
+    res = cli("--data", data_copy, "build", "--only", "reintegration", "--lang", "en", "--formats", "png",
+              "--figures-dir", tmp_path / "figures", "--build-dir", build_root)
+    assert res.exit_code == 2, res.output
+    assert "does not validate" in res.output and "no figure was built" in res.output
+    assert "rr-008" in res.output or "release_and_reintegration" in res.output
+    assert not [p for p in (tmp_path / "figures").rglob("*") if p.is_file()]
+    assert "Traceback" not in res.output
+
+
+def test_a_partial_build_never_touches_the_committed_figures(build_root):
+    committed = {p: digest(p) for p in [ROOT / "figures" / "README.md", *sorted((ROOT / "figures" / "en").glob("reintegration*"))]}
+    res = cli("build", "--only", "reintegration", "--lang", "en", "--formats", "png", "--dpi", "100",
+              "--build-dir", build_root)
+    assert res.exit_code == 0, res.output
+    assert {p: digest(p) for p in committed} == committed
+    variant = build_root / "figures" / "only-reintegration_lang-en_formats-png_dpi-100"
+    assert (variant / "en" / "reintegration_outcomes.png").exists()
+    gallery = (variant / "README.md").read_text()
+    assert "- reintegration (en): formats png; dpi 100; context paper" in gallery
+    assert "![reintegration_outcomes](en/reintegration_outcomes.png)" in gallery
+    # a partial set is not written into the committed folder, even when asked
+    res = cli("build", "--only", "reintegration", "--figures-dir", ROOT / "figures", "--build-dir", build_root)
+    assert res.exit_code == 2 and "written only by the full default build" in res.output
+    # the full default build is the one that goes there
+    assert plan()[0].figures == ROOT / "figures"
+    assert plan(only=["killing"], langs=("fr",), formats=("png",), dpi=150, context="slides")[0].figures.name == \
+        "only-killing_lang-fr_formats-png_dpi-150_context-slides"
+
+
+def test_only_files_the_build_wrote_are_deleted(tmp_path, build_root):
+    figures = tmp_path / "mine"
+    (figures / "en").mkdir(parents=True)
+    users = {figures / "en" / "notes.txt": b"mine", figures / "en" / ".crsv_2019.png.tmp99999": b"another build",
+             figures / "keep.txt": b"mine too"}
+    for path, data in users.items():
+        path.write_bytes(data)
+    kw = dict(only=["sexual_violence"], langs=("en",), figures_dir=figures, build_dir=build_root, echo=lambda _: None)
+    assert build(formats=("png", "svg"), **kw) == []
+    assert (figures / "en" / "crsv_2019.svg").exists()
+    assert build(formats=("png",), **kw) == []
+    assert not list((figures / "en").glob("*.svg")), "the build's own SVGs, no longer asked for, are deleted"
+    assert (figures / "en" / "crsv_2019.png").exists()
+    assert {p: p.read_bytes() for p in users} == users
+    assert "(en): formats png;" in (figures / "README.md").read_text()
+
+
+def test_a_readme_the_build_did_not_write_is_never_overwritten(tmp_path, build_root):
+    figures = tmp_path / "papers"
+    figures.mkdir()
+    (figures / "README.md").write_text("my notes")
+    res = cli("build", "--only", "sexual_violence", "--lang", "en", "--formats", "png",
+              "--figures-dir", figures, "--build-dir", build_root)
+    assert res.exit_code == 2
+    assert "README.md exists and was not written by mali-caac build" in res.output
+    assert (figures / "README.md").read_text() == "my notes"
+    assert not list((figures / "en").iterdir())
+
+
+def test_outputs_are_checked_not_just_found(tmp_path, build_root):
+    figures = tmp_path / "figures"
+    kw = dict(**SMALL, figures_dir=figures, build_dir=build_root)
+    out = []
+    assert build(**kw, echo=out.append) == []
+    png = figures / "en" / "crsv_2019.png"
+    good = png.read_bytes()
+    png.write_bytes(good[:100])  # truncated
+    out.clear()
+    assert build(**kw, echo=out.append) == []
+    assert "0 up to date, 1 to run" in out[0]
+    assert png.read_bytes() == good
+    # a notebook that does not draw one of its registered figures fails by name
+    cells = nbformat.read(ROOT / "notebooks" / "sexual_violence.ipynb", as_version=4).cells
+    at = next(i for i, c in enumerate(cells) if 'show("crsv_2019"' in c.source)
+    notebooks = notebooks_with(tmp_path, "sexual_violence", None, at=at)
+    errors = build(**kw, notebooks=notebooks, echo=out.append)
+    assert len(errors) == 1 and errors[0].startswith("sexual_violence.ipynb (en): did not write ")
+    assert "figures/en/crsv_2019.png" in errors[0]
+
+
+def test_a_hanging_cell_times_out_naming_notebook_and_cell(tmp_path, build_root):
+    notebooks = notebooks_with(tmp_path, "reintegration", "import time\ntime.sleep(120)")
+    started = time.monotonic()
+    errors = build(only=["reintegration"], langs=("en",), formats=("png",), notebooks=notebooks, timeout=2,
+                   figures_dir=tmp_path / "figures", build_dir=build_root, echo=lambda _: None)
+    assert time.monotonic() - started < 60
+    assert len(errors) == 1
+    assert errors[0].startswith("reintegration.ipynb (en): cell 4 of ")
+    assert "(`import time`) did not finish within 2 s" in errors[0]
+    help_text = cli("build", "--help").output
+    assert "--timeout" in help_text and "300" in help_text
+
+
+def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_path, build_root):
+    notebooks = notebooks_with(tmp_path, "reintegration", "import time\ntime.sleep(120)")
+    figures = tmp_path / "figures"
+    args = ["--only", "sexual_violence", "--only", "reintegration", "--only", "civilian_harm", "--lang", "en",
+            "--formats", "png", "--jobs", "1", "--figures-dir", str(figures), "--build-dir", str(build_root)]
+    jobs = plan(only=["sexual_violence", "reintegration", "civilian_harm"], langs=("en",), formats=("png",),
+                notebooks=notebooks, figures_dir=figures, build_dir=build_root)
+    proc = subprocess.Popen([sys.executable, "-m", "mali_caac", "build", *args, "--notebooks", str(notebooks)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while not up_to_date(jobs[0]) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(3)  # the second run (the slow one) starts its kernel
+        kernels = kernels_of(proc.pid)
+        assert up_to_date(jobs[0]) and kernels, "the slow notebook never started"
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)  # a second Ctrl-C never hangs
+        output, _ = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert time.monotonic() - started < 15
+    assert proc.returncode == 130, output
+    assert "interrupted: 1 finished run(s) kept, 1 stopped, 1 not started" in output
+    assert "Traceback" not in output
+    assert up_to_date(jobs[0]) and (figures / "en" / "crsv_2019.png").exists()
+    assert not jobs[2].state.exists(), "the queued run was cancelled"
+    time.sleep(0.5)
+    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE], "kernel left running"
+    assert not list(tmp_path.rglob("*.tmp*")), "temporary files left behind"
+
+
+def test_unwritable_or_impossible_folder_is_one_clear_line(build_root):
+    res = cli("build", "--only", "sexual_violence", "--lang", "en", "--formats", "png",
+              "--figures-dir", "/dev/null/x", "--build-dir", build_root)
+    assert res.exit_code == 2
+    assert res.output.strip() == "error: cannot write to /dev/null/x/en: Not a directory"
+
+
 def test_cli_build_reports_bad_format():
-    from click.testing import CliRunner
-
-    from mali_caac.cli import main
-
     res = CliRunner().invoke(main, ["build", "--formats", "png,gif"])
     assert res.exit_code == 2 and "parameter 'formats'" in res.output
+
+
+def test_build_error_is_a_refusal_not_a_crash(tmp_path):
+    with pytest.raises(BuildError, match="no such folder"):
+        plan(**SMALL, data_dir=tmp_path / "nowhere")

@@ -3,12 +3,13 @@
 Run `python tools/make_notebooks.py && mali-caac refresh-notebooks` after changing a
 notebook's text or the list of figures of a section.
 """
+import json
 from pathlib import Path
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from mali_caac.figures import SECTIONS, figure_ids
+from mali_caac.figures import DEFAULTS, PARAMETERS, SECTIONS, figure_ids
 
 VERIFIED = (
     "**What the numbers mean.** Every figure here was *verified* by the United Nations country task force on "
@@ -85,10 +86,10 @@ INTRO = {
                       "verified by the UN country task force."),
 }
 
-PARAMS = ('lang = "en"  # en or fr\n'
-          'formats = ["png", "svg", "pdf"]  # any of png, svg, pdf\n'
-          'dpi = 200\n'
-          'context = "paper"  # paper, slides or poster\n'
+PARAMS = (f'lang = {json.dumps(DEFAULTS["lang"])}  # {" or ".join(PARAMETERS["lang"])}\n'
+          f'formats = {json.dumps(list(DEFAULTS["formats"]))}  # any of {", ".join(PARAMETERS["formats"])}\n'
+          f'dpi = {DEFAULTS["dpi"]}\n'
+          f'context = {json.dumps(DEFAULTS["context"])}  # {", ".join(PARAMETERS["context"][:-1])} or {PARAMETERS["context"][-1]}\n'
           'output_dir = None  # a folder to write the figures to; None shows them only')
 
 

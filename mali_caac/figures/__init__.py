@@ -9,9 +9,9 @@ the data. :func:`save` writes PNG, SVG and PDF (byte-identical across runs) and 
 caption file, each through a temporary file and a rename.
 """
 from .. import style
-from ._core import (PARAMETERS, REGISTRY, SECTIONS, Rendered, caption_text, check_parameters, close, figure,
+from ._core import (DEFAULTS, PARAMETERS, REGISTRY, SECTIONS, Rendered, caption_text, check_parameters, close, figure,
                     figure_ids, months_between, render, save)
 from . import civilian_harm, overview, reintegration, us_assistance, violations  # noqa: F401  (registers the figures)
 
-__all__ = ["PARAMETERS", "REGISTRY", "SECTIONS", "Rendered", "caption_text", "check_parameters", "close", "figure",
+__all__ = ["DEFAULTS", "PARAMETERS", "REGISTRY", "SECTIONS", "Rendered", "caption_text", "check_parameters", "close", "figure",
            "figure_ids", "months_between", "render", "save", "style"]

@@ -16,15 +16,11 @@ from .. import aggregate, style
 from ..citation import cite_rows
 from ..i18n import add_figure_text, label, number, t
 from ..package import atomic_write
+from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
 
 REGISTRY = {}
 SECTIONS = ("overview", "recruitment", "killing", "sexual_violence", "attacks", "abduction_denial",
             "reintegration", "us_assistance", "civilian_harm")
-PARAMETERS = {
-    "lang": ("en", "fr"),
-    "formats": ("png", "svg", "pdf"),
-    "context": tuple(style.CONTEXTS),
-}
 
 
 @dataclass
@@ -54,24 +50,6 @@ def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
 
 def figure_ids(section=None):
     return [f for f, (s, _) in REGISTRY.items() if section is None or s == section]
-
-
-def check_parameters(lang="en", formats=("png",), dpi=200, context="paper", output_dir=None):
-    """Refuse bad parameters at once, naming the parameter and the allowed values."""
-    if lang not in PARAMETERS["lang"]:
-        raise ValueError(f"parameter 'lang' must be one of {list(PARAMETERS['lang'])}, got {lang!r}")
-    if isinstance(formats, str):
-        formats = [f.strip() for f in formats.split(",") if f.strip()]
-    bad = [f for f in formats if f not in PARAMETERS["formats"]]
-    if bad or not formats:
-        raise ValueError(f"parameter 'formats' must be a non-empty list of {list(PARAMETERS['formats'])}, got {formats!r}")
-    if not isinstance(dpi, int) or isinstance(dpi, bool) or not 50 <= dpi <= 1200:
-        raise ValueError(f"parameter 'dpi' must be a whole number from 50 to 1200, got {dpi!r}")
-    if context not in PARAMETERS["context"]:
-        raise ValueError(f"parameter 'context' must be one of {list(PARAMETERS['context'])}, got {context!r}")
-    if output_dir is not None and not isinstance(output_dir, str):
-        raise ValueError(f"parameter 'output_dir' must be a folder path (text) or None, got {output_dir!r}")
-    return dict(lang=lang, formats=list(formats), dpi=dpi, context=context, output_dir=output_dir)
 
 
 # ----------------------------------------------------------------------------- helpers
