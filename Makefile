@@ -34,6 +34,7 @@ test: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[bench]'
 	$(BIN)/python tools/benchmark.py
+	$(BIN)/python tools/benchmark_data.py
 
 validate: $(STAMP)
 	$(BIN)/mali-caac validate
