@@ -9,19 +9,23 @@ and verbatim quote, with loaders, reconciliation checks and figures.
 >>> gv = mali_caac.load("grave_violations")       # a typed DataFrame, one row per stated figure
 
 The figure tables are long: a stated total (``all``) stands beside its parts,
-a percentage beside the count it describes (``unit``), and a figure that
-another document repeats is kept twice (``restates``). A plain ``groupby``
-adds them all up. For Mopti the report states 376 children killed or maimed,
-"or 76 per cent" of them:
+a percentage beside the count it describes (``unit``), a figure that
+another document repeats is kept twice (``restates``), and a figure whose
+detail the source states in words is kept again with that detail
+(``refines``). A plain ``groupby`` adds them all up. For Mopti the report
+states 376 children killed or maimed, "or 76 per cent" of them, and two boys
+killed and three maimed in two incidents (rows that refine figures by
+perpetrator):
 
 >>> km = gv[gv["violation"] == "killing_and_maiming"]
->>> print(km.groupby("region", observed=True)["value"].sum()["Mopti"])    # wrong: 376 children + 76 per cent
-452.0
+>>> print(km.groupby("region", observed=True)["value"].sum()["Mopti"])    # wrong: 376 children + 76 per cent + 2 + 3
+457.0
 
-Select rows with ``select`` (restatements left out; a condition that matches
-nothing raises a ``DataError`` listing the values there are) and filter by
-``unit``; take the parts of a stated total with ``breakdown``, which keeps
-one unit and leaves out the total and the overlapping subtotals:
+Select rows with ``select`` (restatements and refining rows left out; a
+condition that matches nothing raises a ``DataError`` listing the values
+there are) and filter by ``unit``; take the parts of a stated total with
+``breakdown``, which keeps one unit and leaves out the total and the
+overlapping subtotals:
 
 >>> mopti = mali_caac.select("grave_violations", violation="killing_and_maiming", region="Mopti")
 >>> mopti[["row_id", "value", "unit"]].to_string(index=False).splitlines()

@@ -23,6 +23,10 @@ from .package import open_package
 SHOWN_VALUES = 8
 """How many of a column's values an error message lists."""
 
+REPEATS = {"restates": ("restate", "restatements"), "refines": ("refine", "refinements")}
+"""Columns that mark a row as repeating another row's figure (stated again elsewhere, or
+with more of its dimensions): {column: (verb, the option of ``select`` that shows them)}."""
+
 
 def _dims(table, data=None):
     tables = {r.name: r.dimensions for r in open_package(data).tables() if r.dimensions}
@@ -164,7 +168,7 @@ def _no_match_text(frame, rows, name, column, value, applied):
     return f"{text}\n  {_values_text(column, present)}"
 
 
-def select(table, *, restatements=False, data=None, **conditions):
+def select(table, *, restatements=False, refinements=False, data=None, **conditions):
     """The rows of dataset ``table`` where each column equals the value given.
 
     >>> select("grave_violations", violation="killing_and_maiming", region="Mopti")["unit"].tolist()
@@ -172,8 +176,10 @@ def select(table, *, restatements=False, data=None, **conditions):
 
     Values are compared as the column's type (``value=376`` matches 376.0); a
     list of values matches any of them. Rows that restate a figure stated
-    elsewhere (``restates``) are left out unless ``restatements=True``, so that
-    each figure comes once. Returns a DataFrame in data order.
+    elsewhere (``restates``) are left out unless ``restatements=True``, and
+    rows that state another row's figure with more of its dimensions
+    (``refines``) unless ``refinements=True``, so that each figure comes once.
+    Returns a DataFrame in data order.
 
     Raises
     ------
@@ -182,20 +188,25 @@ def select(table, *, restatements=False, data=None, **conditions):
         or a condition matches no row (``NoMatch``).
     """
     frame = load(table, data)
-    if not restatements and "restates" in frame.columns:
-        kept = frame[frame["restates"].isna()]
-        kept.attrs = frame.attrs
+    shown = {"restatements": restatements, "refinements": refinements}
+    left_out = [c for c, (_, option) in REPEATS.items() if c in frame.columns and not shown[option]]
+    if not left_out:
+        return where(frame, conditions, table)
+    kept = frame[frame[left_out].isna().all(axis=1)]
+    kept.attrs = frame.attrs
+    try:
+        return where(kept, conditions, table)
+    except NoMatch as exc:
         try:
-            return where(kept, conditions, table)
-        except NoMatch as exc:
-            try:
-                restated = where(frame, conditions, table)
-            except NoMatch:
-                raise exc from None
-            raise NoMatch(f"{table}: the only rows with {_described(conditions.items())} restate figures stated "
-                          f"elsewhere ({', '.join(restated['row_id'])}); pass restatements=True to see them",
-                          field=exc.field, expected=exc.expected, found=exc.found) from None
-    return where(frame, conditions, table)
+            matched = where(frame, conditions, table)
+        except NoMatch:
+            raise exc from None
+        col = next(c for c in left_out if matched[c].notna().any())
+        verb, option = REPEATS[col]
+        raise NoMatch(f"{table}: the only rows with {_described(conditions.items())} {verb} figures stated "
+                      f"elsewhere ({', '.join(matched.loc[matched[col].notna(), 'row_id'])}); "
+                      f"pass {option}=True to see them",
+                      field=exc.field, expected=exc.expected, found=exc.found) from None
 
 
 def breakdown(table, dimension, *, level="topmost", unit=None, data=None, **fixed):
@@ -203,10 +214,11 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data=None, **fixe
 
     Every other dimension is 'all' unless given in ``fixed`` (e.g.
     ``violation="killing_and_maiming"``, ``cause="explosive_devices"``).
-    Restatements and the total itself are left out. ``level='topmost'`` keeps
-    the largest parts (a coalition's subtotal rather than its members);
-    ``level='leaves'`` keeps the most detailed parts (members rather than the
-    coalition), so that either way each child is counted once. If the rows
+    Restatements, refining rows and the total itself are left out.
+    ``level='topmost'`` keeps the largest parts (a coalition's subtotal rather
+    than its members); ``level='leaves'`` keeps the most detailed parts
+    (members rather than the coalition), so that either way each child is
+    counted once. If the rows
     come in several units, ``unit`` chooses one (else the most common).
     Returns a DataFrame in data order, with a ``total`` attribute holding the
     stated total row (a dict) where one exists; it is empty where the sources
@@ -228,7 +240,7 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data=None, **fixe
     frame = load(table, data)
     for d, code in fixed.items():
         _check_code(table, d, code, _codes(frame[d]))
-    sel = frame["restates"].isna()
+    sel = frame[[c for c in REPEATS if c in frame.columns]].isna().all(axis=1)  # each figure once
     for d in dims:
         if d == dimension:
             continue
@@ -239,6 +251,7 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data=None, **fixe
     rows = frame[sel]
     if unit is None and len(rows):
         counts = rows.loc[rows[dimension] != ROOT, "unit"].value_counts()
+        counts = counts[counts > 0]  # a categorical column counts its absent categories too
         unit = counts.index[0] if len(counts) else rows["unit"].iloc[0]
     elif unit is not None:
         _check_code(table, "unit", unit, list(rows["unit"].dropna().astype(str).unique()) or _codes(frame["unit"]))

@@ -5,6 +5,7 @@ the checks that are expected to fail because a source contradicts itself:
 
 ``sum:<table>:<row_id>:<dimension>``  a total against its parts along one dimension
 ``restates:<table>:<row_id>``         a restated figure against the row it restates
+``refines:<table>:<row_id>``          a refining row against the row whose dimensions it details
 ``unique:<table>:<row_id>``           no figure stated twice without ``restates``
 ``across:<table>:<row_id>``           a total over all violations against the six violations
 ``percent:<row_id>``                  a stated percentage against the counts it is a share of
@@ -75,8 +76,10 @@ class Figures:
         self.name = name
         self.dims = list(dims)
         self.hier = {d: hierarchy(spec, pkg) for d, spec in dims.items()}
-        self.rows = [dict(r) for r in records if not r.get("restates")]  # few; dicts are fastest to read
+        # restatements and refining rows repeat a figure of another row: never summed nor indexed
+        self.rows = [dict(r) for r in records if not r.get("restates") and not r.get("refines")]  # few: dicts read fastest
         self.restated = [r for r in records if r.get("restates")]
+        self.refining = [r for r in records if r.get("refines")]
         self.by_id = {r["row_id"]: r for r in records}
         self.index = {}
         self.duplicates = []
@@ -190,6 +193,43 @@ def check_restatements(fig):
         yield Check(f"restates:{fig.name}:{r['row_id']}", "restatement", "ok" if ok else "failed",
                     f"{fig.name} {r['row_id']} ({_cite(r)}) states {_fmt(r['value'])}, "
                     f"{'as' if ok else 'NOT as'} {orig['row_id']} ({_cite(orig)}) states {_fmt(orig['value'])}", _cite(r))
+
+
+def check_refinements(fig):
+    """Each refining row states the same figure as the row it refines, with some dimensions more precise.
+
+    Same value, unit, qualifier, printed number, source and locator; a quote
+    that contains the refined row's quote (it may go on to the words that
+    state the detail); every dimension equal to the refined row's or below it
+    in the dimension's hierarchy, at least one below."""
+    for r in fig.refining:
+        cid = f"refines:{fig.name}:{r['row_id']}"
+        orig = fig.by_id.get(r["refines"])
+        if orig is None:
+            yield Check(cid, "refinement", "failed",
+                        f"{fig.name} {r['row_id']} refines {r['refines']!r}, which does not exist", _cite(r))
+            continue
+        oid = orig["row_id"]
+        problems = []
+        if r.get("restates"):
+            problems.append(f"it restates {r['restates']} and refines {oid}: a row does one or the other")
+        if abs(orig["value"] - r["value"]) > 1e-9:
+            problems.append(f"it states {_fmt(r['value'])}, NOT {_fmt(orig['value'])} as {oid}")
+        for col in ("unit", "qualifier", "printed", "source_id", "locator"):
+            if r[col] != orig[col]:
+                problems.append(f"its {col} {r[col]!r} is NOT {oid}'s {orig[col]!r}")
+        if not source_texts.contains(source_texts.normalise(r["quote"]), orig["quote"]):
+            problems.append(f"its quote does NOT contain {oid}'s quote")
+        changed = [d for d in fig.dims if r[d] != orig[d]]
+        below = [f"{d} {r[d]}" for d in changed if fig.hier[d].is_below(r[d], orig[d])]
+        problems += [f"its {d} {r[d]} is NOT below {orig[d]}, {oid}'s {d}"
+                     for d in changed if not fig.hier[d].is_below(r[d], orig[d])]
+        if not changed:
+            problems.append(f"it states no dimension more precisely than {oid}")
+        msg = (f"{fig.name} {r['row_id']} refines {oid} ({_cite(orig)}): "
+               + ("; ".join(problems) if problems else
+                  f"the same {_fmt(r['value'])} {r['unit']}, with {', '.join(below)}"))
+        yield Check(cid, "refinement", "failed" if problems else "ok", msg, _cite(r))
 
 
 def check_unique(fig):
@@ -472,6 +512,7 @@ def all_checks(data=None):
     tables = figure_tables(pkg)
     for fig in tables.values():
         checks += list(check_unique(fig)) + list(check_sums(fig)) + list(check_restatements(fig))
+        checks += list(check_refinements(fig))
         checks += list(check_share_sums(fig))
     for res in pkg.tables():
         if res.kind == "figures" and not res.dimensions:

@@ -7,8 +7,8 @@ discrepancy register through their ``discrepancy`` column and the register
 lists the rows each entry concerns in its ``rows`` column; both are lists of
 ids (Frictionless has no foreign key on a list), so they are checked here, and
 must agree. Every id that a note, a handling text or any other prose cell
-mentions must exist, and a prose claim "X restates Y" must match X's
-``restates`` column.
+mentions must exist, and a prose claim "X restates Y" or "X refines Y" must
+match X's ``restates`` or ``refines`` column.
 
 :func:`check_references` is a pure function of the records and the parsed
 descriptor, so it can be tested on a small hand-made package.
@@ -139,15 +139,17 @@ def check_register_links(tables, descriptor):
                          f"{REGISTER}: {n} links between entries and rows, each in both {ROWS} and {LINK}")
 
 
-RESTATES_CLAIM = r"({id})(?:\s*\([^()]*\))?\s+restates\s+({id})"
-"""A prose claim that a row restates another: 'ua-015 (less_than) restates ua-005'."""
+LINKS = ("restates", "refines")
+"""Columns that link a row to another row of its table (foreign keys within the table)."""
+CLAIM = r"({id})(?:\s*\([^()]*\))?\s+(restates|refines)\s+({id})"
+"""A prose claim that a row restates or refines another: 'ua-015 (less_than) restates ua-005'."""
 
 
 def check_mentions(tables, descriptor):
-    """Every id a prose cell mentions exists; a claim 'X restates Y' matches X's restates column."""
+    """Every id a prose cell mentions exists; a claim 'X restates Y' ('X refines Y') matches X's column."""
     declared = id_prefixes(descriptor)
     pattern = mention_pattern(p for _, p in declared.values())
-    claim = re.compile(RESTATES_CLAIM.format(id=pattern.pattern))
+    claim = re.compile(CLAIM.format(id=pattern.pattern))
     known = {r[col]: r for name, (col, _) in declared.items() for r in tables.get(name, [])}
     checks = []
     for res in descriptor["resources"]:
@@ -155,7 +157,7 @@ def check_mentions(tables, descriptor):
         if name not in tables:
             continue
         prose = [f["name"] for f in res["schema"]["fields"]  # list cells are checked by check_register_links
-                 if f.get("type", "string") == "string" and f["name"] not in VERBATIM | {LINK, ROWS}]
+                 if f.get("type", "string") == "string" and f["name"] not in VERBATIM | {LINK, ROWS, *LINKS}]
         problems = []
         found = {}  # text -> (ids, claims): long tables repeat their notes
         for rec in tables[name]:
@@ -171,11 +173,11 @@ def check_mentions(tables, descriptor):
                     problems.append((f"{_key(rec, res)}:{col}",
                                      f"{name} {_key(rec, res)}: {col} mentions {', '.join(unknown)}, "
                                      "which is not a row or register entry of the package"))
-                for x, y in claims:
-                    if x in known and y in known and known[x].get("restates") != y:
+                for x, link, y in claims:
+                    if x in known and y in known and known[x].get(link) != y:
                         problems.append((f"{_key(rec, res)}:{col}:{x}",
-                                         f"{name} {_key(rec, res)}: {col} says {x} restates {y}, "
-                                         f"but the restates column of {x} is {known[x].get('restates')!r}"))
+                                         f"{name} {_key(rec, res)}: {col} says {x} {link} {y}, "
+                                         f"but the {link} column of {x} is {known[x].get(link)!r}"))
         checks += _ok_or_failed(f"mentions:{name}", "mentions", problems,
                                 f"{name}: every id mentioned in its prose exists")
     return checks

@@ -36,10 +36,13 @@ def test_readme_python_examples_print_what_they_say():
 
 
 def test_readme_naive_sum_is_the_one_the_data_gives():
-    """The README's 452 for Mopti is 376 children plus 76 per cent, both rows of the data."""
+    """The README's 457 for Mopti is 376 children, 76 per cent and the refining rows' 2 and 3 boys."""
     mopti = mali_caac.select("grave_violations", violation="killing_and_maiming", region="Mopti")
     assert sorted(zip(mopti["unit"], mopti["value"])) == [("children", 376.0), ("percent", 76.0)]
-    assert "452.0" in README and "376 children + 76 per cent" in README
+    every = mali_caac.select("grave_violations", violation="killing_and_maiming", region="Mopti",
+                             restatements=True, refinements=True)
+    assert sorted(every["value"]) == [2.0, 3.0, 76.0, 376.0] and every["restates"].isna().all()
+    assert "457.0" in README and "376 children + 76 per cent + 2 + 3" in README
 
 
 @pytest.mark.parametrize("module", ["mali_caac", "mali_caac.aggregate", "mali_caac.citation"])

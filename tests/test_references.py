@@ -121,6 +121,17 @@ def test_a_restates_claim_in_prose_must_match_the_restates_column():
     assert not _failed(check_references(tables, desc))
 
 
+def test_a_refines_claim_in_prose_must_match_the_refines_column():
+    desc = _descriptor(("grave_violations", "gv", ["restates", "refines", "note"]))
+    tables = {"grave_violations": [{"row_id": "gv-092", "restates": None, "refines": None, "note": None},
+                                   {"row_id": "gv-258", "restates": None, "refines": None,
+                                    "note": "gv-258 refines gv-092: all four were maimed"}]}
+    assert _failed(check_references(tables, desc)) == [
+        "grave_violations gv-258: note says gv-258 refines gv-092, but the refines column of gv-258 is None"]
+    tables["grave_violations"][1]["refines"] = "gv-092"
+    assert not _failed(check_references(tables, desc))
+
+
 def test_no_prose_cites_the_rows_of_a_table_the_package_does_not_hold(tables):
     # of-101 ... of-126 were rows of an 'other_figures' table that is not in the package
     cited = {(name, r.get("row_id") or r.get("discrepancy_id"))

@@ -24,8 +24,9 @@ def test_select_a_list_matches_any_value():
 
 def test_select_restatements_on_request():
     every = mali_caac.load("grave_violations")
-    assert len(mali_caac.select("grave_violations", restatements=True)) == len(every)
-    assert len(mali_caac.select("grave_violations")) == every["restates"].isna().sum()
+    assert len(mali_caac.select("grave_violations", restatements=True, refinements=True)) == len(every)
+    assert len(mali_caac.select("grave_violations", restatements=True)) == every["refines"].isna().sum()
+    assert len(mali_caac.select("grave_violations")) == (every["restates"].isna() & every["refines"].isna()).sum()
 
 
 def test_select_says_when_only_restatements_match():

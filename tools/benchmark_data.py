@@ -54,7 +54,7 @@ def big_package(folder, rows):
     with open(path, encoding="utf-8", newline="") as fh:
         table = list(csv.reader(fh))
     header, body = table[0], table[1:]
-    rid, restates = header.index("row_id"), header.index("restates")
+    rid, restates, refines = header.index("row_id"), header.index("restates"), header.index("refines")
     with open(path, "w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh, lineterminator="\n")
         out.writerow(header)
@@ -69,6 +69,7 @@ def big_package(folder, rows):
                 new = list(row)
                 new[rid] = f"{row[rid]}-x{copy}"
                 new[restates] = row[restates] or row[rid]
+                new[refines] = ""  # a copy restates its row; a row does not also refine one
                 out.writerow(new)
                 n += 1
     update_hashes(folder)
