@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from .. import aggregate, style
-from ..citation import cite_rows
+from ..citation import caption_table, cite_rows
 from ..i18n import add_figure_text, label, number, t
 from ..package import atomic_write
 
@@ -282,13 +282,8 @@ def render(fid, lang="en", context="paper"):
 def caption_text(r):
     """The caption file: title, caption, source line and every row drawn."""
     lang = r.lang
-    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('word.rows_drawn', lang)}", "",
-             "| table | row_id | value | unit | source | locator | quote |", "|---|---|---|---|---|---|---|"]
-    for row in r.rows.to_dict("records"):
-        quote = str(row["quote"]).replace("|", "\\|")
-        q = "" if row["qualifier"] in ("exact", None) else f"{row['qualifier']} "
-        lines.append(f"| {row['table']} | {row['row_id']} | {q}{number(row['value'], 'en')} | {row['unit']} | "
-                     f"{row['source_id']} | {row['locator']} | {quote} |")
+    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('word.rows_drawn', lang)}", ""]
+    lines += caption_table(r.rows, lang)  # headers, units, locators in the language; quotes marked verbatim
     return "\n".join(lines) + "\n"
 
 
