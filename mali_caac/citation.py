@@ -286,7 +286,7 @@ def _cell(text):
 def caption_table(rows, lang, data_dir=None):
     """The table of a caption file, as Markdown lines, with headers, qualifiers and units in ``lang``.
 
-    Locators are translated, with a translated heading followed once by the heading as printed;
+    Locators are translated, a translated heading followed, the first time, by the heading as printed;
     quotes stay verbatim in the language of their source and, where that is not ``lang``, are
     marked as such ('“…” (texte original, en anglais)')."""
     from babel import Locale
@@ -298,6 +298,7 @@ def caption_table(rows, lang, data_dir=None):
     lines = ["| " + " | ".join(t(f"caption.{h}", lang) for h in heads) + " |", "|" + "---|" * len(heads)]
     if hasattr(rows, "to_dict"):
         rows = rows.to_dict("records")
+    shown = set()  # headings already given as printed
     for row in rows:
         src = srcs.get(str(row["source_id"]), {})
         qual = row.get("qualifier")
@@ -306,7 +307,8 @@ def caption_table(rows, lang, data_dir=None):
         unit_text = t(f"unit.{unit}", lang) if f"unit.{unit}" in TEXT else unit
         locator = locator_text(str(row["locator"]), lang)
         heading, translated = _translate_headings(str(row["locator"]))
-        if lang == "fr" and translated:
+        if lang == "fr" and translated and row["locator"] not in shown:
+            shown.add(row["locator"])
             locator += " (" + t("caption.heading_as_printed", lang).format(heading=f"“{row['locator']}”") + ")"
         quote = str(row["quote"])
         src_lang = src.get("language") or lang

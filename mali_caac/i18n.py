@@ -142,6 +142,15 @@ TEXT = {
     "party.unattributed": ("Not attributed", "Non attribué"),
     "party.armed_groups": ("Armed groups", "Groupes armés"),
     "party.Platform": ("Platform", "Plateforme"),
+    "party.MAA-Platform": ("MAA-Platform", "MAA-Plateforme"),
+    "party.ISGS": ("ISGS", "EIGS"),  # UN French: État islamique du Grand Sahara
+    "party.AQIM": ("AQIM", "AQMI"),  # UN French: Al-Qaida au Maghreb islamique
+    "party.government_forces": ("Government forces", "Forces gouvernementales"),
+    "party.international_forces": ("International forces", "Forces internationales"),
+    "party.signatory_and_splinter_groups": ("Signatory armed groups and splinter groups",
+                                            "Groupes armés signataires et groupes dissidents"),
+    "party.splinter_groups": ("Splinter groups", "Groupes dissidents"),
+    "party.terrorist_designated_groups": ("Groups designated as terrorist", "Groupes désignés comme terroristes"),
     # US assistance and training measures
     "measure.humanitarian_assistance": ("Humanitarian", "Humanitaire"),
     "measure.health_assistance": ("Health", "Santé"),
