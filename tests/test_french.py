@@ -125,6 +125,18 @@ def test_no_english_word_in_the_french_translations():
     assert {k: w for k, w in bad.items() if w} == {}
 
 
+def test_no_english_word_in_the_french_titles_and_captions():
+    from mali_caac.figures import figure_ids
+
+    bad = {}
+    for fid in figure_ids():
+        for part in ("title", "caption"):
+            words = english_words(t(f"fig.{fid}.{part}", "fr"))
+            if words:
+                bad[f"{fid}.{part}"] = words
+    assert bad == {}
+
+
 def test_sources_have_french_names_in_words():
     sources = {s["source_id"]: s for s in open_package().records("sources")}
     assert sources["Watchlist-2021-06"]["short_name_fr"] == "Watchlist (juin 2021)"
