@@ -129,8 +129,13 @@ def _numbered(loc):
 
 
 def compact_locators(locators):
-    """'para 14', 'para 15', 'para 17' -> 'paras 14-15, 17'; 'f.csv, line 2', 'f.csv, line 3' -> 'f.csv, lines 2-3';
-    other locators are kept as they are, in order."""
+    """'para 14', 'para 15', 'para 17' -> 'paras 14–15, 17'; 'f.csv, line 2', 'f.csv, line 3' -> 'f.csv, lines 2–3'
+    (en dash in ranges); other locators are kept as they are, in order."""
+    return ", ".join(_compact_parts(locators))
+
+
+def _compact_parts(locators):
+    """The parts of :func:`compact_locators`, as a list."""
     groups, other = {}, []
     for loc in dict.fromkeys(locators):
         num = _numbered(loc)
@@ -149,19 +154,116 @@ def compact_locators(locators):
                     runs.append(run)
                 run = [n]
         runs.append(run)
-        text = ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+        text = ", ".join(f"{r[0]}\u2013{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
         if len(numbers) > 1:
             prefix = re.sub(r"(para|line|page) $", r"\1s ", prefix)
         out.append(prefix + text)
-    return ", ".join(out + sorted(other, key=lambda x: (not x.startswith("annex"), x)))
+    return out + sorted(other, key=lambda x: (not x.startswith("annex"), x))
 
 
-def cite_rows(rows, data_dir=None, prefix="Source: "):
-    """A source line for the rows a figure draws: 'Source: S/2020/1105, paras 14-15'.
+# ----------------------------------------------------------------------------- locators in French
+HEADINGS_FR = {
+    # CHRHS-SAM-InterAction-2022 (the factsheet's English section headings)
+    "About the Contributing Organizations": "À propos des organisations contributrices",
+    "Arms Sales": "Ventes d'armes",
+    "Civil-Military Relations and Engagement with Humanitarian Actors":
+        "Relations civilo-militaires et dialogue avec les acteurs humanitaires",
+    "Civilian Casualties": "Victimes civiles",
+    "Civilian Harm Background": "Contexte des atteintes aux civils",
+    "Conflict Background": "Contexte du conflit",
+    "Enforced Disappearances and Summary Executions": "Disparitions forcées et exécutions sommaires",
+    "Foreign Military Training": "Formation militaire étrangère",
+    "Humanitarian Access Constraints": "Entraves à l'accès humanitaire",
+    "Key issues in the security partnership": "Questions clés du partenariat de sécurité",
+    "Objectives and Purpose of U.S. Security Partnership": "Objectifs du partenariat de sécurité avec les États-Unis",
+    "Partnership Overview": "Aperçu du partenariat",
+    "Security Assistance": "Aide à la sécurité",
+    "Sexual and Gender-Based Violence (SGBV)": "Violence sexuelle et fondée sur le genre",
+    "Summary": "Résumé",
+    "Transparency and Accountability": "Transparence et application du principe de responsabilité",
+    "Type of Assistance Provided": "Type d'aide fournie",
+    "Violence Against Children": "Violence contre les enfants",
+    # Watchlist-2021-06
+    "UN Action": "Action des Nations Unies",
+    "listing table": "tableau des inscriptions sur les listes",
+    "recommendations": "recommandations",
+    "summary": "résumé",
+    # rows of the secondary pages
+    "fifth report row": "ligne du cinquième rapport",
+}
+"""The section headings that locators name (in English, as the documents print them), in French.
 
-    ``rows`` is a DataFrame (or iterable of mappings) with ``source_id`` and
-    ``locator`` columns. Documents are named by their ``short_name``.
-    """
+The caption files give the English heading once beside its translation (:func:`caption_table`)."""
+
+_FR_LOCATOR_RULES = [  # applied in order to a compacted locator
+    (re.compile(r"\bparas? "), "par.\u00a0"),
+    (re.compile(r"\bannex (?=par\.)"), "annexe, "),
+    (re.compile(r"\bannex\b"), "annexe"),
+    (re.compile(r"\bfootnotes? "), "note "),
+    (re.compile(r"\blines "), "lignes "),
+    (re.compile(r"\bline "), "ligne "),
+    (re.compile(r"\bpages? "), "p.\u00a0"),
+    (re.compile(r"^(\w+) section, "), r"section \1, "),
+    (re.compile(r"^(\S+) row$"), r"ligne \1"),
+]
+
+
+def _translate_headings(locator):
+    """('Partnership Overview > Type of Assistance Provided') -> ('Aperçu du partenariat > Type d'aide fournie',
+    True); a heading without a translation is kept in English within “ ” (returns False)."""
+    parts = [p.strip() for p in locator.split(">")]
+    if all(p in HEADINGS_FR for p in parts):
+        return " > ".join(HEADINGS_FR[p] for p in parts), True
+    return locator, False
+
+
+def locator_text(locator, lang):
+    """A (compacted) locator as ``lang`` writes it: 'paras 23–24' -> 'par. 23–24', 'footnote 3' -> 'note 3',
+    'annex para 10' -> 'annexe, par. 10', 'f.csv, lines 2–3' -> 'f.csv, lignes 2–3', 'summary' -> 'résumé',
+    a section heading -> its French rendering (:data:`HEADINGS_FR`). English is only typeset."""
+    from .i18n import typeset
+
+    if lang != "fr":
+        return typeset(locator, lang)
+    heading, ok = _translate_headings(locator)
+    if ok:
+        return typeset(heading, lang)
+    text = locator
+    for rule, repl in _FR_LOCATOR_RULES:
+        text = rule.sub(repl, text)
+    if text == locator and not re.search(r"\d", locator) and not locator.startswith("shapeName "):
+        text = f"section “{locator}”"  # no translation known: the English heading, marked as quoted
+    return typeset(text, lang)
+
+
+def source_name(source, lang):
+    """A source named in words with its symbol, and for outside data its licence:
+    'UN Secretary-General, report on children and armed conflict in Mali (S/2020/1105)'."""
+    from .i18n import t, typeset
+
+    name = source.get(f"name_{lang}") or source["short_name"]
+    if source.get("symbol") and source["symbol"] not in name:
+        name += f" ({source['symbol']})"
+    if source.get("kind") == "external" and source.get("licence"):
+        lic = source["licence"]
+        lic = t("word.public_domain", lang) if lic.lower().startswith("public domain") \
+            else f"{t('word.licence', lang)} {lic.split(';')[0].strip()}"
+        name += f" ({lic})"
+    return typeset(name, lang)
+
+
+def cite_rows(rows, data_dir=None, prefix=None, lang="en"):
+    """A source line for the rows a figure draws, in ``lang``:
+    'Source: UN Secretary-General, report on children and armed conflict in Mali (S/2020/1105), paras 14–15' /
+    'Source : Nations Unies, rapport du Secrétaire général sur le sort des enfants en temps de conflit armé
+    au Mali (S/2020/1105), par. 14–15'.
+
+    ``rows`` is a DataFrame (or iterable of mappings) with ``source_id`` and ``locator`` columns. Each
+    document is named in words (``name_en`` / ``name_fr``) with its symbol, outside data with its
+    licence; locators are compacted and translated (:func:`locator_text`). ``prefix`` defaults to
+    'Source: ' in the language."""
+    from .i18n import t, typeset
+
     srcs = _sources(data_dir)
     if hasattr(rows, "to_dict"):
         rows = rows.to_dict("records")
@@ -170,6 +272,49 @@ def cite_rows(rows, data_dir=None, prefix="Source: "):
         by_source.setdefault(str(r["source_id"]), []).append(str(r["locator"]))
     parts = []
     for sid, locs in by_source.items():
-        name = srcs[sid]["short_name"] if sid in srcs else sid
-        parts.append(f"{name}, {compact_locators(locs)}")
-    return prefix + "; ".join(parts)
+        name = source_name(srcs[sid], lang) if sid in srcs else sid
+        parts.append(name + ", " + ", ".join(locator_text(p, lang) for p in _compact_parts(locs)))
+    if prefix is None:
+        prefix = t("word.source", lang) + ": "
+    return typeset(prefix + "; ".join(parts), lang)
+
+
+def _cell(text):
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def caption_table(rows, lang, data_dir=None):
+    """The table of a caption file, as Markdown lines, with headers, qualifiers and units in ``lang``.
+
+    Locators are translated, a translated heading followed, the first time, by the heading as printed;
+    quotes stay verbatim in the language of their source and, where that is not ``lang``, are
+    marked as such ('“…” (texte original, en anglais)')."""
+    from babel import Locale
+
+    from .i18n import TEXT, number, t
+
+    srcs = _sources(data_dir)
+    heads = ["table", "row_id", "value", "unit", "source", "locator", "quote"]
+    lines = ["| " + " | ".join(t(f"caption.{h}", lang) for h in heads) + " |", "|" + "---|" * len(heads)]
+    if hasattr(rows, "to_dict"):
+        rows = rows.to_dict("records")
+    shown = set()  # headings already given as printed
+    for row in rows:
+        src = srcs.get(str(row["source_id"]), {})
+        qual = row.get("qualifier")
+        q = t(f"word.qualifier.{qual}", lang) if qual and f"word.qualifier.{qual}" in TEXT else ""
+        unit = str(row.get("unit") or "")
+        unit_text = t(f"unit.{unit}", lang) if f"unit.{unit}" in TEXT else unit
+        locator = locator_text(str(row["locator"]), lang)
+        heading, translated = _translate_headings(str(row["locator"]))
+        if lang == "fr" and translated and row["locator"] not in shown:
+            shown.add(row["locator"])
+            locator += " (" + t("caption.heading_as_printed", lang).format(heading=f"“{row['locator']}”") + ")"
+        quote = str(row["quote"])
+        src_lang = src.get("language") or lang
+        if src_lang != lang:
+            language = Locale.parse(lang).languages.get(src_lang, src_lang)
+            quote = f"“{quote}” (" + t("caption.verbatim_in", lang).format(language=language) + ")"
+        cells = [row["table"], row["row_id"], q + number(row["value"], lang), unit_text, row["source_id"], locator, quote]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return lines

@@ -8,6 +8,7 @@ canvas, every text smaller than the minimum size, and every empty horizontal
 band taller than a limit between parts of the figure. An empty list means the
 layout is clean.
 """
+import re
 from dataclasses import dataclass
 
 MIN_TEXT_PT = 6.0
@@ -138,3 +139,58 @@ def text_sizes(fig):
     fig.canvas.draw()
     sizes = [t.get_fontsize() for t in drawn_texts(fig)]
     return (min(sizes), max(sizes)) if sizes else (None, None)
+
+
+# ----------------------------------------------------------------------------- English words in French text
+ENGLISH_MIN_ZIPF = 2.5
+"""A word can be English only if it is at least this common in English (Zipf scale, wordfreq)."""
+
+ENGLISH_MARGIN_ZIPF = 1.0
+"""... and at least this much more common in English than in French (1.0 = ten times)."""
+
+ENGLISH_ALWAYS = frozenset({"para", "paras"})
+"""English abbreviations that the word lists cannot tell from French (both rare, 'para' also Spanish)."""
+
+FRENCH_HOMOGRAPHS = frozenset({"an", "cases", "issues"})
+"""French words spelt like a common English word ('un an', 'cases hachurées', 'toutes issues')."""
+
+PROPER_NAMES = (
+    "Watchlist on Children and Armed Conflict", "Watchlist", "Human Rights Watch", "Foreign Aid Explorer",
+    "Security Assistance Monitor", "Center for International Policy", "Brown University", "InterAction",
+    "geoBoundaries", "Natural Earth", "Runfola et al.", "afric.info", "shapeName", "Barkhane", "Wagner",
+    "Ansar Eddine", "Al-Mourabitoun", "Ganda Koy", "Ganda Izo",
+)
+"""Names kept in their own language in French text (organisations, publications, operations, groups)."""
+
+_VERBATIM = re.compile(r"“[^”]*”")
+_CODE = re.compile(r"\S+://\S+|\S+\.(?:csv|json|geojson|txt|md|org|gov|com)\b|\w*_\w*|\{\w+\}|mali-caac [\w-]+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def english_words(text, names=PROPER_NAMES):
+    """The English words in a French ``text``, in order of appearance.
+
+    A word is English when wordfreq finds it common in English (``ENGLISH_MIN_ZIPF``) and
+    clearly rarer in French (``ENGLISH_MARGIN_ZIPF``), or is one of ``ENGLISH_ALWAYS``. Not
+    counted: the proper ``names``, acronyms (two capitals or more: FAMa, MINUSMA), document
+    symbols and numbers, addresses, file names, identifiers (row_id) and commands, single
+    letters, ``FRENCH_HOMOGRAPHS``, and verbatim quotes, which stay in the language of their
+    source between “ and ”."""
+    from wordfreq import zipf_frequency
+
+    text = " ".join(_VERBATIM.sub(" ", str(text)).split())  # a name may be broken across lines
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
+    text = _CODE.sub(" ", text)
+    found = []
+    for word in _WORD.findall(text):
+        if len(word) < 2 or sum(c.isupper() for c in word) >= 2 or word.lower() in FRENCH_HOMOGRAPHS:
+            continue
+        low = word.lower()
+        if low in ENGLISH_ALWAYS:
+            found.append(word)
+            continue
+        en, fr = zipf_frequency(low, "en"), zipf_frequency(low, "fr")
+        if en >= ENGLISH_MIN_ZIPF and en - fr >= ENGLISH_MARGIN_ZIPF:
+            found.append(word)
+    return found

@@ -5,17 +5,19 @@ Vocabulary labels that the data package already carries in both languages
 Tests check that every key has both languages and that every code a figure
 draws has a label.
 """
+import re
+
 from .package import open_package
 
 LANGS = ("en", "fr")
 
 TEXT = {
     # violations
-    "violation.recruitment_and_use": ("Recruitment and use", "Recrutement et utilisation"),
-    "violation.killing_and_maiming": ("Killing and maiming", "Meurtres et mutilations"),
-    "violation.sexual_violence": ("Rape and other sexual violence", "Viol et autres violences sexuelles"),
+    "violation.recruitment_and_use": ("Recruitment and use", "Recrutement et utilisation d'enfants"),
+    "violation.killing_and_maiming": ("Killing and maiming", "Meurtres et mutilations d'enfants"),
+    "violation.sexual_violence": ("Rape and other sexual violence", "Viols et autres formes de violence sexuelle"),
     "violation.attacks_on_schools_and_hospitals": ("Attacks on schools and hospitals", "Attaques contre des écoles et des hôpitaux"),
-    "violation.abduction": ("Abduction", "Enlèvement"),
+    "violation.abduction": ("Abduction", "Enlèvements d'enfants"),
     "violation.denial_of_humanitarian_access": ("Denial of humanitarian access", "Refus d'accès humanitaire"),
     "violation.all": ("All six grave violations", "Les six violations graves"),
     # units
@@ -29,15 +31,36 @@ TEXT = {
     "unit.persons": ("persons", "personnes"),
     "unit.USD": ("US dollars", "dollars des États-Unis"),
     "unit.rank": ("rank", "rang"),
-    # short period labels for axes
-    "period.2017H2": ("Jul-Dec 2017", "juil.-déc. 2017"),
-    "period.2018": ("2018", "2018"),
-    "period.2019": ("2019", "2019"),
-    "period.2020Q1": ("Jan-Mar 2020", "janv.-mars 2020"),
-    "period.2017": ("2017", "2017"),
-    "period.2021Q1": ("Jan-Mar 2021", "janv.-mars 2021"),
-    "period.2014-2017H1": ("Jan 2014-Jun 2017", "janv. 2014-juin 2017"),
-    "period.all": ("Jul 2017-Mar 2020", "juil. 2017-mars 2020"),
+    "unit.years": ("years", "ans"),
+    "unit.days": ("days", "jours"),
+    "unit.hours": ("hours", "heures"),
+    "unit.testimonies": ("testimonies", "témoignages"),
+    "unit.hearings": ("hearings", "audiences"),
+    "unit.workshops": ("workshops", "ateliers"),
+    "unit.centres": ("centres", "centres"),
+    "unit.subcommittees": ("subcommittees", "sous-comités"),
+    "unit.complaints": ("complaints", "plaintes"),
+    "unit.organizations": ("organizations", "organisations"),
+    "unit.areas": ("areas", "zones"),
+    "unit.parties": ("parties", "parties"),
+    "unit.times": ("times", "fois"),
+    "unit.fraction": ("fraction", "fraction"),
+    "unit.ratio_to_previous_report": ("ratio to the previous report", "rapport au rapport précédent"),
+    "unit.ratio": ("ratio", "rapport"),
+    "unit.countries": ("countries", "pays"),
+    # caption files: the headers of the table of rows drawn
+    "caption.table": ("table", "tableau"),
+    "caption.row_id": ("row_id", "ligne (row_id)"),
+    "caption.value": ("value", "valeur"),
+    "caption.unit": ("unit", "unité"),
+    "caption.source": ("source", "source"),
+    "caption.locator": ("locator", "emplacement"),
+    "caption.quote": ("quote", "citation"),
+    "caption.verbatim_in": ("verbatim, in {language}", "texte original, en {language}"),
+    "caption.heading_as_printed": ("heading as printed: {heading}", "titre original : {heading}"),
+    "word.public_domain": ("public domain", "domaine public"),
+    "word.licence": ("licence", "licence"),
+    # period labels are drawn from the periods table with Babel (period_span)
     "word.months_short": ("mo.", "mois"),
     # axis labels
     "axis.count": ("Number verified", "Nombre vérifié"),
@@ -61,8 +84,8 @@ TEXT = {
     "word.per_month": ("per month", "par mois"),
     "word.count": ("Number verified", "Nombre vérifié"),
     "word.not_stated": ("not stated separately", "non précisé séparément"),
-    "word.this_report": ("S/2020/1105 (Jul 2017-Mar 2020, 33 months)", "S/2020/1105 (juil. 2017-mars 2020, 33 mois)"),
-    "word.previous_report": ("S/2018/136 (Jan 2014-Jun 2017, 42 months)", "S/2018/136 (janv. 2014-juin 2017, 42 mois)"),
+    "word.this_report": ("S/2020/1105 (Jul 2017–Mar 2020, 33 months)", "S/2020/1105 (juil. 2017–mars 2020, 33 mois)"),
+    "word.previous_report": ("S/2018/136 (Jan 2014–Jun 2017, 42 months)", "S/2018/136 (janv. 2014–juin 2017, 42 mois)"),
     "word.schools": ("Schools", "Écoles"),
     "word.hospitals": ("Hospitals", "Hôpitaux"),
     "word.girls": ("Girls", "Filles"),
@@ -119,19 +142,28 @@ TEXT = {
     "party.unattributed": ("Not attributed", "Non attribué"),
     "party.armed_groups": ("Armed groups", "Groupes armés"),
     "party.Platform": ("Platform", "Plateforme"),
+    "party.MAA-Platform": ("MAA-Platform", "MAA-Plateforme"),
+    "party.ISGS": ("ISGS", "EIGS"),  # UN French: État islamique du Grand Sahara
+    "party.AQIM": ("AQIM", "AQMI"),  # UN French: Al-Qaida au Maghreb islamique
+    "party.government_forces": ("Government forces", "Forces gouvernementales"),
+    "party.international_forces": ("International forces", "Forces internationales"),
+    "party.signatory_and_splinter_groups": ("Signatory armed groups and splinter groups",
+                                            "Groupes armés signataires et groupes dissidents"),
+    "party.splinter_groups": ("Splinter groups", "Groupes dissidents"),
+    "party.terrorist_designated_groups": ("Groups designated as terrorist", "Groupes désignés comme terroristes"),
     # US assistance and training measures
     "measure.humanitarian_assistance": ("Humanitarian", "Humanitaire"),
     "measure.health_assistance": ("Health", "Santé"),
     "measure.peace_and_security_assistance": ("Peace and security", "Paix et sécurité"),
     "measure.democracy_human_rights_governance_assistance": ("Democracy, human rights and governance", "Démocratie, droits humains et gouvernance"),
-    "measure.security_assistance": ("Security assistance (past 21 years)", "Assistance sécuritaire (21 dernières années)"),
-    "measure.direct_security_aid": ("Direct security aid (2001-2019)", "Aide sécuritaire directe (2001-2019)"),
-    "measure.peacekeeping_mission_support": ("Support to UN peacekeeping in Mali (2001-2019)", "Appui au maintien de la paix de l'ONU au Mali (2001-2019)"),
+    "measure.security_assistance": ("Security assistance (past 21 years)", "Aide à la sécurité (21 dernières années)"),
+    "measure.direct_security_aid": ("Direct security aid (2001–2019)", "Aide directe à la sécurité (2001–2019)"),
+    "measure.peacekeeping_mission_support": ("Support to UN peacekeeping in Mali (2001–2019)", "Appui au maintien de la paix des Nations Unies au Mali (2001–2019)"),
     "measure.direct_commercial_sales": ("Direct commercial arms sales", "Ventes commerciales directes d'armes"),
     "measure.foreign_military_sales": ("Foreign military sales", "Ventes militaires à l'étranger"),
     "measure.sales_to_un_missions": ("Sales to UN missions in Mali", "Ventes aux missions de l'ONU au Mali"),
     "provider.US": ("United States", "États-Unis"),
-    "provider.EUTM": ("EU Training Mission (EUTM Mali)", "Mission de formation de l'UE (EUTM Mali)"),
+    "provider.EUTM": ("EU Training Mission (EUTM Mali)", "Mission de formation de l'Union européenne au Mali (EUTM Mali)"),
     "claimant.Malian Ministry of Defence": ("Malian Ministry of Defence: dead ('terrorists')", "Ministère malien de la Défense : morts (« terroristes »)"),
     "claimant.Human Rights Watch": ("Human Rights Watch: civilian men executed (estimate)", "Human Rights Watch : civils exécutés (estimation)"),
     "claimant.witnesses": ("Witnesses: men killed (half suspected combatants)", "Témoins : hommes tués (dont la moitié de combattants présumés)"),
@@ -150,13 +182,13 @@ TEXT = {
     "participants.pa-001": ("Truth commission statement-takers (trained)", "Personnel de la commission vérité chargé des dépositions (formé)"),
     "participants.pa-002": ("Truth commission investigation unit (trained)", "Cellule d'enquête de la commission vérité (formée)"),
     # civilian-harm counts (rows of civilian_harm)
-    "harm.ch-011": ("Civilians killed by FAMa and Wagner, Jan-mid-Apr 2022 (ACLED)", "Civils tués par les FAMa et Wagner, janv.-mi-avr. 2022 (ACLED)"),
+    "harm.ch-011": ("Civilians killed by FAMa and Wagner, Jan–mid-Apr 2022 (ACLED)", "Civils tués par les FAMa et Wagner, janv.–mi-avr. 2022 (ACLED)"),
     "harm.ch-017": ("People executed by the MDSF in three months (MINUSMA, 2020)", "Personnes exécutées par les FDSM en trois mois (MINUSMA, 2020)"),
     "harm.ch-035": ("Civilians killed by the army and armed Islamist groups since Dec 2021 (report, 2022)", "Civils tués par l'armée et des groupes islamistes armés depuis déc. 2021 (rapport, 2022)"),
     "harm.ch-033": ("Villagers killed by soldiers, Mopti (report, 2021)", "Villageois tués par des soldats, Mopti (rapport, 2021)"),
-    "harm.ch-022": ("Forced disappearances by the MDSF, Jan-Jun 2021 (MINUSMA)", "Disparitions forcées par les FDSM, janv.-juin 2021 (MINUSMA)"),
+    "harm.ch-022": ("Forced disappearances by the MDSF, Jan–Jun 2021 (MINUSMA)", "Disparitions forcées par les FDSM, janv.–juin 2021 (MINUSMA)"),
     "harm.ch-032": ("Cases of enforced disappearance (Human Rights Watch)", "Cas de disparition forcée (Human Rights Watch)"),
-    "harm.ch-018": ("Detained men disappeared, Sep-Oct 2021 (Human Rights Watch)", "Hommes détenus disparus, sept.-oct. 2021 (Human Rights Watch)"),
+    "harm.ch-018": ("Detained men disappeared, Sep–Oct 2021 (Human Rights Watch)", "Hommes détenus disparus, sept.–oct. 2021 (Human Rights Watch)"),
     "harm.ch-007": ("Civilians executed in Tounu, Mopti", "Civils exécutés à Tounu, Mopti"),
     # arms suppliers (English names as the factsheet prints them)
     "country.Russia": ("Russia", "Russie"),
@@ -179,15 +211,15 @@ TEXT = {
     "word.capacity_caveat": ("Verification capacity and access changed over time: these rates measure what could be verified, not how many violations occurred.",
                              "La capacité de vérification et l'accès ont varié dans le temps : ces moyennes mesurent ce qui a pu être vérifié, non le nombre de violations commises."),
     "axis.violations_per_month": ("Verified violations per month", "Violations vérifiées par mois"),
-    "axis.fiscal_year": ("US fiscal year", "Année budgétaire des États-Unis"),
+    "axis.fiscal_year": ("US fiscal year", "Exercice budgétaire des États-Unis"),
     "axis.usd_millions_constant": ("Millions of constant US dollars", "Millions de dollars constants des États-Unis"),
     "map.legend": ("Verified, in each violation's unit", "Nombre vérifié, dans l'unité de chaque violation"),
     "map.boundaries": ("Boundaries: ", "Limites : "),
     "aid.obligations": ("Obligations", "Engagements"),
     "aid.disbursements": ("Disbursements", "Décaissements"),
     "aid.factsheet_sectors": ("Factsheet: four sectors, 2020 (sum)", "Fiche : quatre secteurs, 2020 (somme)"),
-    "aid.fae_obligations": ("Foreign Aid Explorer: obligations, FY2020", "Foreign Aid Explorer : engagements, AB 2020"),
-    "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, FY2020", "Foreign Aid Explorer : décaissements, AB 2020"),
+    "aid.fae_obligations": ("Foreign Aid Explorer: obligations, FY2020", "Foreign Aid Explorer : engagements, exercice 2020"),
+    "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, FY2020", "Foreign Aid Explorer : décaissements, exercice 2020"),
     "coup.2012": ("coup, March 2012", "coup d'État, mars 2012"),
     "coup.2020_2021": ("coups, Aug 2020 and May 2021", "coups d'État, août 2020 et mai 2021"),
 }
@@ -202,13 +234,14 @@ def add_figure_text(fid, title_en, title_fr, caption_en, caption_fr):
 
 
 def t(key, lang):
-    """The text of ``key`` in ``lang`` ('en' or 'fr'); KeyError names a missing key."""
+    """The text of ``key`` in ``lang`` ('en' or 'fr'), typeset for that language (:func:`typeset`);
+    KeyError names a missing key."""
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
     table = FIGURE_TEXT if key.startswith("fig.") else TEXT
     if key not in table:
         raise KeyError(f"no translation for {key!r}")
-    return table[key][LANGS.index(lang)]
+    return typeset(table[key][LANGS.index(lang)], lang)
 
 
 def label(dimension, code, lang, data=None):
@@ -219,10 +252,11 @@ def label(dimension, code, lang, data=None):
         return t(f"violation.{code}", lang)
     if dimension == "period":
         rec = {r["period"]: r for r in open_package(data).records("periods")}[code]
-        return f"{t('period.' + code, lang)}\n({rec['months']} {t('word.months_short', lang)})"
+        span = period_span(rec["start"], rec["end"], lang)
+        return typeset(f"{span}\n({rec['months']} {t('word.months_short', lang)})", lang)
     if dimension == "region":
         rec = {r["region"]: r for r in open_package(data).records("regions")}[code]
-        return code if lang == "en" else rec["name_fr"]
+        return code if lang == "en" else typeset(rec["name_fr"], lang)
     if dimension in ("perpetrator", "captor", "party"):
         key = f"party.{code}"
         return t(key, lang) if key in TEXT else code
@@ -230,15 +264,200 @@ def label(dimension, code, lang, data=None):
     if (dimension, code) in cats:
         rec = cats[(dimension, code)]
         text = rec["label_" + lang]
-        return text[:1].upper() + text[1:]
+        return typeset(text[:1].upper() + text[1:], lang)
     raise KeyError(f"no label for {dimension}={code!r}")
 
 
+# ----------------------------------------------------------------------------- numbers, money, dates (Babel)
+# Numbers, percentages, months and date spans come from the CLDR data that Babel
+# ships, so that each language's conventions are not rewritten by hand: French
+# groups thousands with a narrow no-break space (U+202F) and writes a decimal
+# comma, and puts a no-break space (U+00A0) between a number and % or a currency
+# sign, as CLDR and the Imprimerie nationale do.
+
+NBSP = "\u00a0"
+"""No-break space: between a number and its unit or currency sign (CLDR, Imprimerie nationale)."""
+NNBSP = "\u202f"
+"""Narrow no-break space: thousands separator, before : ; ? ! and inside « » in French."""
+
+MONEY_SCALES = {None: (1, "", ""), "thousand": (10**3, "K", "k$"), "million": (10**6, "M", "M$"),
+                "billion": (10**9, "B", "Md$")}
+"""scale -> (divisor, English suffix after the number, French unit after the number)."""
+
+
+def _check_lang(lang):
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+
+
+def _decimal(value, lang, min_decimals, max_decimals):
+    """``value`` with Babel in ``lang``, rounded half up (0.125 -> 0.13) to at most ``max_decimals``."""
+    import decimal
+
+    from babel.numbers import format_decimal
+
+    _check_lang(lang)
+    pattern = "#,##0" + ("." + "0" * min_decimals + "#" * (max_decimals - min_decimals) if max_decimals else "")
+    exact = decimal.Decimal(str(value)) if not isinstance(value, decimal.Decimal) else value
+    with decimal.localcontext() as ctx:
+        ctx.rounding = decimal.ROUND_HALF_UP
+        text = format_decimal(exact, format=pattern, locale=lang, decimal_quantization=True)
+    return text.lstrip("-") if text.lstrip("-0.,") == "" else text  # no '-0'
+
+
 def number(value, lang, decimals=None):
-    """A number as the language writes it: 1,764 / 1 764; 16.56 / 16,56."""
+    """A number as ``lang`` writes it: 1,764 / 1 764 (U+202F); 16.56 / 16,56.
+
+    ``decimals=None``: none for a whole number, two otherwise (the figures' house rule).
+    Rounding is half up, as readers expect (2.5 -> 3)."""
     if decimals is None:
         decimals = 0 if float(value).is_integer() else 2
-    text = f"{value:,.{decimals}f}"
-    if lang == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    return text
+    return _decimal(value, lang, decimals, decimals)
+
+
+def percent(value, lang, decimals=0):
+    """A percentage as ``lang`` writes it: 12.5 (per cent, as the data stores it) -> '13%' / '13 %' (U+00A0)."""
+    import decimal
+
+    from babel import Locale
+    from babel.numbers import format_percent
+
+    _check_lang(lang)
+    pattern = Locale.parse(lang).percent_formats[None].pattern
+    if decimals:
+        pattern = pattern.replace("#,##0", "#,##0." + "0" * decimals, 1)
+    with decimal.localcontext() as ctx:
+        ctx.rounding = decimal.ROUND_HALF_UP
+        return format_percent(decimal.Decimal(str(value)) / 100, format=pattern, locale=lang,
+                              decimal_quantization=True)
+
+
+def money(value_usd, lang, scale="million", decimals=None):
+    """US dollars in the house form: en '$16.56M', fr '16,56 M$' (U+00A0 before the unit).
+
+    ``scale`` is 'million' (default), 'billion' (fr 'Md$'), 'thousand' or None (the full
+    amount: '$16,560,000' / '16 560 000 $'). ``decimals=None`` keeps up to two, dropping
+    trailing zeros ('$74M', '$16.5M')."""
+    if scale not in MONEY_SCALES:
+        raise ValueError(f"scale must be one of {list(MONEY_SCALES)}, got {scale!r}")
+    divisor, suffix_en, unit_fr = MONEY_SCALES[scale]
+    scaled = abs(float(value_usd)) / divisor
+    text = _decimal(scaled, lang, 0 if decimals is None else decimals, 2 if decimals is None else decimals)
+    sign = "-" if float(value_usd) < 0 and text.strip("0.,") else ""
+    if lang == "en":
+        return f"{sign}${text}{suffix_en}"
+    return f"{sign}{text}{NBSP}{unit_fr or '$'}"
+
+
+def _as_date(value):
+    """A date from a date, datetime, pandas Timestamp or ISO text ('2021', '2021-06', '2021-06-15')."""
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime().date()
+    parts = [int(p) for p in str(value).split("-")]
+    return datetime.date(*(parts + [1] * (3 - len(parts))))
+
+
+def date_label(date, lang, fmt="MMM y"):
+    """A date as ``lang`` writes it, with a CLDR pattern or 'short'/'medium'/'long'/'full':
+    ('2021-06', 'fr', 'MMMM y') -> 'juin 2021'; ('2021-06', 'en') -> 'Jun 2021'."""
+    from babel.dates import format_date
+
+    _check_lang(lang)
+    return format_date(_as_date(date), format=fmt, locale=lang)
+
+
+def month_name(month, lang, width="wide"):
+    """The name of month 1-12 in ``lang``: (6, 'fr') -> 'juin'; (7, 'fr', 'abbreviated') -> 'juil.'."""
+    from babel.dates import get_month_names
+
+    _check_lang(lang)
+    return get_month_names(width, locale=lang)[int(month)]
+
+
+def period_span(start, end, lang):
+    """The months from ``start`` to ``end`` as ``lang`` writes a span: '2018' for a calendar year,
+    else Babel's interval ('Jul – Dec 2017', 'juil.–déc. 2017', 'janv. 2014 – juin 2017')."""
+    from babel.dates import format_interval
+
+    _check_lang(lang)
+    a, b = _as_date(start), _as_date(end)
+    if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return str(a.year)
+    return format_interval(a, b, "yMMM", locale=lang)
+
+
+def tick_formatter(lang, kind="number", decimals=None, scale="million"):
+    """A matplotlib ``FuncFormatter`` that writes axis ticks as ``lang`` does.
+
+    kind 'number': '10 000' (U+202F) / '10,000', up to two decimals unless ``decimals``;
+    'percent': ticks in per cent ('20 %'); 'money': ticks in US dollars, shown at ``scale``
+    ('20 M$' / '$20M')."""
+    from matplotlib.ticker import FuncFormatter
+
+    _check_lang(lang)
+    if kind == "number":
+        def fmt(x, pos=None):
+            return _decimal(x, lang, decimals or 0, 2 if decimals is None else decimals)
+    elif kind == "percent":
+        def fmt(x, pos=None):
+            return percent(x, lang, decimals or 0)
+    elif kind == "money":
+        def fmt(x, pos=None):
+            return money(x, lang, scale, decimals)
+    else:
+        raise ValueError(f"kind must be 'number', 'percent' or 'money', got {kind!r}")
+    return FuncFormatter(fmt)
+
+
+# ----------------------------------------------------------------------------- typography
+_FR_FUNCTION_WORDS = {"et", "ou", "à", "au", "aux", "de", "des", "du", "d", "en", "le", "la", "les", "l", "sur",
+                      "par", "pour", "dans", "sous", "entre", "avec", "sans", "que", "qui", "contre", "vers"}
+_RANGE = re.compile(r"(?<![\w/.,\-\u2013])(\d+)[ \u00a0\u202f]?-[ \u00a0\u202f]?(\d+)(?![\w/\-])")
+_MON = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_DATE_RANGE = re.compile(rf"(?<=\b\d{{4}})-(?=[^\W\d_]{{3}})|(?<=[^\W\d_]\.)-(?=[^\W\d_]{{3}})|(?<=\b{_MON})-(?={_MON}\b)")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_DOUBLE_QUOTES = re.compile(r'"([^"\n]*)"')
+_OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
+_CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]*»")
+_HIGH_PUNCT = re.compile(r"(?<=[^\s«])[ \u00a0\u202f]*([;:!?])(?=[\s)»]|$)")
+_THOUSANDS = re.compile(r"(?<![\d,.\u202f])\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)")
+_SLASH_UNIT = re.compile(r"(\d)[ \u00a0]/[ \u00a0](?=[^\W\d_])")
+_NUMBER_WORD = re.compile(r"(\d)[ \u00a0](?=([^\W\d_]+|%|\$|€|M\$|k\$|Md\$))")
+_ABBR_NUMBER = re.compile(r"\b(par\.|p\.|n°|note|notes|ligne|lignes|annexe|section)[ ](?=\d)")
+
+
+def _glue_number_word(match):
+    word = match.group(2)
+    return match.group(0) if word.lower() in _FR_FUNCTION_WORDS else match.group(1) + NBSP
+
+
+def typeset(text, lang):
+    """``text`` with the typography of ``lang``; idempotent.
+
+    Both languages: en dash in ranges of numbers and months (2017–2019, 23–24,
+    Jan 2014–Jun 2017, juil.–déc. 2017). French also:
+    typographic apostrophe (l’ONU), « » for straight double quotes with narrow no-break
+    spaces inside, a narrow no-break space before : ; ? !, narrow no-break spaces between
+    groups of thousands, and a no-break space where a line must not break: between a
+    number and the unit or noun after it ('33 mois', '24 / mois', '12 %') and after
+    'par.', 'note', 'annexe' ... before a number."""
+    _check_lang(lang)
+    text = _RANGE.sub("\\1\u2013\\2", str(text))
+    text = _DATE_RANGE.sub("\u2013", text)
+    if lang != "fr":
+        return text
+    text = _APOSTROPHE.sub("\u2019", text)
+    text = _DOUBLE_QUOTES.sub("«\\1»", text)
+    text = _OPEN_GUILLEMET.sub("«" + NNBSP, text)
+    text = _CLOSE_GUILLEMET.sub(NNBSP + "»", text)
+    text = _HIGH_PUNCT.sub(NNBSP + "\\1", text)
+    text = _THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0]", NNBSP, m.group(0)), text)
+    text = _SLASH_UNIT.sub("\\1" + NBSP + "/" + NBSP, text)
+    text = _NUMBER_WORD.sub(_glue_number_word, text)
+    return _ABBR_NUMBER.sub("\\1" + NBSP, text)

@@ -130,7 +130,7 @@ def test_cite():
     out = run("cite", "S/2020/487")
     assert out.exit_code == 0 and "https://undocs.org/en/S/2020/487" in out.output
     out = run("cite", "--rows", "grave_violations:gv-001,gv-027")
-    assert out.output.strip() == "Source: S/2020/1105, paras 12, 14"
+    assert out.output.strip() == "Source: UN Secretary-General, report on children and armed conflict in Mali (S/2020/1105), paras 12, 14"
     out = run("cite", "--rows", "grave_violations:gv-999")
     assert out.exit_code == 2 and "gv-999" in out.output
 

@@ -64,9 +64,9 @@ def test_sources_and_citation():
 def test_cite_rows_compacts_paragraphs():
     from mali_caac.citation import compact_locators
 
-    assert compact_locators(["para 14", "para 15", "para 17", "para 5(g)"]) == "paras 14-15, 17, para 5(g)"
+    assert compact_locators(["para 14", "para 15", "para 17", "para 5(g)"]) == "paras 14\u201315, 17, para 5(g)"
     rows = [{"source_id": "S/2020/1105", "locator": "para 22"}, {"source_id": "S/2020/1105", "locator": "para 23"}]
-    assert mali_caac.cite_rows(rows) == "Source: S/2020/1105, paras 22-23"
+    assert mali_caac.cite_rows(rows) == "Source: UN Secretary-General, report on children and armed conflict in Mali (S/2020/1105), paras 22\u201323"
 
 
 def test_unknown_dataset_is_a_clear_error():

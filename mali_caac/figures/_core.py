@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from .. import aggregate, style
-from ..citation import cite_rows
+from ..citation import caption_table, cite_rows
 from ..i18n import add_figure_text, label, number, t
 from ..package import atomic_write
 from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
@@ -168,7 +168,7 @@ def _finish(fig, ctx, fid, rows, note=None):
     if len(rows) == 0:
         raise ValueError(f"figure {fid!r} draws no rows of data/: refusing to draw an empty figure")
     title = ctx.t(f"fig.{fid}.title")
-    source = cite_rows(rows, prefix=ctx.t("word.source") + ": ")
+    source = cite_rows(rows, lang=ctx.lang)
     width_chars = int(style.WIDTH[ctx.context] * 15 / style.CONTEXTS[ctx.context])
     lines = textwrap.wrap(source, width_chars)
     if note:
@@ -254,19 +254,14 @@ def render(fid, lang="en", context="paper"):
     ctx = Ctx(lang, context)
     fig, rows, drawn = func(ctx)
     return Rendered(fid, section, lang, fig, ctx.t(f"fig.{fid}.title"), ctx.t(f"fig.{fid}.caption"),
-                    cite_rows(rows, prefix=ctx.t("word.source") + ": "), rows, drawn)
+                    cite_rows(rows, lang=ctx.lang), rows, drawn)
 
 
 def caption_text(r):
     """The caption file: title, caption, source line and every row drawn."""
     lang = r.lang
-    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('word.rows_drawn', lang)}", "",
-             "| table | row_id | value | unit | source | locator | quote |", "|---|---|---|---|---|---|---|"]
-    for row in r.rows.to_dict("records"):
-        quote = str(row["quote"]).replace("|", "\\|")
-        q = "" if row["qualifier"] in ("exact", None) else f"{row['qualifier']} "
-        lines.append(f"| {row['table']} | {row['row_id']} | {q}{number(row['value'], 'en')} | {row['unit']} | "
-                     f"{row['source_id']} | {row['locator']} | {quote} |")
+    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('word.rows_drawn', lang)}", ""]
+    lines += caption_table(r.rows, lang)  # headers, units, locators in the language; quotes marked verbatim
     return "\n".join(lines) + "\n"
 
 

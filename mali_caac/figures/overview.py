@@ -202,7 +202,7 @@ def _overview_map(ctx):
     import seaborn as sns
     from matplotlib.colors import BoundaryNorm, ListedColormap
 
-    from ..geography import ATTRIBUTION, load_regions_geometry
+    from ..geography import load_regions_geometry
 
     geo = load_regions_geometry()
     regions = list(geo["region"])
@@ -247,7 +247,11 @@ def _overview_map(ctx):
     legend_ax.legend(handles=handles, loc="center", frameon=False, fontsize="xx-small",
                      title=_wrap(ctx.t("map.legend"), 26), title_fontsize="xx-small")
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
-    _finish(fig, ctx, "overview_map", rows, note=ctx.t("map.boundaries") + ATTRIBUTION)
+    from ..citation import source_name
+    from ..package import open_package
+
+    boundaries = {s["source_id"]: s for s in open_package().records("sources")}["geoBoundaries-MLI-ADM2"]
+    _finish(fig, ctx, "overview_map", rows, note=ctx.t("map.boundaries") + source_name(boundaries, ctx.lang))
     for coll_ax in axes.flat:
         coll_ax.set_aspect("equal")
     return fig, rows, drawn

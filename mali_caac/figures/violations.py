@@ -333,7 +333,7 @@ def _schools_closed(ctx):
     fig, ax = _new(ctx, 0.45)
     markers = {"S/2020/1105": "o", "Watchlist-2021-06": "s"}
     for sid, grp in pts.groupby("source_id", sort=False):
-        short = load("sources").set_index("source_id").loc[sid, "short_name"]
+        short = load("sources").set_index("source_id").loc[sid, "short_name" if ctx.lang == "en" else "short_name_fr"]
         ax.plot(grp["date"], grp["value"], marker=markers.get(sid, "D"), linestyle="none",
                 color=C["attacks_on_schools_and_hospitals"] if sid == "S/2020/1105" else style.OKABE_ITO["blue"],
                 markersize=8, label=short)
