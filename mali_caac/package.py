@@ -297,14 +297,18 @@ class Package:
 
     def frame(self, name):
         """Table ``name`` as a typed pandas DataFrame (a fresh copy each call)."""
+        global _COPY_ON_WRITE
         from .loader import build_frame
+
+        if _COPY_ON_WRITE is None:
+            _COPY_ON_WRITE = _copy_on_write()
 
         digest = self.verify(name)
         cached = self._frames.get(name)
         if not (cached and cached[0] == digest):
             cached = (digest, build_frame(self, name, self.records(name)))
             self._frames[name] = cached
-        return cached[1].copy()
+        return cached[1].copy(deep=not _COPY_ON_WRITE)
 
     # ------------------------------------------------------------------ curation
     def update_hashes(self):
@@ -326,6 +330,18 @@ class Package:
 
 
 _PACKAGES = {}
+
+
+def _copy_on_write():
+    """pandas 3 copies on write: a shallow copy of a cached frame can be handed out safely."""
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover
+        return False
+    return int(pd.__version__.split(".")[0]) >= 3
+
+
+_COPY_ON_WRITE = None
 
 
 def open_package(data=None):

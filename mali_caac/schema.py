@@ -170,8 +170,26 @@ def read_rows(file, schema, resource_name, min_rows=0):
     ``min_rows`` is the least number of data rows the table may have (a table
     cut down to its header is a fault, not an empty dataset).
     """
+    names = [f["name"] for f in schema["fields"]]
+    try:
+        with open(file, "rb") as fh:
+            head = fh.read(3)
+    except FileNotFoundError:
+        raise DataError(file=file, expected=f"the CSV file of dataset {resource_name!r}",
+                        found="no such file") from None
+    if head == b"\xef\xbb\xbf":
+        _decode(file, head)  # raises: a byte-order mark is refused by name
+    # read as a stream: a table of a million rows is never held whole as bytes and as text
+    with open(file, encoding="utf-8", newline="") as stream:
+        try:
+            return _read(file, csv.reader(stream, strict=True), schema, names, resource_name, min_rows)
+        except UnicodeDecodeError:
+            _decode(file, Path(file).read_bytes())  # raises, naming the line and the bytes
+            raise
+
+
+def _read(file, reader, schema, names, resource_name, min_rows):
     fields = schema["fields"]
-    names = [f["name"] for f in fields]
     missing_values = set(schema.get("missingValues", [""]))
     key = schema.get("primaryKey")
     key = [key] if isinstance(key, str) else (key or [])
@@ -180,12 +198,6 @@ def read_rows(file, schema, resource_name, min_rows=0):
     def problem(**kw):
         problems.append(DataError(file=file, **kw))
 
-    try:
-        data = Path(file).read_bytes()
-    except FileNotFoundError:
-        raise DataError(file=file, expected=f"the CSV file of dataset {resource_name!r}",
-                        found="no such file") from None
-    reader = csv.reader(io.StringIO(_decode(file, data), newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:

@@ -73,7 +73,7 @@ def test_figure_draws_exactly_its_rows(fid, lang):
         stray = [v for v in r.drawn if not any(abs(v - a) < 1e-6 for a in allowed)]
         assert not stray, f"values drawn that do not follow from the cited rows: {stray}"
         assert len(r.rows) > 0 and r.rows["quote"].notna().all()
-        assert r.source_line.startswith("Source: ")
+        assert r.source_line.startswith({"en": "Source: ", "fr": "Source\u202f: "}[r.lang])
         texts = [t.get_text() for t in r.figure.texts]
         assert any(r.source_line.split(": ", 1)[1][:20] in t for t in texts), "no source line under the plot"
         assert r.figure._suptitle is not None and r.figure._suptitle.get_text()

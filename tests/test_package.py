@@ -145,3 +145,11 @@ def test_a_wheel_carries_the_data_and_validates_outside_the_repository(tmp_path)
     cli = subprocess.run([str(venv / "bin" / "mali-caac"), "validate"], cwd=elsewhere, env=env,
                          capture_output=True, text=True)
     assert cli.returncode == 0 and "OK" in cli.stdout.splitlines()[0]
+
+
+def test_changing_a_loaded_frame_never_changes_the_next_load():
+    a = mali_caac.load("grave_violations")
+    a.loc[a.index[0], "value"] = -1.0
+    a["quote"] = "edited"
+    b = mali_caac.load("grave_violations")
+    assert b["value"].iloc[0] != -1.0 and (b["quote"] != "edited").all()
