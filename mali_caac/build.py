@@ -4,11 +4,11 @@ What goes where
     Each section notebook runs once per language, with its parameters injected
     (:mod:`mali_caac.parameters` holds their allowed values and defaults). Only
     the *full default build* (every section, every language, the default
-    formats, dpi and context) writes the committed ``figures/<lang>/`` and their
+    formats, dpi and size, not bare) writes the committed ``figures/<lang>/`` and their
     gallery ``figures/README.md``; its executed notebooks go to
     ``build/<lang>/`` and its state to ``build/.state/``. Any other build is a
     *variant*: it writes to ``build/figures/<variant>/``, named after what
-    differs from the default (``only-killing_lang-fr_formats-png_dpi-150_context-slides``),
+    differs from the default (``only-killing_lang-fr_formats-png_dpi-150_size-slides``),
     with its own gallery saying what it holds, and never touches ``figures/``.
     ``--figures-dir DIR`` writes anywhere else (but never a partial set into
     ``figures/``). A variant's executed notebooks and state are in
@@ -593,7 +593,7 @@ def build(only=None, langs=None, workers=None, force=False, notebooks=None, buil
           data_dir=None, timeout=DEFAULT_TIMEOUT, echo=print, **params):
     """Run the runs that are out of date; returns a list of error messages (empty if all went well).
 
-    ``params`` are the run parameters (``formats``, ``dpi``, ``context``; None = default). Raises
+    ``params`` are the run parameters (``formats``, ``dpi``, ``size``, ``bare``; None = default). Raises
     :class:`BuildError` when the build cannot start, ValueError for a bad parameter and
     KeyboardInterrupt after stopping cleanly on Ctrl-C.
     """

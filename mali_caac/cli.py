@@ -173,9 +173,10 @@ def cite(obj, source_id, fmt, rows):
               help=f"Language (repeatable; default: all: {', '.join(PARAMETERS['lang'])}).")
 @click.option("--formats", default=",".join(DEFAULTS["formats"]), show_default=True,
               help=f"Comma-separated output formats, any of {', '.join(PARAMETERS['formats'])}.")
-@click.option("--dpi", default=DEFAULTS["dpi"], show_default=True, type=int, help="Resolution of PNG files.")
-@click.option("--context", default=DEFAULTS["context"], show_default=True, type=click.Choice(PARAMETERS["context"]),
-              help="Size of text and figures.")
+@click.option("--dpi", default=DEFAULTS["dpi"], show_default=True, type=int, help="Resolution of PNG and TIFF files.")
+@click.option("--size", default=DEFAULTS["size"], show_default=True, type=click.Choice(PARAMETERS["size"]),
+              help="column (89 mm), double (183 mm), slides (16:9) or poster.")
+@click.option("--bare", is_flag=True, help="Leave out titles and source lines (journals print them in the legend).")
 @click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.IntRange(min=1),
               help="Seconds a cell may run before its notebook fails.")
 @click.option("--jobs", "-j", default=None, type=int, help="Notebooks run in parallel (default: the number of cores).")
@@ -188,11 +189,11 @@ def cite(obj, source_id, fmt, rows):
 @click.option("--notebooks", default=None, type=click.Path(file_okay=False, exists=True),
               help="Folder of the section notebooks to run (default: notebooks/).")
 @click.pass_obj
-def build(obj, only, langs, formats, dpi, context, timeout, jobs, force, figures_dir, build_dir, notebooks):
+def build(obj, only, langs, formats, dpi, size, bare, timeout, jobs, force, figures_dir, build_dir, notebooks):
     """Run the section notebooks with papermill and write every figure.
 
     Only the full default build (every notebook, every language, default
-    formats, dpi and context) writes figures/ and figures/README.md; any other
+    formats, dpi and size, not bare) writes figures/ and figures/README.md; any other
     goes to build/figures/<variant>/ (or --figures-dir) with its own
     README.md. Runs whose inputs (notebook, every file of the data folder,
     library, parameters, output folder) and outputs are unchanged are
@@ -207,7 +208,7 @@ def build(obj, only, langs, formats, dpi, context, timeout, jobs, force, figures
 
     try:
         errors = run(only=list(only) or None, langs=tuple(langs) or None,
-                     formats=tuple(f.strip() for f in formats.split(",") if f.strip()), dpi=dpi, context=context,
+                     formats=tuple(f.strip() for f in formats.split(",") if f.strip()), dpi=dpi, size=size, bare=bare,
                      timeout=timeout, workers=jobs, force=force, figures_dir=figures_dir, build_dir=build_dir,
                      notebooks=notebooks, data_dir=obj["data"], echo=click.echo)
     except (BuildError, ValueError) as exc:

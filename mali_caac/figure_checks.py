@@ -79,7 +79,7 @@ def drawn_texts(fig):
 
 def layout_problems(fig, *, min_pt=MIN_TEXT_PT, max_gap_mm=MAX_GAP_MM):
     """Problems of the figure's layout at print size, as readable sentences (empty if none)."""
-    fig.canvas.draw()
+    _agg(fig).draw()
     renderer = fig.canvas.get_renderer()
     dpi = fig.dpi
     width, height = fig.bbox.width, fig.bbox.height
@@ -134,9 +134,18 @@ def largest_gap(intervals, height):
     return gap
 
 
+def _agg(fig):
+    """The figure's canvas, an Agg one if it has none that can render."""
+    if not hasattr(fig.canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    return fig.canvas
+
+
 def text_sizes(fig):
     """(smallest, largest) font size in points of the texts a reader sees."""
-    fig.canvas.draw()
+    _agg(fig).draw()
     sizes = [t.get_fontsize() for t in drawn_texts(fig)]
     return (min(sizes), max(sizes)) if sizes else (None, None)
 

@@ -7,14 +7,14 @@ from .figures import close, render, save
 from .parameters import DEFAULTS, check_parameters
 
 
-def setup(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEFAULTS["dpi"], context=DEFAULTS["context"],
-          output_dir=DEFAULTS["output_dir"]):
+def setup(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEFAULTS["dpi"], size=DEFAULTS["size"],
+          bare=DEFAULTS["bare"], output_dir=DEFAULTS["output_dir"]):
     """Check the notebook's parameters (a ValueError names a bad one) and return them."""
-    params = check_parameters(lang=lang, formats=formats, dpi=dpi, context=context, output_dir=output_dir)
-    try:  # small inline previews keep the committed notebooks light; the files are full size
+    params = check_parameters(lang=lang, formats=formats, dpi=dpi, size=size, bare=bare, output_dir=output_dir)
+    try:  # inline previews large enough to read on a projector; the files are full size
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-        set_matplotlib_formats("png", dpi=50)
+        set_matplotlib_formats("png", dpi=110)
     except ImportError:  # pragma: no cover - outside Jupyter
         pass
     return params
@@ -25,7 +25,7 @@ def show(fid, params):
     and return the table of the rows it draws."""
     from IPython.display import Markdown, display
 
-    r = render(fid, params["lang"], params["context"])
+    r = render(fid, params["lang"], params["size"], params["bare"])
     if params["output_dir"]:
         save(r, params["output_dir"], params["formats"], params["dpi"])
     display(Markdown(f"**{r.title}**\n\n{r.caption}\n\n*{r.source_line}*"))

@@ -2,7 +2,7 @@
 
 A section notebook's ``parameters`` cell, :func:`mali_caac.notebook.setup`,
 ``mali-caac build``'s options and the build's choice of output folder all read
-them from here, so that adding or replacing a parameter (say ``size`` for
+them from here, so that adding or replacing a parameter (as ``size`` replaced
 ``context``) is a change in this module, the notebooks' parameters cell and the
 command line, not in the build's logic.
 """
@@ -12,20 +12,29 @@ from .i18n import LANGS
 PARAMETERS = {
     "lang": LANGS,
     "formats": tuple(style.SAVE_METADATA),
-    "dpi": range(50, 1201),
-    "context": tuple(style.CONTEXTS),
+    "dpi": range(72, 1201),
+    "size": tuple(style.SIZES),
+    "bare": (False, True),
 }
 """The allowed values of each parameter (``formats`` is a non-empty list of them)."""
 
-DEFAULTS = {"lang": "en", "formats": ("png", "svg", "pdf"), "dpi": 200, "context": "paper", "output_dir": None}
-"""The value of each parameter when none is given; the committed ``figures/`` use these."""
+DEFAULTS = {"lang": "en", "formats": ("png", "svg", "pdf"), "dpi": 300, "size": "double", "bare": False,
+            "output_dir": None}
+"""The value of each parameter when none is given; the committed ``figures/`` use these.
+
+``size``: column (89 mm), double (183 mm), slides (16:9) or poster; ``bare``: leave out the
+title and the source line (journals print them in the legend); ``dpi``: of PNG and TIFF files."""
+
+
+def _one_of(name, value):
+    if value not in PARAMETERS[name] or (name == "bare" and not isinstance(value, bool)):
+        raise ValueError(f"parameter {name!r} must be one of {list(PARAMETERS[name])}, got {value!r}")
 
 
 def check_parameters(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEFAULTS["dpi"],
-                     context=DEFAULTS["context"], output_dir=DEFAULTS["output_dir"]):
+                     size=DEFAULTS["size"], bare=DEFAULTS["bare"], output_dir=DEFAULTS["output_dir"]):
     """Refuse bad parameters at once, naming the parameter and the allowed values; return them as a dict."""
-    if lang not in PARAMETERS["lang"]:
-        raise ValueError(f"parameter 'lang' must be one of {list(PARAMETERS['lang'])}, got {lang!r}")
+    _one_of("lang", lang)
     if isinstance(formats, str):
         formats = [f.strip() for f in formats.split(",") if f.strip()]
     bad = [f for f in formats if f not in PARAMETERS["formats"]]
@@ -34,11 +43,11 @@ def check_parameters(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEF
     allowed = PARAMETERS["dpi"]
     if not isinstance(dpi, int) or isinstance(dpi, bool) or dpi not in allowed:
         raise ValueError(f"parameter 'dpi' must be a whole number from {allowed.start} to {allowed.stop - 1}, got {dpi!r}")
-    if context not in PARAMETERS["context"]:
-        raise ValueError(f"parameter 'context' must be one of {list(PARAMETERS['context'])}, got {context!r}")
+    _one_of("size", size)
+    _one_of("bare", bare)
     if output_dir is not None and not isinstance(output_dir, str):
         raise ValueError(f"parameter 'output_dir' must be a folder path (text) or None, got {output_dir!r}")
-    return dict(lang=lang, formats=list(formats), dpi=dpi, context=context, output_dir=output_dir)
+    return dict(lang=lang, formats=list(formats), dpi=dpi, size=size, bare=bare, output_dir=output_dir)
 
 
 DEFAULT_TIMEOUT = 300

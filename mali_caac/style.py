@@ -11,6 +11,7 @@ OKABE_ITO = {
 PALETTE = list(OKABE_ITO.values())
 GREY = "#7F7F7F"
 LIGHT_GREY = "#D9D9D9"
+TEXT_MUTED = "#555555"  # source lines and notes: 7.5:1 against white (WCAG asks 4.5:1)
 
 VIOLATION_COLOURS = {
     "recruitment_and_use": OKABE_ITO["blue"],
@@ -22,41 +23,107 @@ VIOLATION_COLOURS = {
     "all": OKABE_ITO["black"],
 }
 
-CONTEXTS = {"paper": 1.0, "slides": 1.35, "poster": 1.7}
-"""Size contexts and their font scale (seaborn's paper/talk/poster spirit)."""
+from dataclasses import dataclass
 
-WIDTH = {"paper": 7.0, "slides": 10.0, "poster": 12.0}
-"""Figure width in inches for each context: one column grid across the set."""
+
+@dataclass(frozen=True)
+class Size:
+    """A size preset named after its use, as SciencePlots names journal styles.
+
+    ``width`` is the figure's width in inches; its height follows the content,
+    up to ``max_height``. Font sizes are in points at print size: ``small``
+    (tick labels, value labels, legends, source line) is never under 6 pt, and
+    the title stays within about 1.5x the body text."""
+
+    name: str
+    width: float
+    max_height: float
+    body: float
+    small: float
+    title: float
+    line: float  # width of bar edges, grid and axis lines, in points
+
+    @property
+    def mm(self):
+        return round(self.width * 25.4)
+
+
+MM = 1 / 25.4
+SIZES = {
+    "column": Size("column", 89 * MM, 9.0, body=7.5, small=6.5, title=9.0, line=0.5),
+    "double": Size("double", 183 * MM, 9.0, body=8.5, small=7.5, title=10.5, line=0.6),
+    "slides": Size("slides", 13.33, 7.5, body=18.0, small=16.0, title=24.0, line=1.2),
+    "poster": Size("poster", 400 * MM, 16.0, body=26.0, small=22.0, title=36.0, line=1.6),
+}
+"""Journal column (89 mm), double column (183 mm), a 16:9 slide (13.33 x 7.5 in), a poster (400 mm wide)."""
+
+FONT = "Source Sans Pro"
+"""The house font, shipped in ``mali_caac/fonts`` (SIL Open Font License) so that every machine renders alike."""
 
 SAVE_METADATA = {  # the output formats, and what each must leave out to be byte-identical across runs
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+    "tiff": {},
 }
 
 
-def apply(context="paper"):
-    """Set matplotlib and seaborn to the house style for ``context``."""
-    import matplotlib as mpl
-    import seaborn as sns
+def register_fonts():
+    """Make the shipped font known to matplotlib (once per process)."""
+    from pathlib import Path
 
-    sns.set_theme(context="paper", style="whitegrid", palette=PALETTE, font="DejaVu Sans",
-                  font_scale=CONTEXTS[context] * 1.1)
+    from matplotlib import font_manager
+
+    folder = Path(__file__).resolve().parent / "fonts"
+    known = {f.fname for f in font_manager.fontManager.ttflist}
+    for ttf in sorted(folder.glob("*.ttf")):
+        if str(ttf) not in known:
+            font_manager.fontManager.addfont(str(ttf))
+
+
+def apply(size="double"):
+    """Set matplotlib to the house style for the size preset ``size`` (see :data:`SIZES`)."""
+    import matplotlib as mpl
+
+    sz = SIZES[size]
+    register_fonts()
+    mpl.rcdefaults()
     mpl.rcParams.update({
-        "svg.hashsalt": "mali-caac",
-        "svg.fonttype": "path",
-        "pdf.fonttype": 3,  # subset Type 3 fonts: 3x faster to write than Type 42, same look
-        "figure.dpi": 100,
+        "font.family": "sans-serif",
+        "font.sans-serif": [FONT, "DejaVu Sans"],
+        "font.size": sz.body,
+        "axes.titlesize": sz.body,
+        "axes.labelsize": sz.body,
+        "xtick.labelsize": sz.small,
+        "ytick.labelsize": sz.small,
+        "legend.fontsize": sz.small,
+        "legend.title_fontsize": sz.small,
+        "figure.titlesize": sz.title,
         "axes.titlelocation": "left",
         "axes.titleweight": "bold",
+        "axes.titlepad": 0.6 * sz.body,
         "axes.spines.top": False,
         "axes.spines.right": False,
+        "axes.edgecolor": GREY,
+        "axes.linewidth": sz.line,
+        "axes.labelcolor": "#222222",
+        "axes.grid": True,
+        "axes.axisbelow": True,
         "grid.color": "#E5E5E5",
+        "grid.linewidth": sz.line,
+        "xtick.color": "#222222",
+        "ytick.color": "#222222",
+        "xtick.major.width": sz.line,
+        "ytick.major.width": sz.line,
+        "text.color": "#222222",
+        "text.parse_math": False,  # a label with two dollar signs is money, not mathematics
+        "legend.frameon": False,
+        "figure.dpi": 100,
+        "figure.facecolor": "white",
+        "savefig.facecolor": "white",
+        "svg.hashsalt": "mali-caac",
+        "svg.fonttype": "none",  # text stays text: editable, searchable, read by screen readers
+        "pdf.fonttype": 42,  # TrueType, embedded: journals' preflight checks refuse Type 3
         "path.simplify": False,
     })
-
-
-def size(context, height_ratio=0.55):
-    """(width, height) in inches for a figure of the given aspect in ``context``."""
-    w = WIDTH[context]
-    return (w, round(w * height_ratio, 2))
+    return sz

@@ -9,12 +9,12 @@ import pytest
 from mali_caac.figure_checks import layout_problems
 from mali_caac.figures import PARAMETERS, close, figure_ids, render
 
-SIZES = PARAMETERS["context"]
+SIZES = PARAMETERS["size"]
 
 # Committed before the fixes of issue 7: on 23 November 2026 this test failed for
 # all 258 renders (43 figures x 2 languages x 3 sizes): an empty band of 11-21 mm
 # under every title, overlapping period labels, clipped legends and map labels.
-pytestmark = pytest.mark.xfail(reason="issue 7: layouts are being rebuilt (measured failing, see above)", run=False)
+pytestmark = []
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -89,7 +89,8 @@ INTRO = {
 PARAMS = (f'lang = {json.dumps(DEFAULTS["lang"])}  # {" or ".join(PARAMETERS["lang"])}\n'
           f'formats = {json.dumps(list(DEFAULTS["formats"]))}  # any of {", ".join(PARAMETERS["formats"])}\n'
           f'dpi = {DEFAULTS["dpi"]}\n'
-          f'context = {json.dumps(DEFAULTS["context"])}  # {", ".join(PARAMETERS["context"][:-1])} or {PARAMETERS["context"][-1]}\n'
+          f'size = {json.dumps(DEFAULTS["size"])}  # {", ".join(PARAMETERS["size"][:-1])} or {PARAMETERS["size"][-1]}\n'
+          f'bare = {DEFAULTS["bare"]}  # True leaves out titles and source lines (journals)\n'
           'output_dir = None  # a folder to write the figures to; None shows them only')
 
 
@@ -98,7 +99,7 @@ def make(section):
     cells = [new_markdown_cell(f"# {title}\n\n{intro}\n\n{VERIFIED}"),
              new_code_cell(PARAMS, metadata={"tags": ["parameters"]}),
              new_code_cell("from mali_caac.notebook import setup, show\n\n"
-                           "params = setup(lang=lang, formats=formats, dpi=dpi, context=context, output_dir=output_dir)")]
+                           "params = setup(lang=lang, formats=formats, dpi=dpi, size=size, bare=bare, output_dir=output_dir)")]
     for fid in figure_ids(section):
         cells.append(new_code_cell(f'show("{fid}", params)'))
     nb = new_notebook(cells=cells, metadata={

@@ -56,7 +56,17 @@ def figure_ids(section=None):
 @dataclass
 class Ctx:
     lang: str
-    context: str
+    size: str = "double"
+    bare: bool = False
+
+    @property
+    def sz(self):
+        return style.SIZES[self.size]
+
+    @property
+    def small(self):
+        """The small text size in points (value labels, ticks, legends): never under 6 pt."""
+        return self.sz.small
 
     def t(self, key):
         return t(key, self.lang)
@@ -84,11 +94,26 @@ def _concat(*frames):
     return pd.concat([f for f in frames if len(f)], ignore_index=True)
 
 
-def _new(ctx, ratio=0.55, ncols=1, sharey=False):
-    import matplotlib.pyplot as plt
+PLOT_HEIGHT = {"column": 1.35, "double": 1.0, "slides": 0.62, "poster": 0.8}
+"""The plot area's height as a share of width x the figure's aspect, per size: narrow figures need
+relatively more height for the same labels, slides relatively less."""
 
-    fig, axes = plt.subplots(1, ncols, figsize=style.size(ctx.context, ratio), sharey=sharey)
-    return fig, axes
+
+def _new(ctx, ratio=0.55, ncols=1, sharey=False):
+    """A figure of the size preset's width, its plot area ``ratio`` of that (title and source are added
+    by :func:`_finish`). Panels side by side stack vertically in a single column."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    sz = ctx.sz
+    nrows = 1
+    if ncols > 1 and ctx.size == "column":
+        nrows, ncols = ncols, 1
+    height = sz.width * ratio * PLOT_HEIGHT[ctx.size] * nrows
+    fig = Figure(figsize=(sz.width, round(height, 3)), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(nrows, ncols, sharey=sharey and nrows == 1)
+    return fig, (tuple(axes.ravel()) if nrows * ncols > 1 else axes)
 
 
 def _qual(ctx, q):
@@ -96,18 +121,37 @@ def _qual(ctx, q):
 
 
 def _wrap(text, width):
-    """Wrap each line of a label on its own (textwrap alone would join the lines)."""
-    return "\n".join(textwrap.fill(line, width) for line in str(text).split("\n"))
+    """Wrap each line of a label on its own at about ``width`` characters, at ordinary spaces only
+    (never inside a word, nor at a no-break space that keeps a number with its unit)."""
+    out = []
+    for line in str(text).split("\n"):
+        out += textwrap.wrap(line.replace("\u00a0", "\0").replace("\u202f", "\1"), width, break_long_words=False,
+                             break_on_hyphens=False) or [""]
+    return "\n".join(out).replace("\0", "\u00a0").replace("\1", "\u202f")
 
 
-def _annotate(ax, bars, texts, horizontal, fontsize="small"):
+def _fit(ctx, text, width_in):
+    """A label wrapped to ``width_in`` inches at the small text size (measured, not counted)."""
+    return "\n".join(line for part in str(text).split("\n")
+                     for line in wrap_to_width(part, ctx.small, width_in * 72))
+
+
+def _annotate(ax, bars, texts, horizontal, fontsize=None, rotation=0):
+    fontsize = fontsize or plt_rc("xtick.labelsize")
     for bar, text in zip(bars, texts):
         if horizontal:
-            ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0),
+            ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(2, 0),
                         textcoords="offset points", va="center", ha="left", fontsize=fontsize)
         else:
-            ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 2),
-                        textcoords="offset points", va="bottom", ha="center", fontsize=fontsize)
+            ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 1.5),
+                        textcoords="offset points", va="bottom", ha="center", fontsize=fontsize,
+                        rotation=rotation)
+
+
+def plt_rc(key):
+    import matplotlib as mpl
+
+    return mpl.rcParams[key]
 
 
 def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifiers=None, decimals=None):
@@ -117,23 +161,29 @@ def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifi
     if texts is None:
         texts = [_qual(ctx, q) + ctx.n(v, decimals) for v, q in zip(values, qualifiers)]
     pos = list(range(len(values)))
-    labels = [_wrap(x, 30 if horizontal else 14) for x in labels]
     if horizontal:
-        lines = max([lab.count("\n") + 1 for lab in labels] + [1])
-        need = len(values) * (0.13 + 0.16 * lines) * style.CONTEXTS[getattr(ctx, "context", "paper")] + 1.7
-        if ax.figure.get_figheight() < need and len(ax.figure.axes) == 1:
-            ax.figure.set_figheight(round(need, 2))
+        labels = [_fit(ctx, x, ctx.sz.width * 0.36) for x in labels]
+        lines = sum(max(1, lab.count("\n") + 1) for lab in labels)
+        pitch = ctx.small * 1.3 / 72  # inches per line of label
+        need = (lines * pitch + len(values) * 0.45 * pitch) + 4.2 * ctx.sz.body / 72
+        if len(ax.figure.axes) == 1:
+            ax.figure.set_figheight(round(max(need, ax.figure.get_figheight() * 0.5), 3))
         bars = ax.barh(pos, values, color=colour, height=0.7)
         ax.set_yticks(pos, labels)
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
-        ax.set_xlim(0, max(values + [1]) * 1.18)
+        ax.set_xlim(0, max(values + [1]) * 1.2)
     else:
+        spec = ax.get_subplotspec()
+        panels = spec.get_gridspec().ncols if spec is not None else 1
+        per_bar = ctx.sz.width * 0.78 / panels / max(len(values), 1)  # the axes are narrower than the figure
+        ax._mc_categories = list(labels)
+        labels = [_fit(ctx, x, per_bar * 0.92) for x in labels]
         bars = ax.bar(pos, values, color=colour, width=0.7)
         ax.set_xticks(pos, labels)
         ax.grid(axis="x", visible=False)
-        ax.set_ylim(0, max(values + [1]) * 1.15)
-    _annotate(ax, bars, texts, horizontal)
+        ax.set_ylim(0, max(values + [1]) * 1.18)
+    _annotate(ax, bars, texts, horizontal, ctx.small)
     return values
 
 
@@ -147,43 +197,145 @@ def _grouped(ax, ctx, groups, series, colours, texts=None):
         keep = [(x, v) for x, v in zip(xs, values) if v is not None]
         bars = ax.bar([x for x, _ in keep], [v for _, v in keep], width=width * 0.95, color=colours[i], label=name)
         labels = [ctx.n(v) for _, v in keep] if texts is None else texts[i]
-        _annotate(ax, bars, labels, False, "small" if k < 4 else "xx-small")
+        bar_pt = ctx.sz.width * 0.85 / max(len(groups), 1) * 0.8 / k * 72
+        upright = max((text_width(x, ctx.small) for x in labels), default=0) > bar_pt * 1.1
+        _annotate(ax, bars, labels, False, ctx.small, rotation=90 if upright else 0)
         drawn += [float(v) for _, v in keep]
-    ax.set_xticks(range(len(groups)), [_wrap(g, 13) for g in groups])
+    per_group = ctx.sz.width * 0.78 / max(len(groups), 1)
+    ax._mc_categories = list(groups)
+    ax.set_xticks(range(len(groups)), [_fit(ctx, g, per_group * 0.92) for g in groups])
     ax.grid(axis="x", visible=False)
     top = max([v for vals in series.values() for v in vals if v is not None] + [1])
-    ax.set_ylim(0, top * 1.15)
-    _legend(ax, k)
+    ax.set_ylim(0, top * 1.18)
+    _legend(ax, k, ctx.small)
     return drawn
 
 
-def _legend(ax, n, fontsize="small"):
-    """Legend above the plot, outside the axes, so that it never covers a bar."""
-    ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=min(n, 3), fontsize=fontsize,
+def _legend(ax, n, fontsize=None):
+    """Legend above the plot, outside the axes, so that it never covers a bar; the layout engine
+    makes room for it. Entries go in as many columns as fit the width."""
+    fig = ax.figure
+    handles, labels = ax.get_legend_handles_labels()
+    width_pt = fig.get_figwidth() * 72 * 0.95
+    size = fontsize or plt_rc("legend.fontsize")
+    longest = max((len(lab) for lab in labels), default=1) * 0.5 * size + 2.5 * size
+    ncols = max(1, min(n, int(width_pt // longest), 3))
+    ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=ncols, fontsize=size,
               handlelength=1.2, columnspacing=1.0, borderaxespad=0.2)
 
 
+_MEASURE = {}
+
+
+def text_width(text, size, weight="normal"):
+    """Width in points of one line of ``text`` in the house font at ``size`` points."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = _MEASURE.setdefault("renderer", RendererAgg(10, 10, 72))
+    prop = FontProperties(family=plt_rc("font.sans-serif"), size=size, weight=weight)
+    w, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
+    return w
+
+
+def wrap_to_width(text, size, width_pt, weight="normal"):
+    """Lines of ``text`` no wider than ``width_pt`` points, broken at ordinary spaces only
+    (no-break spaces keep a number with its unit)."""
+    lines = []
+    for para in str(text).split("\n"):
+        line = ""
+        for word in para.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and text_width(trial, size, weight) > width_pt:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return lines
+
+
+LINE_SPACING = 1.2
+
+
+def _panel_letters(fig, ctx):
+    """a, b ... on every panel of a multi-panel figure, before the panel's own title."""
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>" and ax.has_data()]
+    if len(panels) < 2:
+        return
+    for letter, ax in zip("abcdefghijklmnop", panels):
+        title = ax.get_title(loc="left")
+        ax.set_title(f"{letter}   {title}" if title else letter, loc="left", fontweight="bold",
+                     fontsize=ax._left_title.get_fontsize() if title else ctx.sz.body)
+
+
+def _wrap_axis_labels(fig, ctx):
+    """Axis labels wrapped to the length of their axis, so that none runs off the figure."""
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is None:
+            continue
+        grid = spec.get_gridspec()
+        if ax.get_xlabel():
+            ax.set_xlabel(_wrap_pt(ax.get_xlabel(), ctx.sz.body, fig.get_figwidth() / grid.ncols * 0.8))
+        if ax.get_ylabel():
+            ax.set_ylabel(_wrap_pt(ax.get_ylabel(), ctx.sz.body, fig.get_figheight() / grid.nrows * 0.85))
+
+
+def _wrap_pt(text, size, width_in):
+    return "\n".join(line for part in str(text).split("\n") for line in wrap_to_width(part, size, width_in * 72))
+
+
 def _finish(fig, ctx, fid, rows, note=None):
-    """Title, source line (and note) under the plot, fixed layout."""
+    """Title above, source line (and note) below, placed by measuring them; the plot area between
+    them is laid out by matplotlib's constrained layout. Heights follow the content."""
     if len(rows) == 0:
         raise ValueError(f"figure {fid!r} draws no rows of data/: refusing to draw an empty figure")
-    title = ctx.t(f"fig.{fid}.title")
+    sz = ctx.sz
     source = cite_rows(rows, lang=ctx.lang)
-    width_chars = int(style.WIDTH[ctx.context] * 15 / style.CONTEXTS[ctx.context])
-    lines = textwrap.wrap(source, width_chars)
-    if note:
-        lines += textwrap.wrap(note, width_chars)
-    title_chars = int(style.WIDTH[ctx.context] * 8.5 / style.CONTEXTS[ctx.context])
-    fig.suptitle(textwrap.fill(title, title_chars), x=0.01, ha="left", fontweight="bold",
-                 fontsize="large")
-    h = fig.get_figheight()
-    line_h = 0.17 * style.CONTEXTS[ctx.context] / h
-    bottom = line_h * (len(lines) + 0.6)
-    fig.text(0.01, 0.012, "\n".join(lines), ha="left", va="bottom", fontsize="small", color=style.GREY)
-    n_title = len(textwrap.wrap(title, title_chars))
-    top = 1 - (0.24 * n_title * style.CONTEXTS[ctx.context] + 0.06) / h
-    fig.tight_layout(rect=(0, bottom, 1, top))
+    _panel_letters(fig, ctx)
+    _wrap_axis_labels(fig, ctx)
+    width = fig.get_figwidth()
+    pad = 0.6 * sz.body / 72
+    usable = (width - 2 * pad) * 72 * 0.95  # hinting makes rendered text up to a few per cent wider
+    title, footer = [], []
+    if not ctx.bare:
+        title = wrap_to_width(ctx.t(f"fig.{fid}.title"), sz.title, usable, "bold")
+        footer = wrap_to_width(source, sz.small, usable)
+        if note:
+            footer += wrap_to_width(note, sz.small, usable)
+    header_h = (pad + len(title) * sz.title * LINE_SPACING / 72 + 0.5 * pad) if title else 0.5 * pad
+    footer_h = (0.5 * pad + len(footer) * sz.small * LINE_SPACING / 72 + pad) if footer else 0.5 * pad
+    plot_h = fig.get_figheight()
+    height = min(header_h + plot_h + footer_h, sz.max_height)
+    plot_h = height - header_h - footer_h
+    fig.set_figheight(round(height, 3))
+    if title:
+        fig.text(pad / width, 1 - pad / height, "\n".join(title), ha="left", va="top", fontsize=sz.title,
+                 fontweight="bold", linespacing=LINE_SPACING)
+    if footer:
+        fig.text(pad / width, pad / height, "\n".join(footer), ha="left", va="bottom", fontsize=sz.small,
+                 color=style.TEXT_MUTED, linespacing=LINE_SPACING)
+    fig.get_layout_engine().set(rect=(0, footer_h / height, 1, plot_h / height), w_pad=pad / 2, h_pad=pad / 2,
+                                hspace=0.08, wspace=0.06)
+    _refit_categories(fig, ctx)
     return source
+
+
+def _refit_categories(fig, ctx):
+    """Once laid out, wrap each category label to the width of its own slot on the axis, so that
+    neighbouring labels, and the first label and the y-axis labels, never meet."""
+    axes = [ax for ax in fig.axes if getattr(ax, "_mc_categories", None)]
+    if not axes:
+        return
+    fig.canvas.draw()
+    for ax in axes:
+        labels = ax._mc_categories
+        lo, hi = ax.get_xlim()
+        lo, hi = min(lo, -0.55), max(hi, len(labels) - 0.45)  # every category has its slot, drawn or not
+        ax.set_xlim(lo, hi)
+        slot = ax.get_window_extent().width / fig.dpi * (1 / (hi - lo))  # inches per unit of x
+        ax.set_xticks(range(len(labels)), [_fit(ctx, x, slot * 0.9) for x in labels])
 
 
 def _gv_breakdown(dimension, violation, **fixed):
@@ -241,17 +393,17 @@ def months_between(start, end):
 
 
 # ----------------------------------------------------------------------------- render and save
-def render(fid, lang="en", context="paper"):
-    """Draw figure ``fid`` in ``lang``; returns a :class:`Rendered`."""
+def render(fid, lang="en", size="double", bare=False):
+    """Draw figure ``fid`` in ``lang`` at the size preset ``size``; returns a :class:`Rendered`."""
     import matplotlib
 
     matplotlib.use("agg", force=False)
     if fid not in REGISTRY:
         raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(REGISTRY)}")
-    check_parameters(lang=lang, context=context)
-    style.apply(context)
+    check_parameters(lang=lang, size=size, bare=bare)
+    style.apply(size)
     section, func = REGISTRY[fid]
-    ctx = Ctx(lang, context)
+    ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
     return Rendered(fid, section, lang, fig, ctx.t(f"fig.{fid}.title"), ctx.t(f"fig.{fid}.caption"),
                     cite_rows(rows, lang=ctx.lang), rows, drawn)
@@ -284,6 +436,5 @@ def save(r, output_dir, formats=("png", "svg", "pdf"), dpi=200):
 
 
 def close(r):
-    import matplotlib.pyplot as plt
-
-    plt.close(r.figure)
+    """Free the figure's memory (figures are not kept by pyplot)."""
+    r.figure.clear()

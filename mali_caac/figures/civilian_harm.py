@@ -1,7 +1,7 @@
 """Figures of civilian harm, 2020-2022 (the factsheet)."""
 from .. import style
 from ..loader import load
-from ._core import _finish, _hbar_rows, _new, _prov, _qual, _wrap, figure
+from ._core import _finish, _hbar_rows, _new, _prov, _qual, _fit, figure
 
 
 # ----------------------------------------------------------------------------- civilian harm 2021-2022
@@ -23,12 +23,12 @@ def _moura(ctx):
     ax.hlines(y, 0, keep["value"], color=style.LIGHT_GREY, lw=2)
     ax.scatter(keep["value"], y, color=[style.OKABE_ITO["vermillion"]] * len(keep), s=70, zorder=3)
     for yy, v, q in zip(y, keep["value"], keep["qualifier"].astype(str)):
-        ax.annotate(_qual(ctx, q) + ctx.n(v), (v, yy), xytext=(8, 0), textcoords="offset points", va="center", fontsize="small")
-    ax.set_yticks(y, [_wrap(ctx.t(f"claimant.{c}"), 40) for c in keep["reported_by"]])
+        ax.annotate(_qual(ctx, q) + ctx.n(v), (v, yy), xytext=(8, 0), textcoords="offset points", va="center", fontsize=ctx.small)
+    ax.set_yticks(y, [_fit(ctx, ctx.t(f"claimant.{c}"), ctx.sz.width * 0.36) for c in keep["reported_by"]])
     ax.invert_yaxis()
     ax.set_xlim(0, keep["value"].max() * 1.35)
     ax.set_xlabel(ctx.t("axis.deaths_claimed"))
-    ax.tick_params(axis="y", labelsize="small")
+    ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(keep, "civilian_harm")
     _finish(fig, ctx, "moura_claims", rows)
     return fig, rows, [float(v) for v in keep["value"]]
@@ -47,6 +47,6 @@ def _harm(ctx):
     keep = ch.set_index("row_id").loc[ids].reset_index()
     labels = [ctx.t(f"harm.{i}") for i in keep["row_id"]]
     return _hbar_rows(ctx, "civilian_harm_reports", keep, labels, style.OKABE_ITO["vermillion"], "axis.reported",
-                      "civilian_harm", ratio=0.6, ytick="x-small")
+                      "civilian_harm", ratio=0.6, ytick=ctx.small)
 
 

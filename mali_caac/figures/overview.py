@@ -8,13 +8,13 @@ from ._core import (
     _bars,
     _concat,
     _finish,
+    _fit,
     _grouped,
     _gv_breakdown,
     _legend,
     _new,
     _prov,
     _qual,
-    _wrap,
     figure,
     months_between,
 )
@@ -83,7 +83,7 @@ def _overview_by_period(ctx):
     groups = [label("period", p, ctx.lang) for p in periods]
     drawn = _grouped(ax, ctx, groups, series, [C[v] for v in VIOLATIONS], texts=texts)
     ax.set_ylabel(ctx.t("axis.per_month"))
-    _legend(ax, 6, "x-small")
+    _legend(ax, 6, ctx.small)
     rows = _prov(pd.concat(frames), "grave_violations")
     _finish(fig, ctx, "overview_by_period", rows, note=ctx.t("word.different_lengths"))
     return fig, rows, drawn
@@ -109,16 +109,14 @@ def _overview_regions(ctx):
     fig, ax = _new(ctx, 0.55)
     data = table.to_numpy(dtype=float)
     sns.heatmap(data, ax=ax, cmap="Blues", annot=True, fmt=".0f", linewidths=0.5, linecolor="white",
-                cbar_kws={"label": ctx.t("axis.count")}, mask=np.isnan(data),
-                xticklabels=[label("region", r, ctx.lang) for r in regions],
-                yticklabels=[label("violation", v, ctx.lang) for v in VIOLATIONS])
+                annot_kws={"fontsize": ctx.small}, cbar_kws={"label": ctx.t("axis.count"), "shrink": 0.8},
+                mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions],
+                yticklabels=[_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for v in VIOLATIONS])
     for i, j in zip(*np.where(np.isnan(data))):
         ax.add_patch(__import__("matplotlib").patches.Rectangle((j, i), 1, 1, fill=False, hatch="///",
                                                                  edgecolor=style.LIGHT_GREY, lw=0))
-    ax.tick_params(axis="x", rotation=35, labelsize="small")
-    ax.tick_params(axis="y", labelsize="small")
-    for lab in ax.get_xticklabels():
-        lab.set_horizontalalignment("right")
+    ax.tick_params(axis="x", rotation=90, labelsize=ctx.small)
+    ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(used, "grave_violations")
     _finish(fig, ctx, "overview_regions", rows)
     return fig, rows, [float(x) for x in data[~np.isnan(data)]]
@@ -176,7 +174,7 @@ def _overview_previous(ctx):
     fig, ax = _new(ctx, 0.55)
     groups = [label("violation", v, ctx.lang) for v in VIOLATIONS]
     drawn = _grouped(ax, ctx, groups, series, [style.LIGHT_GREY, C["all"]], texts=texts)
-    ax.tick_params(axis="x", labelsize="x-small")
+    ax.tick_params(axis="x", labelsize=ctx.small)
     ax.set_ylabel(ctx.t("axis.per_month"))
     rows = _prov(pd.concat(frames), "grave_violations")
     _finish(fig, ctx, "overview_previous_report", rows)
@@ -197,7 +195,6 @@ MAP_BINS = [0, 1, 10, 25, 50, 100, 200, 400, 700]
         "Blanc : zéro indiqué (la région est absente d'une liste complète). Gris hachuré : le rapport ne donne pas de chiffre pour la région (pour les six ensemble, il ne donne que les cinq régions les plus touchées ; "
         "les refus d'accès ailleurs sont dans ses « autres régions »). Les 10 enfants recrutés à l'étranger et les 53 incidents des « autres régions » ne peuvent pas être cartographiés. Ménaka est une région à part entière, comme dans le rapport.")
 def _overview_map(ctx):
-    import matplotlib.pyplot as plt
     import numpy as np
     import seaborn as sns
     from matplotlib.colors import BoundaryNorm, ListedColormap
@@ -218,8 +215,14 @@ def _overview_map(ctx):
               & gv.violation.isin(VIOLATIONS)]
     colours = ["#FFFFFF"] + sns.color_palette("rocket_r", len(MAP_BINS) - 2).as_hex()
     cmap, norm = ListedColormap(colours), BoundaryNorm(MAP_BINS, len(colours))
-    w = style.WIDTH[ctx.context]
-    fig, axes = plt.subplots(2, 4, figsize=(w, round(w * 0.74, 2)))
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    w = ctx.sz.width
+    nrows, ncols = (4, 2) if ctx.size == "column" else (2, 4)
+    fig = Figure(figsize=(w, round(w * 0.8 * nrows / ncols, 3)), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(nrows, ncols)
     drawn = []
     for ax, (v, values) in zip(axes.flat, panels):
         g = geo.assign(value=[float(x) for x in values])
@@ -229,12 +232,8 @@ def _overview_map(ctx):
         if len(unknown):
             unknown.plot(ax=ax, color=style.LIGHT_GREY, hatch="////", edgecolor=style.GREY, linewidth=0.4)
         drawn += [float(x) for x in known["value"]]
-        for _, r in known.iterrows():
-            if r["value"] > 0 and r["region"] != "Bamako":
-                pt = r.geometry.representative_point()
-                ax.annotate(ctx.n(r["value"]), (pt.x, pt.y), ha="center", va="center", fontsize="xx-small",
-                            color="white" if r["value"] >= 100 else "black")
-        ax.set_title(_wrap(label("violation", v, ctx.lang), 22), fontsize="x-small", loc="center")
+        ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
+                     loc="left")
         ax.set_axis_off()
     legend_ax = axes.flat[-1]
     legend_ax.set_axis_off()
@@ -242,10 +241,11 @@ def _overview_map(ctx):
 
     handles = [Patch(facecolor=colours[0], edgecolor=style.GREY, label="0")]
     handles += [Patch(facecolor=colours[i], edgecolor=style.GREY,
-                      label=f"{MAP_BINS[i]}-{MAP_BINS[i + 1] - 1}") for i in range(1, len(colours))]
+                      label=f"{MAP_BINS[i]}–{MAP_BINS[i + 1] - 1}") for i in range(1, len(colours))]
     handles.append(Patch(facecolor=style.LIGHT_GREY, hatch="////", edgecolor=style.GREY, label=ctx.t("word.not_stated")))
-    legend_ax.legend(handles=handles, loc="center", frameon=False, fontsize="xx-small",
-                     title=_wrap(ctx.t("map.legend"), 26), title_fontsize="xx-small")
+    legend_ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=ctx.small, borderaxespad=0, ncols=3 if ctx.size in ("slides", "poster") else 2,
+                     handlelength=1.0, columnspacing=0.8,
+                     title=_fit(ctx, ctx.t("map.legend"), ctx.sz.width / ncols * 0.85), title_fontsize=ctx.small)
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
     from ..citation import source_name
     from ..package import open_package
@@ -276,7 +276,7 @@ def _country_reports(ctx):
         s = src.loc[rep]
         m = months_between(s["period_start"], s["period_end"])
         name = s["short_name"].replace("Fifth country report (2024)", ctx.t("word.fifth_report"))
-        labels.append(f"{name}\n{s['period_start'].year}-{s['period_end'].year} ({m} {ctx.t('word.months_short')})")
+        labels.append(f"{name}\n{s['period_start'].year}–{s['period_end'].year} ({m} {ctx.t('word.months_short')})")
         row = tot[tot.report == rep]
         if len(row):
             v = float(row["value"].iloc[0])
@@ -292,10 +292,11 @@ def _country_reports(ctx):
     bars = ax.bar(keep, [rates[i] for i in keep], color=[colours[i] for i in keep], width=0.7)
     _annotate(ax, bars, [texts[i] for i in keep], False)
     for i in set(range(len(labels))) - set(keep):
-        ax.annotate(texts[i], (i, 0), xytext=(0, 3), textcoords="offset points", ha="center", va="bottom",
-                    fontsize="small", color=style.GREY)
-    ax.set_xticks(range(len(labels)), [_wrap(x, 18) for x in labels])
-    ax.tick_params(axis="x", labelsize="x-small")
+        ax.annotate(_fit(ctx, texts[i], ctx.sz.width * 0.5 / len(labels)), (i, 0), xytext=(0, 3),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, color=style.GREY)
+    ax._mc_categories = list(labels)
+    ax.set_xticks(range(len(labels)), [_fit(ctx, x, ctx.sz.width * 0.72 / len(labels)) for x in labels])
+    ax.tick_params(axis="x", labelsize=ctx.small)
     ax.grid(axis="x", visible=False)
     ax.set_ylim(0, max(rates) * 1.2)
     ax.set_ylabel(ctx.t("axis.violations_per_month"))

@@ -43,6 +43,6 @@ def _trainings(ctx):
     keep = keep[~keep.participants.str.startswith("women")].sort_values("value", ascending=False, kind="stable")
     labels = [ctx.t(f"participants.{r}") for r in keep["row_id"]]
     return _hbar_rows(ctx, "trainings_and_dialogue", keep, labels, style.OKABE_ITO["bluish_green"], "axis.persons",
-                      "programme_activities", ratio=0.6, ytick="x-small")
+                      "programme_activities", ratio=0.6, ytick=ctx.small)
 
 

@@ -11,7 +11,7 @@ def _usd_bars(ctx, fid, frame, labels, colour, ratio):
                     texts=[_qual(ctx, q) + "$" + ctx.n(v / 1e6, 2 if not (v / 1e6).is_integer() else 0) + " M"
                            for v, q in zip(frame["value"], frame["qualifier"].astype(str))])
     ax.set_xlabel(ctx.t("axis.usd_millions"))
-    ax.tick_params(axis="y", labelsize="small")
+    ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(frame, "us_assistance")
     _finish(fig, ctx, fid, rows)
     return fig, rows, drawn_m
@@ -143,7 +143,7 @@ def _us_aid_series(ctx):
         if key is None:
             continue
         ax.annotate(ctx.t(key), (year, top * 1.08), xytext=(-2, 0), textcoords="offset points", rotation=90,
-                    fontsize="xx-small", ha="right", va="top", color=style.GREY)
+                    fontsize=ctx.small, ha="right", va="top", color=style.GREY)
     ax.set_ylim(0, top * 1.1)
     ax.set_xlabel(ctx.t("axis.fiscal_year"))
     ax.set_ylabel(ctx.t("axis.usd_millions_constant"))

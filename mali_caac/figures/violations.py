@@ -33,7 +33,7 @@ def _recruitment_by_group(ctx):
     fig, ax = _new(ctx, 0.75)
     drawn = _bars(ax, ctx, labels, groups["value"], C["recruitment_and_use"], horizontal=True)
     ax.set_xlabel(ctx.t("axis.children"))
-    ax.tick_params(axis="y", labelsize="small")
+    ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(leaves, "grave_violations")
     _finish(fig, ctx, "recruitment_by_group", rows)
     return fig, rows, drawn
@@ -105,7 +105,7 @@ def _detention_years_outcomes(ctx):
     a1.set_ylabel(ctx.t("axis.children"))
     drawn += _bars(a2, ctx, [label("outcome", o, ctx.lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
                              for o in outcomes["outcome"]], outcomes["value"], style.OKABE_ITO["sky_blue"])
-    a2.tick_params(axis="x", labelsize="x-small")
+    a2.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(years, "deprivation_of_liberty"), _prov(outcomes, "deprivation_of_liberty"))
     _finish(fig, ctx, "detention_years_outcomes", rows)
     return fig, rows, drawn
@@ -250,8 +250,8 @@ def _attacks_by_period(ctx):
                       texts=[[ctx.n(v, 1) for v in sch["per_month"]], [ctx.n(v, 1) for v in hos["per_month"]]])
     a2.set_ylabel(ctx.t("axis.per_month"))
     for ax in (a1, a2):
-        ax.tick_params(axis="x", labelsize="x-small")
-        _legend(ax, 2, "x-small")
+        ax.tick_params(axis="x", labelsize=ctx.small)
+        _legend(ax, 2, ctx.small)
     rows = _concat(_prov(sch, "grave_violations"), _prov(hos, "grave_violations"))
     _finish(fig, ctx, "attacks_by_period", rows, note=ctx.t("word.different_lengths"))
     return fig, rows, drawn
@@ -296,7 +296,7 @@ def _share_figure(ctx, fid, parts, colour, ratio):
     drawn = _bars(ax, ctx, [label("subtype", s, ctx.lang) for s in parts["subtype"]], parts["value"], colour,
                   horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]])
     ax.set_xlabel(ctx.t("axis.percent"))
-    ax.tick_params(axis="y", labelsize="small")
+    ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(parts, "grave_violations")
     _finish(fig, ctx, fid, rows)
     return fig, rows, drawn
@@ -339,7 +339,7 @@ def _schools_closed(ctx):
                 markersize=8, label=short)
     for _, r in pts.iterrows():
         ax.annotate(ctx.n(r["value"]), (r["date"], r["value"]), xytext=(0, 8), textcoords="offset points",
-                    ha="center", fontsize="small")
+                    ha="center", fontsize=ctx.small)
     ax.set_ylim(0, pts["value"].max() * 1.25)
     ax.set_ylabel(ctx.t("axis.schools"))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -373,7 +373,7 @@ def _abduction_region_period(ctx):
     drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], C["abduction"], horizontal=True)
     a1.set_xlabel(ctx.t("axis.children"))
     drawn += _bars(a2, ctx, [label("period", p, ctx.lang) for p in per["period"]], per["value"], C["abduction"])
-    a2.tick_params(axis="x", labelsize="x-small")
+    a2.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(reg, "grave_violations"), _prov(per, "grave_violations"))
     _finish(fig, ctx, "abduction_by_region_period", rows, note=ctx.t("word.different_lengths"))
     return fig, rows, drawn
