@@ -230,7 +230,7 @@ def _background(ax):
 
 
 def _graphics(ax):
-    """(description, face RGBA or None, [(outline part, RGBA)]) for each data mark of ``ax``.
+    """(description, face RGBA or None, [(outline part, RGBA)], artist) for each data mark of ``ax``.
 
     The outline parts are the edge (when its width is above zero) and the hatch (when there is one).
     """
@@ -245,15 +245,15 @@ def _graphics(ax):
     for p in ax.patches:
         if p.get_visible():
             marks.append((type(p).__name__.lower(), p.get_facecolor() if p.get_fill() else None,
-                          outline(p.get_edgecolor(), p.get_linewidth(), p.get_hatch(), p.get_hatchcolor())))
+                          outline(p.get_edgecolor(), p.get_linewidth(), p.get_hatch(), p.get_hatchcolor()), p))
     for line in ax.lines:
         if not line.get_visible():
             continue
         if line.get_linestyle() not in ("None", "none", "", " ") and line.get_linewidth() > 0:
-            marks.append(("line", None, [("line", line.get_color())]))
+            marks.append(("line", None, [("line", line.get_color())], line))
         if line.get_marker() not in (None, "None", "none", "", " "):
             marks.append(("marker", line.get_markerfacecolor(),
-                          outline(line.get_markeredgecolor(), line.get_markeredgewidth(), None, None)))
+                          outline(line.get_markeredgecolor(), line.get_markeredgewidth(), None, None), line))
     for coll in ax.collections:
         if not coll.get_visible():
             continue
@@ -267,9 +267,9 @@ def _graphics(ax):
             edge = edges[i % len(edges)] if len(edges) else None
             width = float(widths[i % len(widths)]) if len(widths) else 0.0
             if is_line:
-                marks.append(("line", None, [("line", edge)] if width > 0 else []))
+                marks.append(("line", None, [("line", edge)] if width > 0 else [], coll))
             else:
-                marks.append((type(coll).__name__.lower(), face, outline(edge, width, hatch, hatchcolour)))
+                marks.append((type(coll).__name__.lower(), face, outline(edge, width, hatch, hatchcolour), coll))
     return marks
 
 
@@ -310,6 +310,10 @@ def _legend_colour(handle):
         faces = handle.get_facecolors()
         return (faces[0] if len(faces) else handle.get_edgecolors()[0]), handle.get_hatch()
     return None, None
+
+
+MAX_CATEGORIES = 12
+"""A heatmap with more distinct colours than this is read as a continuous scale, not as categories."""
 
 
 def _cell_pairs(coll):
@@ -390,7 +394,8 @@ def colour_problems(fig, *, graphics=None, text=None, delta_e=None):
         if not ax.get_visible():
             continue
         bg = _background(ax)
-        for what, face, outlines in _graphics(ax):
+        failing = {}  # artist -> (what, [(lowest ratio, measured)], number of colours)
+        for what, face, outlines, artist in _graphics(ax):
             shown = [(part, _over(c, bg)) for part, c in outlines if _visible(c)]
             if _visible(face):
                 data_colours.add(_hex(_over(face, bg)))
@@ -404,14 +409,24 @@ def colour_problems(fig, *, graphics=None, text=None, delta_e=None):
             if any(r >= graphics for _, _, r in ratios):
                 continue
             measured = ", ".join(f"{part} {_hex(c)} {r:.2f}:1" for part, c, r in ratios)
-            problems.append(f"contrast: {what} against {_hex(bg)}: {measured} (needs {graphics:g}:1)")
+            failing.setdefault(id(artist), (what, [], artist))[1].append((max(r for _, _, r in ratios), measured))
+        for what, fails, artist in failing.values():
+            fails = sorted(set(fails))
+            if len(fails) == 1:
+                problems.append(f"contrast: {what} against {_hex(bg)}: {fails[0][1]} (needs {graphics:g}:1)")
+            else:  # a colour scale or a collection of many colours: one sentence, with the worst
+                problems.append(f"contrast: {what} against {_hex(bg)}: {len(fails)} colours under {graphics:g}:1, "
+                                f"worst {fails[0][1]}")
         for p, q in _side_by_side_bars(ax):
             if (p.get_hatch() or None) == (q.get_hatch() or None):
                 close_pair("bars", p.get_facecolor(), q.get_facecolor(), bg)
         for coll in ax.collections:
             if isinstance(coll, QuadMesh):
-                for a, b in _cell_pairs(coll):
-                    close_pair("cells", a, b, bg)
+                # Neighbouring cells must differ only where the colours name categories or bins
+                # (a few colours); a continuous scale encodes size, and close values look close.
+                if len({_hex(c) for c in coll.get_facecolors()}) <= MAX_CATEGORIES:
+                    for a, b in _cell_pairs(coll):
+                        close_pair("cells", a, b, bg)
     legends = [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None] + list(fig.legends)
     for legend in legends:
         if not legend.get_visible():

@@ -221,3 +221,10 @@ def test_accent_with_a_violation_colour_fails(fig):
     ax.bar([2], [1], color=style.colour_for("violation", "abduction"), width=0.4)
     problems = colour_problems(fig)
     assert _kinds(problems) == ["accent"], problems
+
+
+def test_continuous_scale_is_one_contrast_sentence_and_no_neighbour_check(fig):
+    fig.axes[0].pcolormesh(np.linspace(0, 1, 40).reshape(5, 8), cmap="Blues")
+    problems = colour_problems(fig)
+    assert len(problems) == 1 and problems[0].startswith("contrast: quadmesh against #FFFFFF: "), problems
+    assert "colours under 3:1, worst face #F7FBFF 1.04:1" in problems[0], problems
