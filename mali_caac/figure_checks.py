@@ -6,10 +6,12 @@ pair of texts that overlap (tick labels, value labels, annotations, legend
 entries, titles, panel titles, source lines), every legend that leaves the
 canvas, every text smaller than the minimum size, and every empty horizontal
 band taller than a limit between parts of the figure. An empty list means the
-layout is clean.
+layout is clean. :func:`colour_problems` does the same for colour: contrast (WCAG 2.x) and
+colours drawn side by side that simulated colour blindness would merge.
 """
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MIN_TEXT_PT = 6.0
 """No text smaller than this at print size (journals ask for 5-7 pt)."""
@@ -203,3 +205,313 @@ def english_words(text, names=PROPER_NAMES):
         if en >= ENGLISH_MIN_ZIPF and en - fr >= ENGLISH_MARGIN_ZIPF:
             found.append(word)
     return found
+
+
+# --- Colour -------------------------------------------------------------------------------
+# Contrast follows WCAG 2.x (relative luminance, (L1 + 0.05) / (L2 + 0.05)); colour difference
+# is ΔE in CAM02-UCS, and colour blindness is simulated at full severity (Machado et al. 2009),
+# both by colorspacious, imported inside the functions so that the library runs without it.
+
+CVD_TYPES = {None: None, "deuteranopia": "deuteranomaly", "protanopia": "protanomaly", "tritanopia": "tritanomaly"}
+"""The visions checked, and colorspacious's name for each (severity 100 is the full dichromacy)."""
+
+
+def _colorspacious():
+    try:
+        import colorspacious
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("the colour checks need colorspacious: pip install 'mali-caac[test]'") from e
+    return colorspacious
+
+
+def _rgb(colour):
+    from matplotlib.colors import to_rgb
+
+    return tuple(round(v, 6) for v in to_rgb(colour))
+
+
+def _hex(colour):
+    from matplotlib.colors import to_hex
+
+    return to_hex(colour, keep_alpha=False).upper()
+
+
+def relative_luminance(colour):
+    """WCAG 2.x relative luminance (0 black to 1 white) of an opaque colour."""
+    cs = _colorspacious()
+    return float(cs.cspace_convert(_rgb(colour), "sRGB1", "XYZ100")[1]) / 100
+
+
+def contrast_ratio(c1, c2):
+    """WCAG 2.x contrast ratio of two opaque colours, from 1 (same) to 21 (black on white)."""
+    hi, lo = sorted((relative_luminance(c1), relative_luminance(c2)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@lru_cache(maxsize=4096)
+def _ucs(rgb, cvd):
+    import numpy as np
+
+    cs = _colorspacious()
+    if CVD_TYPES[cvd] is not None:
+        sim = {"name": "sRGB1+CVD", "cvd_type": CVD_TYPES[cvd], "severity": 100}
+        rgb = np.clip(cs.cspace_convert(rgb, sim, "sRGB1"), 0, 1)
+    return tuple(cs.cspace_convert(rgb, "sRGB1", "CAM02-UCS"))
+
+
+def cvd_delta_e(c1, c2, cvd=None):
+    """ΔE (CAM02-UCS) between two opaque colours as seen with ``cvd`` (None for normal vision)."""
+    if cvd not in CVD_TYPES:
+        raise ValueError(f"unknown colour vision {cvd!r}; expected one of: {', '.join(map(str, CVD_TYPES))}")
+    a, b = _ucs(_rgb(c1), cvd), _ucs(_rgb(c2), cvd)
+    return sum((x - y) ** 2 for x, y in zip(a, b)) ** 0.5
+
+
+def min_delta_e(c1, c2):
+    """(smallest ΔE over every vision in CVD_TYPES, the vision where it occurs)."""
+    return min((cvd_delta_e(c1, c2, cvd), cvd) for cvd in CVD_TYPES)
+
+
+def _over(rgba, background):
+    """An RGBA colour composited over an opaque background, as an opaque RGB tuple."""
+    from matplotlib.colors import to_rgba
+
+    r, g, b, a = to_rgba(rgba)
+    bg = _rgb(background)
+    return tuple(round(a * c + (1 - a) * k, 6) for c, k in zip((r, g, b), bg))
+
+
+def _visible(rgba):
+    from matplotlib.colors import to_rgba
+
+    return rgba is not None and not (isinstance(rgba, str) and rgba == "none") and to_rgba(rgba)[3] > 0.01
+
+
+def _background(ax):
+    from matplotlib.colors import to_rgba
+
+    fig_bg = _over(ax.figure.get_facecolor(), "white")
+    return _over(ax.get_facecolor(), fig_bg) if to_rgba(ax.get_facecolor())[3] > 0 else fig_bg
+
+
+def _graphics(ax):
+    """(description, face RGBA or None, [(outline part, RGBA)], artist) for each data mark of ``ax``.
+
+    The outline parts are the edge (when its width is above zero) and the hatch (when there is one).
+    """
+    import numpy as np
+    from matplotlib.collections import LineCollection
+
+    def outline(edge, width, hatch, hatchcolour):
+        parts = [("edge", edge)] if width > 0 else []
+        return parts + ([("hatch", hatchcolour)] if hatch else [])
+
+    marks = []
+    for p in ax.patches:
+        if p.get_visible():
+            marks.append((type(p).__name__.lower(), p.get_facecolor() if p.get_fill() else None,
+                          outline(p.get_edgecolor(), p.get_linewidth(), p.get_hatch(), p.get_hatchcolor()), p))
+    for line in ax.lines:
+        if not line.get_visible():
+            continue
+        if line.get_linestyle() not in ("None", "none", "", " ") and line.get_linewidth() > 0:
+            marks.append(("line", None, [("line", line.get_color())], line))
+        if line.get_marker() not in (None, "None", "none", "", " "):
+            marks.append(("marker", line.get_markerfacecolor(),
+                          outline(line.get_markeredgecolor(), line.get_markeredgewidth(), None, None), line))
+    for coll in ax.collections:
+        if not coll.get_visible():
+            continue
+        is_line = isinstance(coll, LineCollection)
+        faces = [] if is_line else list(np.atleast_2d(coll.get_facecolors()))
+        edges = list(np.atleast_2d(coll.get_edgecolors()))
+        widths = np.atleast_1d(coll.get_linewidths())
+        hatch, hatchcolour = coll.get_hatch(), coll.get_hatchcolor()
+        for i in range(max(len(faces), len(edges))):
+            face = faces[i % len(faces)] if faces else None
+            edge = edges[i % len(edges)] if len(edges) else None
+            width = float(widths[i % len(widths)]) if len(widths) else 0.0
+            if is_line:
+                marks.append(("line", None, [("line", edge)] if width > 0 else [], coll))
+            else:
+                marks.append((type(coll).__name__.lower(), face, outline(edge, width, hatch, hatchcolour), coll))
+    return marks
+
+
+def _side_by_side_bars(ax):
+    """Pairs of filled rectangles that touch or nearly touch (bars in a group, stacked segments)."""
+    from matplotlib.patches import Rectangle
+
+    rects = []
+    for p in ax.patches:
+        if isinstance(p, Rectangle) and p.get_visible() and p.get_fill() and _visible(p.get_facecolor()):
+            bb = p.get_window_extent()
+            if bb.width > 0 and bb.height > 0:
+                rects.append((p, bb))
+    pairs = []
+    for i, (p, a) in enumerate(rects):
+        for q, b in rects[i + 1:]:
+            gap_x = max(a.x0, b.x0) - min(a.x1, b.x1)  # < 0 where they overlap in x
+            gap_y = max(a.y0, b.y0) - min(a.y1, b.y1)
+            near_x = 0.6 * min(a.width, b.width) + 1
+            near_y = 0.6 * min(a.height, b.height) + 1
+            if (gap_x <= near_x and gap_y < 0) or (gap_y <= near_y and gap_x < 0):
+                pairs.append((p, q))
+    return pairs
+
+
+def _legend_colour(handle):
+    from matplotlib.collections import Collection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    if isinstance(handle, Patch):
+        return (handle.get_facecolor() if handle.get_fill() else handle.get_edgecolor()), handle.get_hatch()
+    if isinstance(handle, Line2D):
+        if handle.get_linestyle() in ("None", "none", "", " "):
+            return handle.get_markerfacecolor(), None
+        return handle.get_color(), None
+    if isinstance(handle, Collection):
+        faces = handle.get_facecolors()
+        return (faces[0] if len(faces) else handle.get_edgecolors()[0]), handle.get_hatch()
+    return None, None
+
+
+MAX_CATEGORIES = 12
+"""A heatmap with more distinct colours than this is read as a continuous scale, not as categories."""
+
+
+def _cell_pairs(coll):
+    """Right and lower neighbours in a QuadMesh (a heatmap's cells), as pairs of face colours."""
+    import numpy as np
+
+    faces = np.asarray(coll.get_facecolors())
+    rows, cols = coll.get_coordinates().shape[:2]
+    rows, cols = rows - 1, cols - 1
+    if rows * cols != len(faces):
+        return []
+    grid = faces.reshape(rows, cols, 4)
+    pairs = [(grid[r, c], grid[r, c + 1]) for r in range(rows) for c in range(cols - 1)]
+    pairs += [(grid[r, c], grid[r + 1, c]) for r in range(rows - 1) for c in range(cols)]
+    return pairs
+
+
+def _text_backgrounds(fig, texts):
+    """The colour behind each text: the commonest pixel under it with every text hidden."""
+    import numpy as np
+
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    for t in texts:
+        t.set_visible(False)
+    try:
+        fig.canvas.draw()
+        img = np.asarray(fig.canvas.buffer_rgba())[..., :3]
+    finally:
+        for t in texts:
+            t.set_visible(True)
+    h, w = img.shape[:2]
+    out = []
+    for bb in boxes:
+        x0, x1 = max(int(bb.x0), 0), min(int(np.ceil(bb.x1)), w)
+        y0, y1 = max(int(h - np.ceil(bb.y1)), 0), min(int(h - bb.y0), h)
+        patch = img[y0:y1, x0:x1].reshape(-1, 3)
+        if not len(patch):
+            out.append(None)
+            continue
+        values, counts = np.unique(patch, axis=0, return_counts=True)
+        out.append(tuple(float(v) / 255 for v in values[counts.argmax()]))
+    fig.canvas.draw()
+    return out
+
+
+def colour_problems(fig, *, graphics=None, text=None, delta_e=None):
+    """Colour problems of a drawn figure, as readable sentences starting with their kind (empty if none).
+
+    ``contrast``: a data mark (bar, patch, line, marker, collection) whose face has less than
+    ``graphics`` (3:1) against the axes background and no edge that reaches it; ``text contrast``:
+    a text under ``text`` (4.5:1) against what is behind it; ``side by side``: two different colours
+    drawn next to each other (touching bars, neighbouring legend entries, neighbouring heatmap cells,
+    unless their hatches differ) closer than ``delta_e`` in CAM02-UCS under normal vision or a
+    simulated deuteranopia, protanopia or tritanopia; ``accent``: the accent colour in a figure that
+    also draws a violation colour. Defaults come from :mod:`mali_caac.style`.
+    """
+    from matplotlib.collections import QuadMesh
+
+    from . import style
+
+    graphics = style.CONTRAST_GRAPHICS if graphics is None else graphics
+    text = style.CONTRAST_TEXT if text is None else text
+    delta_e = style.DELTA_E_MIN if delta_e is None else delta_e
+    fig.canvas.draw()
+    problems, data_colours = [], set()
+
+    def close_pair(kind, a, b, bg):
+        ca, cb = _over(a, bg), _over(b, bg)
+        if _hex(ca) == _hex(cb):
+            return
+        d, cvd = min_delta_e(ca, cb)
+        if d < delta_e:
+            problems.append(f"side by side: {kind} {_hex(ca)} and {_hex(cb)} differ by ΔE {d:.1f} under "
+                            f"{cvd or 'normal vision'} (needs {delta_e:g})")
+
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        bg = _background(ax)
+        failing = {}  # artist -> (what, [(lowest ratio, measured)], number of colours)
+        for what, face, outlines, artist in _graphics(ax):
+            shown = [(part, _over(c, bg)) for part, c in outlines if _visible(c)]
+            if _visible(face):
+                data_colours.add(_hex(_over(face, bg)))
+            elif shown:
+                data_colours.update(_hex(c) for _, c in shown)
+            else:
+                continue
+            ratios = [(part, c, contrast_ratio(c, bg)) for part, c in shown]
+            if _visible(face):
+                ratios.insert(0, ("face", _over(face, bg), contrast_ratio(_over(face, bg), bg)))
+            if any(r >= graphics for _, _, r in ratios):
+                continue
+            measured = ", ".join(f"{part} {_hex(c)} {r:.2f}:1" for part, c, r in ratios)
+            failing.setdefault(id(artist), (what, [], artist))[1].append((max(r for _, _, r in ratios), measured))
+        for what, fails, artist in failing.values():
+            fails = sorted(set(fails))
+            if len(fails) == 1:
+                problems.append(f"contrast: {what} against {_hex(bg)}: {fails[0][1]} (needs {graphics:g}:1)")
+            else:  # a colour scale or a collection of many colours: one sentence, with the worst
+                problems.append(f"contrast: {what} against {_hex(bg)}: {len(fails)} colours under {graphics:g}:1, "
+                                f"worst {fails[0][1]}")
+        for p, q in _side_by_side_bars(ax):
+            if (p.get_hatch() or None) == (q.get_hatch() or None):
+                close_pair("bars", p.get_facecolor(), q.get_facecolor(), bg)
+        for coll in ax.collections:
+            if isinstance(coll, QuadMesh):
+                # Neighbouring cells must differ only where the colours name categories or bins
+                # (a few colours); a continuous scale encodes size, and close values look close.
+                if len({_hex(c) for c in coll.get_facecolors()}) <= MAX_CATEGORIES:
+                    for a, b in _cell_pairs(coll):
+                        close_pair("cells", a, b, bg)
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None] + list(fig.legends)
+    for legend in legends:
+        if not legend.get_visible():
+            continue
+        bg = _over(legend.get_frame().get_facecolor(), "white") if legend.get_frame_on() else "white"
+        entries = [_legend_colour(h) for h in legend.legend_handles]
+        for (a, ha), (b, hb) in zip(entries, entries[1:]):
+            if _visible(a) and _visible(b) and (ha or None) == (hb or None):
+                close_pair("legend entries", a, b, bg)
+    texts = drawn_texts(fig)
+    for t, behind in zip(texts, _text_backgrounds(fig, texts)):
+        if behind is None:
+            continue
+        colour = _over(t.get_color(), behind)
+        ratio = contrast_ratio(colour, behind)
+        if ratio < text:
+            problems.append(f"text contrast: text {_describe(t)} {_hex(colour)} is {ratio:.2f}:1 against "
+                            f"{_hex(behind)} (needs {text:g}:1)")
+    violation = {_hex(c) for k, c in style.VIOLATION_COLOURS.items() if k != "all"}
+    if _hex(style.ACCENT) in data_colours and data_colours & violation:
+        problems.append(f"accent: the accent {_hex(style.ACCENT)} is drawn with violation colour(s) "
+                        f"{', '.join(sorted(data_colours & violation))}")
+    return list(dict.fromkeys(problems))

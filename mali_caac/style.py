@@ -1,29 +1,97 @@
 """House style: one palette, one font scale, one layout grid, fixed file metadata.
 
-Okabe-Ito colours (safe for colour-blind readers), a fixed colour per grave
-violation so that every figure agrees, seaborn's contexts for the size of
-text, and save options that make PNG, SVG and PDF byte-identical across runs.
+Colours with one meaning each (a colour per grave violation, greys and one
+accent for the rest, checked under simulated colour blindness), seaborn's
+contexts for the size of text, and save options that make PNG, SVG and PDF byte-identical across runs.
 """
+from dataclasses import dataclass
+
 OKABE_ITO = {
     "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73", "yellow": "#F0E442",
     "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7", "black": "#000000",
 }
 PALETTE = list(OKABE_ITO.values())
+# OKABE_ITO, PALETTE, GREY and LIGHT_GREY are the old, multi-meaning names still used by the
+# figure modules (issue 7, item 5); new code asks colour_for(kind, code) for a meaning instead.
 GREY = "#7F7F7F"
 LIGHT_GREY = "#D9D9D9"
-TEXT_MUTED = "#555555"  # source lines and notes: 7.5:1 against white (WCAG asks 4.5:1)
 
+DELTA_E_MIN = 20.0
+"""Smallest CAM02-UCS colour difference (colorspacious) between colours drawn side by side,
+under normal vision and simulated deuteranopia, protanopia and tritanopia (severity 100)."""
+
+CONTRAST_GRAPHICS = 3.0
+"""WCAG 2.x contrast ratio a bar, line, marker or edge needs against the background."""
+
+CONTRAST_TEXT = 4.5
+"""WCAG 2.x contrast ratio text needs against the background (AA, normal size)."""
+
+# The six violation colours mark violations only. Okabe-Ito hues, darkened and shifted by
+# tools/palette_search.py (seed 2, --anchor 0.02) until every pair, and every colour against
+# black ("all") and UNATTRIBUTED, is at least 21 apart in CAM02-UCS under every simulation.
+# Measured: contrast against white 15.5, 10.6, 7.0, 4.0, 7.0 and 3.05:1 (in this order); smallest
+# pairwise difference of the six 26.3 (normal), 21.0 (deuteranopia), 21.2 (protanopia),
+# 22.1 (tritanopia); of pairs next to each other in the report's order 26.3, 25.6, 27.8, 25.6.
 VIOLATION_COLOURS = {
-    "recruitment_and_use": OKABE_ITO["blue"],
-    "killing_and_maiming": OKABE_ITO["vermillion"],
-    "sexual_violence": OKABE_ITO["reddish_purple"],
-    "attacks_on_schools_and_hospitals": OKABE_ITO["orange"],
-    "abduction": OKABE_ITO["bluish_green"],
-    "denial_of_humanitarian_access": OKABE_ITO["sky_blue"],
-    "all": OKABE_ITO["black"],
+    "recruitment_and_use": "#000088",               # navy (was Okabe-Ito blue)
+    "killing_and_maiming": "#662F0B",               # dark brown (vermillion, darkened)
+    "sexual_violence": "#7D01E4",                   # violet (reddish purple, shifted)
+    "attacks_on_schools_and_hospitals": "#A97610",  # ochre (orange, darkened)
+    "abduction": "#006370",                         # dark teal (bluish green, shifted)
+    "denial_of_humanitarian_access": "#0A9ED8",     # sky blue, darkened to 3:1
+    "all": OKABE_ITO["black"],                      # all six violations together
 }
 
-from dataclasses import dataclass
+# Neutrals, one meaning each (contrast against white, WCAG 2.x):
+NEUTRAL = "#5E5E5E"
+"""Bars and lines of figures that are not about a violation (6.5:1)."""
+ACCENT = "#B8290A"
+"""The one highlighted bar or series in a figure that is not about a violation (6.3:1). No
+colour is far from all six violation colours under every simulation (the best reaches about
+13), so the rule is: ACCENT never appears in a figure with a violation colour. It is 23 from
+every violation colour in normal vision, and at least 24 from black, NEUTRAL and UNATTRIBUTED
+under every simulation."""
+UNATTRIBUTED = "#949494"
+"""Numbers the source attributes to no party ("not attributed"): 3.03:1, 22 from NEUTRAL."""
+UNKNOWN = {"facecolor": "#F2F2F2", "hatch": "////", "edgecolor": NEUTRAL}
+"""Values the source does not state: light fill, hatch and a 6.5:1 outline, never a colour."""
+TEXT = "#1A1A1A"
+"""Titles, labels, numbers on bars (17:1)."""
+TEXT_MUTED = "#595959"
+"""Source lines, notes, subtitles (7.0:1)."""
+GRID = "#E5E5E5"
+"""Grid lines: light on purpose, they carry no information."""
+
+_KINDS = {"neutral": NEUTRAL, "accent": ACCENT, "unattributed": UNATTRIBUTED, "unknown": UNKNOWN["facecolor"],
+          "text": TEXT, "text_muted": TEXT_MUTED, "grid": GRID}
+
+
+def colour_for(kind, code=None):
+    """The hex colour that means ``kind``: ``("violation", code)`` or one of the neutral kinds.
+
+    Figures ask for a meaning, not a hex, so each colour keeps one meaning everywhere.
+    """
+    if kind == "violation":
+        if code not in VIOLATION_COLOURS:
+            raise ValueError(f"no colour for violation {code!r}; expected one of: {', '.join(VIOLATION_COLOURS)}")
+        return VIOLATION_COLOURS[code]
+    if code is not None or kind not in _KINDS:
+        raise ValueError(f"no colour for {kind!r}" + (f" with code {code!r}" if code is not None else "")
+                         + f"; expected 'violation' with a code, or one of: {', '.join(_KINDS)}")
+    return _KINDS[kind]
+
+
+def patch_style(kind, code=None):
+    """Keyword arguments for a bar or area meaning ``kind`` (the hatched look for ``"unknown"``)."""
+    if kind == "unknown":
+        return dict(UNKNOWN)
+    return {"facecolor": colour_for(kind, code)}
+
+
+CONTEXTS = {"paper": 1.0, "slides": 1.35, "poster": 1.7}
+"""Size contexts and their font scale (seaborn's paper/talk/poster spirit)."""
+
+
 
 
 @dataclass(frozen=True)
@@ -104,18 +172,18 @@ def apply(size="double"):
         "axes.titlepad": 0.6 * sz.body,
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "axes.edgecolor": GREY,
+        "axes.edgecolor": NEUTRAL,
         "axes.linewidth": sz.line,
-        "axes.labelcolor": "#222222",
+        "axes.labelcolor": TEXT,
         "axes.grid": True,
         "axes.axisbelow": True,
-        "grid.color": "#E5E5E5",
+        "grid.color": GRID,
         "grid.linewidth": sz.line,
-        "xtick.color": "#222222",
-        "ytick.color": "#222222",
+        "xtick.color": TEXT,
+        "ytick.color": TEXT,
         "xtick.major.width": sz.line,
         "ytick.major.width": sz.line,
-        "text.color": "#222222",
+        "text.color": TEXT,
         "text.parse_math": False,  # a label with two dollar signs is money, not mathematics
         "legend.frameon": False,
         "figure.dpi": 100,

@@ -185,8 +185,8 @@ def test_a_partial_build_never_touches_the_committed_figures(build_root):
     assert res.exit_code == 2 and "written only by the full default build" in res.output
     # the full default build is the one that goes there
     assert plan()[0].figures == ROOT / "figures"
-    assert plan(only=["killing"], langs=("fr",), formats=("png",), dpi=150, context="slides")[0].figures.name == \
-        "only-killing_lang-fr_formats-png_dpi-150_context-slides"
+    assert plan(only=["killing"], langs=("fr",), formats=("png",), dpi=150, size="slides")[0].figures.name == \
+        "only-killing_lang-fr_formats-png_dpi-150_size-slides"
 
 
 def test_only_files_the_build_wrote_are_deleted(tmp_path, build_root):

@@ -94,7 +94,7 @@ def test_caption_file_cites_every_row(tmp_path):
 
 @pytest.mark.parametrize("kwargs,name", [
     (dict(lang="de"), "lang"), (dict(formats=["png", "gif"]), "formats"), (dict(formats=[]), "formats"),
-    (dict(dpi=10), "dpi"), (dict(dpi="high"), "dpi"), (dict(context="billboard"), "context"),
+    (dict(dpi=10), "dpi"), (dict(dpi="high"), "dpi"), (dict(size="billboard"), "size"), (dict(bare="yes"), "bare"),
     (dict(output_dir=3), "output_dir"),
 ])
 def test_bad_parameters_are_refused_by_name(kwargs, name):

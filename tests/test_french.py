@@ -250,7 +250,7 @@ def test_no_english_word_in_any_french_figure():
 
     bad = {}
     for fid in figure_ids():
-        r = render(fid, "fr", "paper")
+        r = render(fid, "fr", "double")
         try:
             r.figure.canvas.draw()
             texts = [x.get_text() for x in drawn_texts(r.figure)] + [r.source_line]

@@ -1,0 +1,30 @@
+"""Every figure, in both languages, keeps colour readable (mali_caac.figure_checks.colour_problems).
+
+Data marks reach 3:1 and text 4.5:1 against what is behind them (WCAG 2.x), and colours drawn side
+by side stay ΔE 20 apart (CAM02-UCS) under normal vision and simulated deuteranopia, protanopia and
+tritanopia; the accent is never drawn with a violation colour.
+"""
+import pytest
+
+from mali_caac.figure_checks import colour_problems
+from mali_caac.figures import close, figure_ids, render
+
+# Measured on the figure modules of main at 4fdc530 with the palette of issue 7, item 5: all 86
+# renders (43 figures x 2 languages, paper size) fail, with 144 problems: 106 text contrast (the
+# #7F7F7F source line, 4.00:1, on every figure; 6 grey annotations; 14 value labels on a fill),
+# 16 contrast (light-grey #D9D9D9 bars, hatch and lines at 1.41:1, Okabe-Ito sky blue at 2.31:1,
+# the Blues heatmap of overview_regions) and 22 side by side (Okabe-Ito vermillion next to the
+# attacks colour, ΔE 3.1 under protanopia; reddish purple next to blue, ΔE 14.0; the map's bins).
+pytestmark = pytest.mark.xfail(reason="issue 7: figures are being rebuilt on colour_for (measured failing, see above)",
+                               run=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("fid", figure_ids())
+def test_figure_colours(fid, lang):
+    r = render(fid, lang, "double")
+    try:
+        problems = colour_problems(r.figure)
+    finally:
+        close(r)
+    assert not problems, f"{fid} ({lang}):\n  " + "\n  ".join(problems)
