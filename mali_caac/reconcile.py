@@ -28,7 +28,7 @@ from .printed import parse_printed
 
 
 
-@dataclass
+@dataclass(slots=True)
 class Check:
     """One reconciliation: ``status`` is 'ok', 'failed', 'expected' (a failure the
     discrepancy register explains) or 'unverifiable' (the parts are not stated)."""

@@ -28,8 +28,8 @@ SEP = ","
 VERBATIM = frozenset({"quote", "quote_a", "quote_b", "printed"})
 """Columns copied from the sources: what a source prints is not a reference."""
 
-ID_TAIL = r"(?:[a-z]\d+-)?\d{2,4}[a-z]?"
-"""What follows ``<prefix>-`` in a row id: ``014``, ``0001``, ``01b``, ``h2-07``."""
+ID_TAIL = r"(?:[a-z]\d+-)?\d{2,7}[a-z]?"
+"""What follows ``<prefix>-`` in a row id: ``014``, ``0001``, ``01b``, ``h2-07`` (up to seven digits: a table may grow to millions of rows)."""
 ANY_PREFIX = r"[a-z]{2}"
 """Two lower-case letters and an id tail are read as a row id even when no table
 declares the prefix (``of-101`` names a row of a table the package does not hold)."""

@@ -184,7 +184,8 @@ def apply(size="double"):
         "xtick.major.width": sz.line,
         "ytick.major.width": sz.line,
         "text.color": TEXT,
-        "text.parse_math": False,  # a label with two dollar signs is money, not mathematics
+        "text.parse_math": False,
+        "text.hinting": "none",  # text as wide at every dpi, so a layout holds for every file
         "legend.frameon": False,
         "figure.dpi": 100,
         "figure.facecolor": "white",

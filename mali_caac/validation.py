@@ -54,7 +54,9 @@ class Report:
     def to_frame(self):
         import pandas as pd
 
-        return pd.DataFrame([c.__dict__ for c in self.checks])
+        from dataclasses import asdict
+
+        return pd.DataFrame([asdict(c) for c in self.checks])
 
 
 def derived_checks(data=None):

@@ -112,12 +112,12 @@ def test_plan_refuses_unknown_notebook_and_bad_parameters():
     with pytest.raises(ValueError, match="parameter 'formats'"):
         plan(formats=("png", "jpeg"))
     with pytest.raises(ValueError, match="unknown build parameter"):
-        plan(size="poster")
+        plan(colour="blue")
 
 
 def test_inputs_change_the_key(tmp_path):
     a = {j.section + j.lang: j.key for j in plan(langs=("en",))}
-    b = {j.section + j.lang: j.key for j in plan(langs=("en",), dpi=300)}
+    b = {j.section + j.lang: j.key for j in plan(langs=("en",), dpi=150)}
     assert a.keys() == b.keys() and all(a[k] != b[k] for k in a)
 
 
@@ -178,7 +178,7 @@ def test_a_partial_build_never_touches_the_committed_figures(build_root):
     variant = build_root / "figures" / "only-reintegration_lang-en_formats-png_dpi-100"
     assert (variant / "en" / "reintegration_outcomes.png").exists()
     gallery = (variant / "README.md").read_text()
-    assert "- reintegration (en): formats png; dpi 100; context paper" in gallery
+    assert "- reintegration (en): formats png; dpi 100; size double; bare False" in gallery
     assert "![reintegration_outcomes](en/reintegration_outcomes.png)" in gallery
     # a partial set is not written into the committed folder, even when asked
     res = cli("build", "--only", "reintegration", "--figures-dir", ROOT / "figures", "--build-dir", build_root)

@@ -110,7 +110,7 @@ def _new(ctx, ratio=0.55, ncols=1, sharey=False):
     if ncols > 1 and ctx.size == "column":
         nrows, ncols = ncols, 1
     height = sz.width * ratio * PLOT_HEIGHT[ctx.size] * nrows
-    fig = Figure(figsize=(sz.width, round(height, 3)), layout="constrained")
+    fig = Figure(figsize=(sz.width, round(height, 3)), layout="constrained", dpi=LAYOUT_DPI)
     FigureCanvasAgg(fig)
     axes = fig.subplots(nrows, ncols, sharey=sharey and nrows == 1)
     return fig, (tuple(axes.ravel()) if nrows * ncols > 1 else axes)
@@ -165,7 +165,7 @@ def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifi
         labels = [_fit(ctx, x, ctx.sz.width * 0.36) for x in labels]
         lines = sum(max(1, lab.count("\n") + 1) for lab in labels)
         pitch = ctx.small * 1.3 / 72  # inches per line of label
-        need = (lines * pitch + len(values) * 0.45 * pitch) + 4.2 * ctx.sz.body / 72
+        need = (lines * pitch * 1.1 + len(values) * 0.6 * pitch) + 4.2 * ctx.sz.body / 72
         if len(ax.figure.axes) == 1:
             ax.figure.set_figheight(round(max(need, ax.figure.get_figheight() * 0.5), 3))
         bars = ax.barh(pos, values, color=colour, height=0.7)
@@ -225,6 +225,9 @@ def _legend(ax, n, fontsize=None):
 
 
 _MEASURE = {}
+LAYOUT_DPI = 300
+"""Texts are measured and laid out at print resolution: at screen resolution, hinting makes small
+text narrower than it prints, and a layout made there would clip labels in the files."""
 
 
 def text_width(text, size, weight="normal"):
@@ -232,10 +235,10 @@ def text_width(text, size, weight="normal"):
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.font_manager import FontProperties
 
-    renderer = _MEASURE.setdefault("renderer", RendererAgg(10, 10, 72))
+    renderer = _MEASURE.setdefault("renderer", RendererAgg(10, 10, LAYOUT_DPI))
     prop = FontProperties(family=plt_rc("font.sans-serif"), size=size, weight=weight)
     w, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
-    return w
+    return w * 72 / LAYOUT_DPI
 
 
 def wrap_to_width(text, size, width_pt, weight="normal"):
@@ -286,7 +289,7 @@ def _wrap_pt(text, size, width_in):
     return "\n".join(line for part in str(text).split("\n") for line in wrap_to_width(part, size, width_in * 72))
 
 
-def _finish(fig, ctx, fid, rows, note=None):
+def _finish(fig, ctx, fid, rows, note=None, key=None):
     """Title above, source line (and note) below, placed by measuring them; the plot area between
     them is laid out by matplotlib's constrained layout. Heights follow the content."""
     if len(rows) == 0:
@@ -297,7 +300,7 @@ def _finish(fig, ctx, fid, rows, note=None):
     _wrap_axis_labels(fig, ctx)
     width = fig.get_figwidth()
     pad = 0.6 * sz.body / 72
-    usable = (width - 2 * pad) * 72 * 0.95  # hinting makes rendered text up to a few per cent wider
+    usable = (width - 2 * pad) * 72 * 0.98
     title, footer = [], []
     if not ctx.bare:
         title = wrap_to_width(ctx.t(f"fig.{fid}.title"), sz.title, usable, "bold")
@@ -306,9 +309,15 @@ def _finish(fig, ctx, fid, rows, note=None):
             footer += wrap_to_width(note, sz.small, usable)
     header_h = (pad + len(title) * sz.title * LINE_SPACING / 72 + 0.5 * pad) if title else 0.5 * pad
     footer_h = (0.5 * pad + len(footer) * sz.small * LINE_SPACING / 72 + pad) if footer else 0.5 * pad
+    legend, key_h = None, 0.0
+    if key:  # a key (legend) of the whole figure, in the footer above the source line
+        legend = fig.legend(**key, loc="lower left", frameon=False, fontsize=sz.small, title_fontsize=sz.small,
+                            alignment="left", borderaxespad=0, borderpad=0)
+        legend.set_in_layout(False)
+        key_h = legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.5 * pad
     plot_h = fig.get_figheight()
-    height = min(header_h + plot_h + footer_h, sz.max_height)
-    plot_h = height - header_h - footer_h
+    height = min(header_h + plot_h + footer_h + key_h, sz.max_height)
+    plot_h = height - header_h - footer_h - key_h
     fig.set_figheight(round(height, 3))
     if title:
         fig.text(pad / width, 1 - pad / height, "\n".join(title), ha="left", va="top", fontsize=sz.title,
@@ -316,25 +325,38 @@ def _finish(fig, ctx, fid, rows, note=None):
     if footer:
         fig.text(pad / width, pad / height, "\n".join(footer), ha="left", va="bottom", fontsize=sz.small,
                  color=style.TEXT_MUTED, linespacing=LINE_SPACING)
-    fig.get_layout_engine().set(rect=(0, footer_h / height, 1, plot_h / height), w_pad=pad / 2, h_pad=pad / 2,
+    if legend is not None:
+        legend.set_bbox_to_anchor((pad / width, (footer_h - 0.25 * pad) / height), transform=fig.transFigure)
+    fig.get_layout_engine().set(rect=(0, (footer_h + key_h) / height, 1, plot_h / height), w_pad=pad / 2, h_pad=pad / 2,
                                 hspace=0.08, wspace=0.06)
     _refit_categories(fig, ctx)
+    fig.canvas.draw()
+    fig.set_layout_engine("none")  # freeze the layout: every format, at any dpi, draws the same geometry
     return source
 
 
 def _refit_categories(fig, ctx):
-    """Once laid out, wrap each category label to the width of its own slot on the axis, so that
-    neighbouring labels, and the first label and the y-axis labels, never meet."""
-    axes = [ax for ax in fig.axes if getattr(ax, "_mc_categories", None)]
-    if not axes:
-        return
+    """Once laid out, wrap each category label to the width of its own slot on the axis, and each
+    axis label to the length of its axis, so that neighbouring labels, the first label and the y-axis
+    labels never meet and no axis label runs off the figure."""
     fig.canvas.draw()
-    for ax in axes:
-        labels = ax._mc_categories
+    for ax in fig.axes:
+        box = ax.get_window_extent()
+        if ax.get_xlabel():
+            ax.set_xlabel(_wrap_pt(ax.get_xlabel().replace("\n", " "), ctx.sz.body, box.width / fig.dpi * 0.98))
+        if ax.get_ylabel():
+            ax.set_ylabel(_wrap_pt(ax.get_ylabel().replace("\n", " "), ctx.sz.body, box.height / fig.dpi * 0.98))
+        title = ax.get_title(loc="left")
+        if title:  # a panel title no wider than its panel (maps keep their aspect and are narrower than their slot)
+            ax.set_title(_wrap_pt(title.replace("\n", " "), ax._left_title.get_fontsize(), box.width / fig.dpi * 0.98),
+                         loc="left", fontweight="bold", fontsize=ax._left_title.get_fontsize())
+        labels = getattr(ax, "_mc_categories", None)
+        if not labels:
+            continue
         lo, hi = ax.get_xlim()
         lo, hi = min(lo, -0.55), max(hi, len(labels) - 0.45)  # every category has its slot, drawn or not
         ax.set_xlim(lo, hi)
-        slot = ax.get_window_extent().width / fig.dpi * (1 / (hi - lo))  # inches per unit of x
+        slot = box.width / fig.dpi * (1 / (hi - lo))  # inches per unit of x
         ax.set_xticks(range(len(labels)), [_fit(ctx, x, slot * 0.9) for x in labels])
 
 
@@ -417,17 +439,53 @@ def caption_text(r):
     return "\n".join(lines) + "\n"
 
 
-def save(r, output_dir, formats=("png", "svg", "pdf"), dpi=200):
+def _raster(fig, fmt, dpi):
+    """PNG or TIFF bytes in RGB without alpha (matplotlib writes RGBA whatever the face colour says)."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, metadata=style.SAVE_METADATA["png"])
+    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    out = io.BytesIO()
+    if fmt == "png":
+        image.save(out, format="PNG", dpi=(dpi, dpi), optimize=False)
+    else:
+        image.save(out, format="TIFF", dpi=(dpi, dpi), compression="tiff_lzw")
+    return out.getvalue()
+
+
+def _svg(fig, title, description):
+    """SVG bytes whose text is text, with the title and the alt text as <title> and <desc>."""
+    from xml.sax.saxutils import escape
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", metadata=style.SAVE_METADATA["svg"])
+    text = buf.getvalue().decode("utf-8")
+    head_end = text.index(">", text.index("<svg")) + 1
+    meta = f"\n <title>{escape(title)}</title>\n <desc>{escape(description)}</desc>"
+    return (text[:head_end] + meta + text[head_end:]).encode("utf-8")
+
+
+def file_bytes(r, fmt, dpi):
+    """The bytes of figure ``r`` in format ``fmt`` (one of the ``formats`` parameter's values)."""
+    if fmt in ("png", "tiff"):
+        return _raster(r.figure, fmt, dpi)
+    if fmt == "svg":
+        return _svg(r.figure, r.title, r.caption)
+    buf = io.BytesIO()
+    r.figure.savefig(buf, format=fmt, metadata=style.SAVE_METADATA[fmt])
+    return buf.getvalue()
+
+
+def save(r, output_dir, formats=("png", "svg", "pdf"), dpi=300):
     """Write the figure in each format and its caption file; returns the paths written."""
     from pathlib import Path
 
     out = Path(output_dir)
     paths = []
     for fmt in formats:
-        buf = io.BytesIO()
-        r.figure.savefig(buf, format=fmt, dpi=dpi, metadata=style.SAVE_METADATA[fmt])
         path = out / f"{r.id}.{fmt}"
-        atomic_write(path, buf.getvalue())
+        atomic_write(path, file_bytes(r, fmt, dpi))
         paths.append(path)
     path = out / f"{r.id}.md"
     atomic_write(path, caption_text(r))

@@ -7,6 +7,7 @@ from ._core import (
     _annotate,
     _bars,
     _concat,
+    LAYOUT_DPI,
     _finish,
     _fit,
     _grouped,
@@ -220,7 +221,7 @@ def _overview_map(ctx):
 
     w = ctx.sz.width
     nrows, ncols = (4, 2) if ctx.size == "column" else (2, 4)
-    fig = Figure(figsize=(w, round(w * 0.8 * nrows / ncols, 3)), layout="constrained")
+    fig = Figure(figsize=(w, round(w * 0.8 * nrows / ncols, 3)), layout="constrained", dpi=LAYOUT_DPI)
     FigureCanvasAgg(fig)
     axes = fig.subplots(nrows, ncols)
     drawn = []
@@ -235,23 +236,21 @@ def _overview_map(ctx):
         ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
                      loc="left")
         ax.set_axis_off()
-    legend_ax = axes.flat[-1]
-    legend_ax.set_axis_off()
+    axes.flat[-1].remove()  # the legend goes below the maps, where the layout engine makes room for it
     from matplotlib.patches import Patch
 
     handles = [Patch(facecolor=colours[0], edgecolor=style.GREY, label="0")]
     handles += [Patch(facecolor=colours[i], edgecolor=style.GREY,
                       label=f"{MAP_BINS[i]}–{MAP_BINS[i + 1] - 1}") for i in range(1, len(colours))]
     handles.append(Patch(facecolor=style.LIGHT_GREY, hatch="////", edgecolor=style.GREY, label=ctx.t("word.not_stated")))
-    legend_ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=ctx.small, borderaxespad=0, ncols=3 if ctx.size in ("slides", "poster") else 2,
-                     handlelength=1.0, columnspacing=0.8,
-                     title=_fit(ctx, ctx.t("map.legend"), ctx.sz.width / ncols * 0.85), title_fontsize=ctx.small)
+    key = dict(handles=handles, ncols={"column": 4, "double": len(handles)}.get(ctx.size, 5), handlelength=1.0,
+               columnspacing=0.8, title=ctx.t("map.legend"))
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
     from ..citation import source_name
     from ..package import open_package
 
     boundaries = {s["source_id"]: s for s in open_package().records("sources")}["geoBoundaries-MLI-ADM2"]
-    _finish(fig, ctx, "overview_map", rows, note=ctx.t("map.boundaries") + source_name(boundaries, ctx.lang))
+    _finish(fig, ctx, "overview_map", rows, note=ctx.t("map.boundaries") + source_name(boundaries, ctx.lang), key=key)
     for coll_ax in axes.flat:
         coll_ax.set_aspect("equal")
     return fig, rows, drawn

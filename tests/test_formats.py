@@ -1,0 +1,83 @@
+"""Files a journal accepts: PNG/TIFF in RGB at the dpi asked, PDF with TrueType fonts, SVG with real text."""
+import hashlib
+
+import pytest
+from PIL import Image
+
+from mali_caac.figure_checks import drawn_texts
+from mali_caac.figures import close, render, save
+
+FORMATS = ["png", "svg", "pdf", "tiff"]
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    out = tmp_path_factory.mktemp("formats")
+    r = render("casualties_by_region", "fr", "column")
+    try:
+        paths = {p.suffix[1:]: p for p in save(r, out, FORMATS, dpi=300)}
+    finally:
+        close(r)
+    return paths
+
+
+@pytest.mark.parametrize("fmt", ["png", "tiff"])
+def test_rasters_are_rgb_at_the_dpi_asked(written, fmt):
+    image = Image.open(written[fmt])
+    assert image.mode == "RGB"
+    assert round(image.info["dpi"][0]) == 300
+    assert image.size[0] == round(89 / 25.4 * 300)  # a journal column, 89 mm
+    if fmt == "tiff":
+        assert image.info["compression"] == "tiff_lzw"
+
+
+def test_pdf_embeds_truetype_and_no_type3(written):
+    pdf = written["pdf"].read_bytes()
+    assert b"/FontFile2" in pdf and b"/Type3" not in pdf
+    assert b"SourceSansPro" in pdf
+
+
+def test_svg_keeps_text_as_text_with_title_and_alt_text(written):
+    svg = written["svg"].read_text(encoding="utf-8")
+    assert svg.count("<text") > 10 and "Mopti" in svg
+    assert "<title>Enfants victimes par région</title>" in svg and "<desc>" in svg
+    assert "Source Sans Pro" in svg
+
+
+def test_two_saves_give_identical_bytes(tmp_path):
+    digests = []
+    for run in ("a", "b"):
+        r = render("casualties_by_period", "en", "double")
+        paths = save(r, tmp_path / run, FORMATS, dpi=300)
+        close(r)
+        digests.append([hashlib.sha256(p.read_bytes()).hexdigest() for p in paths])
+    assert digests[0] == digests[1]
+
+
+def test_bare_leaves_out_title_and_source_line():
+    full, bare = render("casualties_by_region", "en", "double"), render("casualties_by_region", "en", "double", bare=True)
+    try:
+        full.figure.canvas.draw()
+        bare.figure.canvas.draw()
+        texts = lambda r: [t.get_text() for t in drawn_texts(r.figure)]  # noqa: E731
+        assert any(t.startswith("Child casualties by region") for t in texts(full))
+        assert not any(t.startswith("Child casualties by region") or t.startswith("Source") for t in texts(bare))
+        assert bare.figure.get_figheight() < full.figure.get_figheight()
+    finally:
+        close(full)
+        close(bare)
+
+
+@pytest.mark.parametrize("fid", ["recruitment_by_group", "casualties_by_period", "overview_regions"])
+@pytest.mark.parametrize("dpi", [110, 150, 600])
+def test_the_layout_holds_at_every_resolution(fid, dpi):
+    """The layout is made once, at print resolution; text must not grow past it in a file written at
+    another dpi (it did: hinted text at 150 dpi clipped a French party name)."""
+    from mali_caac.figure_checks import layout_problems
+
+    r = render(fid, "fr", "double")
+    try:
+        r.figure.set_dpi(dpi)
+        assert layout_problems(r.figure) == []
+    finally:
+        close(r)
