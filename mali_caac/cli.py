@@ -169,6 +169,9 @@ def cite(obj, source_id, fmt, rows):
 
 @main.command()
 @click.option("--only", multiple=True, metavar="NOTEBOOK", help="Build only this notebook (repeatable): overview, recruitment, ...")
+@click.option("--figure", "figure_id", default=None, metavar="ID",
+              help="Draw just this figure (see `mali-caac figures`), without running a notebook, into "
+                   "build/figures/figure-<ID>_<size>/ (or --figures-dir).")
 @click.option("--lang", "langs", multiple=True, type=click.Choice(PARAMETERS["lang"]),
               help=f"Language (repeatable; default: all: {', '.join(PARAMETERS['lang'])}).")
 @click.option("--formats", default=",".join(DEFAULTS["formats"]), show_default=True,
@@ -189,7 +192,7 @@ def cite(obj, source_id, fmt, rows):
 @click.option("--notebooks", default=None, type=click.Path(file_okay=False, exists=True),
               help="Folder of the section notebooks to run (default: notebooks/).")
 @click.pass_obj
-def build(obj, only, langs, formats, dpi, size, bare, timeout, jobs, force, figures_dir, build_dir, notebooks):
+def build(obj, only, figure_id, langs, formats, dpi, size, bare, timeout, jobs, force, figures_dir, build_dir, notebooks):
     """Run the section notebooks with papermill and write every figure.
 
     Only the full default build (every notebook, every language, default
@@ -206,6 +209,22 @@ def build(obj, only, langs, formats, dpi, size, bare, timeout, jobs, force, figu
     from .build import BuildError
     from .build import build as run
 
+    if figure_id is not None:
+        import os
+
+        from .review import make_one
+
+        if obj["data"]:
+            os.environ["MALI_CAAC_DATA"] = str(obj["data"])
+        try:
+            paths = make_one(figure_id, langs=tuple(langs) or PARAMETERS["lang"], output_dir=figures_dir,
+                             formats=[f.strip() for f in formats.split(",") if f.strip()], dpi=dpi, size=size,
+                             bare=bare)
+        except (ValueError, DataError) as exc:
+            _fail(exc)
+        for path in paths:
+            click.echo(f"wrote {path}")
+        return
     try:
         errors = run(only=list(only) or None, langs=tuple(langs) or None,
                      formats=tuple(f.strip() for f in formats.split(",") if f.strip()), dpi=dpi, size=size, bare=bare,
@@ -218,6 +237,41 @@ def build(obj, only, langs, formats, dpi, size, bare, timeout, jobs, force, figu
     except KeyboardInterrupt:
         sys.exit(130)
     sys.exit(1 if errors else 0)
+
+
+@main.command()
+@FORMAT
+@click.option("--lang", default=DEFAULTS["lang"], show_default=True, type=click.Choice(PARAMETERS["lang"]),
+              help="Language of the titles.")
+@click.pass_obj
+def figures(obj, fmt, lang):
+    """List the figures: id, section and title."""
+    import pandas as pd
+
+    from .review import figure_list
+
+    rows = pd.DataFrame(figure_list(lang), columns=["figure", "section", "title"])
+    _echo_table(rows, fmt, full=True, drop_constant=False)
+
+
+@main.command(name="contact-sheet")
+@click.option("--lang", default=DEFAULTS["lang"], show_default=True, type=click.Choice(PARAMETERS["lang"]))
+@click.option("--size", default=DEFAULTS["size"], show_default=True, type=click.Choice(PARAMETERS["size"]))
+@click.option("--output", default=None, type=click.Path(dir_okay=False),
+              help="PDF to write (default: build/contact-sheets/<lang>-<size>.pdf).")
+@click.pass_obj
+def contact_sheet(obj, lang, size, output):
+    """One PDF with every figure of a language and size, a page each, headed by its id."""
+    import os
+
+    from .review import contact_sheet as make
+
+    if obj["data"]:
+        os.environ["MALI_CAAC_DATA"] = str(obj["data"])
+    try:
+        click.echo(f"wrote {make(lang, size, output)}")
+    except (ValueError, DataError) as exc:
+        _fail(exc)
 
 
 @main.command(name="refresh-notebooks", hidden=True)
