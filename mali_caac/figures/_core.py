@@ -461,9 +461,21 @@ def _svg(fig, title, description):
     buf = io.BytesIO()
     fig.savefig(buf, format="svg", metadata=style.SAVE_METADATA["svg"])
     text = buf.getvalue().decode("utf-8")
+    text = _stable_clip_ids(text)
     head_end = text.index(">", text.index("<svg")) + 1
     meta = f"\n <title>{escape(title)}</title>\n <desc>{escape(description)}</desc>"
     return (text[:head_end] + meta + text[head_end:]).encode("utf-8")
+
+
+def _stable_clip_ids(svg):
+    """Number the SVG's clip paths in order of appearance: matplotlib names a clip path after the
+    memory address of its path object, which changes from run to run."""
+    import re
+
+    ids = {}
+    for found in re.findall(r'clipPath id="(p[0-9a-f]{10})"', svg):
+        ids.setdefault(found, f"clip{len(ids) + 1}")
+    return re.sub(r"\b(p[0-9a-f]{10})\b", lambda m: ids.get(m.group(1), m.group(1)), svg) if ids else svg
 
 
 def file_bytes(r, fmt, dpi):
