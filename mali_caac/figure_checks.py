@@ -116,6 +116,16 @@ def layout_problems(fig, *, min_pt=MIN_TEXT_PT, max_gap_mm=MAX_GAP_MM):
         if bb.x0 < -0.5 or bb.y0 < -0.5 or bb.x1 > width + 0.5 or bb.y1 > height + 0.5:
             problems.append("a figure legend leaves the canvas")
         parts.append(Box("legend", bb.x0, bb.y0, bb.x1, bb.y1))
+    legend_texts = {id(x) for lg in [ax.get_legend() for ax in fig.axes] + list(fig.legends) if lg is not None
+                    for x in lg.get_texts() + [lg.get_title()]}
+    for lg in [ax.get_legend() for ax in fig.axes] + list(fig.legends):
+        if lg is None or not lg.get_visible():
+            continue
+        bb = lg.get_window_extent(renderer)
+        box = Box("legend", bb.x0, bb.y0, bb.x1, bb.y1)
+        for text, tbox in zip(texts, boxes):
+            if id(text) not in legend_texts and tbox.overlaps(box):
+                problems.append(f"text {tbox.what} and a legend overlap")
     gap = largest_gap([(max(p.y0, 0), min(p.y1, height)) for p in parts], height)
     gap_mm = gap / dpi * 25.4
     if gap_mm > max_gap_mm:

@@ -88,8 +88,6 @@ def patch_style(kind, code=None):
     return {"facecolor": colour_for(kind, code)}
 
 
-CONTEXTS = {"paper": 1.0, "slides": 1.35, "poster": 1.7}
-"""Size contexts and their font scale (seaborn's paper/talk/poster spirit)."""
 
 
 

@@ -33,3 +33,13 @@ def test_overlap_clipping_small_text_and_gap_are_found():
 def test_largest_gap():
     assert largest_gap([(0, 10), (30, 40), (35, 50)], 60) == 20
     assert largest_gap([(0, 10), (5, 20)], 30) == 0
+
+
+def test_a_text_over_a_legend_is_found():
+    """A panel letter drawn over the legend's first key (attacks_by_period) passed the text-only check."""
+    fig, ax = plt.subplots(figsize=(3.5, 2.5), layout="constrained")
+    ax.bar([0, 1], [3, 4], label="Schools")
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0))
+    ax.set_title("a", loc="left")
+    assert any("and a legend overlap" in p for p in layout_problems(fig))
+    plt.close(fig)

@@ -15,13 +15,18 @@ from mali_caac.figures import close, figure_ids, render
 # 16 contrast (light-grey #D9D9D9 bars, hatch and lines at 1.41:1, Okabe-Ito sky blue at 2.31:1,
 # the Blues heatmap of overview_regions) and 22 side by side (Okabe-Ito vermillion next to the
 # attacks colour, ΔE 3.1 under protanopia; reddish purple next to blue, ΔE 14.0; the map's bins).
-pytestmark = pytest.mark.xfail(reason="issue 7: figures are being rebuilt on colour_for (measured failing, see above)",
-                               run=False)
+# After the figure modules moved to the palette's meanings (NEUTRAL, ACCENT, UNATTRIBUTED,
+# UNKNOWN, TEXT_MUTED): 82 of 86 pass. The two sequential colour scales still fail and are
+# expected to until they are redrawn (strict): the heatmap's light cells under 3:1 with white
+# numbers on mid blues, and the map's neighbouring classes under ΔE 20 in simulation.
+KNOWN_FAILING = {"overview_regions", "overview_map"}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("fid", figure_ids())
-def test_figure_colours(fid, lang):
+def test_figure_colours(fid, lang, request):
+    if fid in KNOWN_FAILING:
+        request.applymarker(pytest.mark.xfail(reason="sequential colour scale: issue 7", strict=True))
     r = render(fid, lang, "double")
     try:
         problems = colour_problems(r.figure)

@@ -266,7 +266,13 @@ def _panel_letters(fig, ctx):
     panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>" and ax.has_data()]
     if len(panels) < 2:
         return
+    from matplotlib.transforms import ScaledTranslation
+
     for letter, ax in zip("abcdefghijklmnop", panels):
+        legend = ax.get_legend()
+        if legend is not None and not ax.get_title(loc="left"):  # the key goes on the letter's line, after it
+            shift = ScaledTranslation(2.2 * ctx.sz.body / 72, 0, fig.dpi_scale_trans)
+            legend.set_bbox_to_anchor((0, 1.0), transform=ax.transAxes + shift)
         title = ax.get_title(loc="left")
         ax.set_title(f"{letter}   {title}" if title else letter, loc="left", fontweight="bold",
                      fontsize=ax._left_title.get_fontsize() if title else ctx.sz.body)

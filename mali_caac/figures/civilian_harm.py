@@ -20,8 +20,8 @@ def _moura(ctx):
               & ch.measure.isin(["persons_killed", "men_summarily_executed", "men_killed", "civilians_killed"])]
     fig, ax = _new(ctx, 0.4)
     y = list(range(len(keep)))
-    ax.hlines(y, 0, keep["value"], color=style.LIGHT_GREY, lw=2)
-    ax.scatter(keep["value"], y, color=[style.OKABE_ITO["vermillion"]] * len(keep), s=70, zorder=3)
+    ax.hlines(y, 0, keep["value"], color=style.NEUTRAL, lw=1)
+    ax.scatter(keep["value"], y, color=[style.NEUTRAL] * len(keep), s=70, zorder=3)
     for yy, v, q in zip(y, keep["value"], keep["qualifier"].astype(str)):
         ax.annotate(_qual(ctx, q) + ctx.n(v), (v, yy), xytext=(8, 0), textcoords="offset points", va="center", fontsize=ctx.small)
     ax.set_yticks(y, [_fit(ctx, ctx.t(f"claimant.{c}"), ctx.sz.width * 0.36) for c in keep["reported_by"]])
@@ -46,7 +46,7 @@ def _harm(ctx):
     ids = ["ch-011", "ch-017", "ch-035", "ch-033", "ch-022", "ch-032", "ch-018", "ch-007"]
     keep = ch.set_index("row_id").loc[ids].reset_index()
     labels = [ctx.t(f"harm.{i}") for i in keep["row_id"]]
-    return _hbar_rows(ctx, "civilian_harm_reports", keep, labels, style.OKABE_ITO["vermillion"], "axis.reported",
+    return _hbar_rows(ctx, "civilian_harm_reports", keep, labels, style.NEUTRAL, "axis.reported",
                       "civilian_harm", ratio=0.6, ytick=ctx.small)
 
 

@@ -115,7 +115,7 @@ def _overview_regions(ctx):
                 yticklabels=[_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for v in VIOLATIONS])
     for i, j in zip(*np.where(np.isnan(data))):
         ax.add_patch(__import__("matplotlib").patches.Rectangle((j, i), 1, 1, fill=False, hatch="///",
-                                                                 edgecolor=style.LIGHT_GREY, lw=0))
+                                                                 edgecolor=style.UNKNOWN["edgecolor"], lw=0))
     ax.tick_params(axis="x", rotation=90, labelsize=ctx.small)
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(used, "grave_violations")
@@ -135,7 +135,7 @@ def _overview_attribution(ctx):
     parts = gv[(gv.violation == "all") & (gv.unit == "percent") & (gv.period == "all")].copy()
     labels = [ctx.t(f"attribution.{p}") for p in parts.perpetrator]
     fig, ax = _new(ctx, 0.32)
-    drawn = _bars(ax, ctx, labels, parts["value"], [style.GREY, C["all"], C["recruitment_and_use"]],
+    drawn = _bars(ax, ctx, labels, parts["value"], [style.UNATTRIBUTED, C["all"], C["all"]],
                   horizontal=True, qualifiers=list(parts["qualifier"].astype(str)),
                   texts=[_qual(ctx, q) + ctx.n(v) + " %" for v, q in zip(parts["value"], parts["qualifier"].astype(str))])
     ax.set_xlabel(ctx.t("axis.percent"))
@@ -174,7 +174,7 @@ def _overview_previous(ctx):
     texts = [[ctx.n(x) for x in before], [ctx.n(x) for x in now]]
     fig, ax = _new(ctx, 0.55)
     groups = [label("violation", v, ctx.lang) for v in VIOLATIONS]
-    drawn = _grouped(ax, ctx, groups, series, [style.LIGHT_GREY, C["all"]], texts=texts)
+    drawn = _grouped(ax, ctx, groups, series, [style.NEUTRAL, C["all"]], texts=texts)
     ax.tick_params(axis="x", labelsize=ctx.small)
     ax.set_ylabel(ctx.t("axis.per_month"))
     rows = _prov(pd.concat(frames), "grave_violations")
@@ -229,9 +229,10 @@ def _overview_map(ctx):
         g = geo.assign(value=[float(x) for x in values])
         known = g[g["value"].notna()]
         unknown = g[g["value"].isna()]
-        known.plot(ax=ax, column="value", cmap=cmap, norm=norm, edgecolor=style.GREY, linewidth=0.4)
+        known.plot(ax=ax, column="value", cmap=cmap, norm=norm, edgecolor=style.NEUTRAL, linewidth=0.4)
         if len(unknown):
-            unknown.plot(ax=ax, color=style.LIGHT_GREY, hatch="////", edgecolor=style.GREY, linewidth=0.4)
+            unknown.plot(ax=ax, color=style.UNKNOWN["facecolor"], hatch=style.UNKNOWN["hatch"],
+                         edgecolor=style.UNKNOWN["edgecolor"], linewidth=0.4)
         drawn += [float(x) for x in known["value"]]
         ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
                      loc="left")
@@ -239,10 +240,10 @@ def _overview_map(ctx):
     axes.flat[-1].remove()  # the legend goes below the maps, where the layout engine makes room for it
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=colours[0], edgecolor=style.GREY, label="0")]
-    handles += [Patch(facecolor=colours[i], edgecolor=style.GREY,
+    handles = [Patch(facecolor=colours[0], edgecolor=style.NEUTRAL, label="0")]
+    handles += [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL,
                       label=f"{MAP_BINS[i]}–{MAP_BINS[i + 1] - 1}") for i in range(1, len(colours))]
-    handles.append(Patch(facecolor=style.LIGHT_GREY, hatch="////", edgecolor=style.GREY, label=ctx.t("word.not_stated")))
+    handles.append(Patch(**style.UNKNOWN, label=ctx.t("word.not_stated")))
     key = dict(handles=handles, ncols={"column": 4, "double": len(handles)}.get(ctx.size, 5), handlelength=1.0,
                columnspacing=0.8, title=ctx.t("map.legend"))
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
@@ -281,18 +282,18 @@ def _country_reports(ctx):
             v = float(row["value"].iloc[0])
             rates.append(v / m)
             texts.append(ctx.n(v) + (" *" if bool(row["secondary"].iloc[0]) else ""))
-            colours.append(style.GREY if bool(row["secondary"].iloc[0]) else C["all"])
+            colours.append(style.NEUTRAL if bool(row["secondary"].iloc[0]) else C["all"])
         else:
             rates.append(0.0)
             texts.append(ctx.t("word.no_total"))
-            colours.append(style.LIGHT_GREY)
+            colours.append(style.UNKNOWN["facecolor"])
     fig, ax = _new(ctx, 0.62)
     keep = [i for i, tx in enumerate(texts) if tx != ctx.t("word.no_total")]
     bars = ax.bar(keep, [rates[i] for i in keep], color=[colours[i] for i in keep], width=0.7)
     _annotate(ax, bars, [texts[i] for i in keep], False)
     for i in set(range(len(labels))) - set(keep):
         ax.annotate(_fit(ctx, texts[i], ctx.sz.width * 0.5 / len(labels)), (i, 0), xytext=(0, 3),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, color=style.GREY)
+                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, color=style.TEXT_MUTED)
     ax._mc_categories = list(labels)
     ax.set_xticks(range(len(labels)), [_fit(ctx, x, ctx.sz.width * 0.72 / len(labels)) for x in labels])
     ax.tick_params(axis="x", labelsize=ctx.small)

@@ -12,7 +12,7 @@ from ._core import _hbar_breakdown, _hbar_rows, _period_figure, figure
         "Les 593 enfants (49 filles, 544 garçons) sortis des forces et groupes armés pris en charge dans des centres de transit, par période (à gauche) et par mois (à droite).")
 def _transit(ctx):
     parts = aggregate.breakdown("release_and_reintegration", "period", measure="transit_care")
-    fig_rows = _period_figure(ctx, "transit_centres_by_period", parts, style.OKABE_ITO["bluish_green"], "axis.children")
+    fig_rows = _period_figure(ctx, "transit_centres_by_period", parts, style.NEUTRAL, "axis.children")
     fig_rows[1]["table"] = "release_and_reintegration"
     return fig_rows
 
@@ -26,7 +26,7 @@ def _transit(ctx):
         "211 n'ont pu en bénéficier, faute d'accès aux zones où ils ont retrouvé leur famille.")
 def _reintegration(ctx):
     parts = aggregate.breakdown("release_and_reintegration", "outcome", measure="transit_care")
-    return _hbar_breakdown(ctx, "reintegration_outcomes", parts, "outcome", style.OKABE_ITO["bluish_green"],
+    return _hbar_breakdown(ctx, "reintegration_outcomes", parts, "outcome", style.NEUTRAL,
                            "axis.children", ratio=0.3, table="release_and_reintegration")
 
 
@@ -42,7 +42,7 @@ def _trainings(ctx):
               & pa.restates.isna() & (pa.source_id == "S/2020/1105")]
     keep = keep[~keep.participants.str.startswith("women")].sort_values("value", ascending=False, kind="stable")
     labels = [ctx.t(f"participants.{r}") for r in keep["row_id"]]
-    return _hbar_rows(ctx, "trainings_and_dialogue", keep, labels, style.OKABE_ITO["bluish_green"], "axis.persons",
+    return _hbar_rows(ctx, "trainings_and_dialogue", keep, labels, style.NEUTRAL, "axis.persons",
                       "programme_activities", ratio=0.6, ytick=ctx.small)
 
 

@@ -30,7 +30,7 @@ def _us_2020(ctx):
                                "democracy_human_rights_governance_assistance"]) & ua.restates.isna()]
     keep = keep.sort_values("value", ascending=False, kind="stable")
     return _usd_bars(ctx, "us_assistance_2020", keep, [ctx.t(f"measure.{m}") for m in keep["measure"]],
-                     style.OKABE_ITO["blue"], 0.35)
+                     style.NEUTRAL, 0.35)
 
 
 @figure("us_security_cooperation", "us_assistance",
@@ -56,7 +56,7 @@ def _us_security(ctx):
             return f"{int(a)}-{int(b)}"
         return (f"{ctx.t('word.since')} {int(a)}") if a == a and a is not None else ""
     labels = [f"{ctx.t('measure.' + m).split(' (')[0]} ({period(r)})" for m, r in zip(keep["measure"], keep.to_dict("records"))]
-    return _usd_bars(ctx, "us_security_cooperation", keep, labels, style.OKABE_ITO["vermillion"], 0.55)
+    return _usd_bars(ctx, "us_security_cooperation", keep, labels, style.NEUTRAL, 0.55)
 
 
 @figure("military_training", "us_assistance",
@@ -78,7 +78,7 @@ def _training(ctx):
         return f"{ctx.t('word.since')} {int(a)}"
     labels = [f"{ctx.t('provider.' + p)}, {period(r)}" for p, r in zip(keep["provider"], keep.to_dict("records"))]
     fig, ax = _new(ctx, 0.32)
-    drawn = _bars(ax, ctx, labels, keep["value"], [style.OKABE_ITO["sky_blue"] if p == "EUTM" else style.OKABE_ITO["vermillion"]
+    drawn = _bars(ax, ctx, labels, keep["value"], [style.NEUTRAL if p == "EUTM" else style.ACCENT
                                                    for p in keep["provider"]], horizontal=True,
                   qualifiers=list(keep["qualifier"].astype(str)))
     ax.set_xlabel(ctx.t("axis.persons"))
@@ -98,7 +98,7 @@ def _arms(ctx):
     ar = load("arms_suppliers").sort_values("rank")
     fig, ax = _new(ctx, 0.42)
     y = list(range(len(ar)))
-    colours = [style.OKABE_ITO["vermillion"] if s == "United States" else style.GREY for s in ar["supplier"]]
+    colours = [style.ACCENT if s == "United States" else style.NEUTRAL for s in ar["supplier"]]
     ax.scatter([int(r) for r in ar["rank"]], y, color=colours, s=60, zorder=3)
     ax.set_yticks(y, [ctx.t(f"country.{s}") for s in ar["supplier"]])
     ax.invert_yaxis()
@@ -125,7 +125,7 @@ def _us_aid_series(ctx):
              & us.transaction_type.isin(["obligations", "disbursements"])]
     fig, ax = _new(ctx, 0.62)
     drawn = []
-    styles = {"obligations": (style.OKABE_ITO["blue"], "o"), "disbursements": (style.OKABE_ITO["vermillion"], "s")}
+    styles = {"obligations": (style.NEUTRAL, "o"), "disbursements": (style.ACCENT, "s")}
     for ttype, grp in sel.groupby("transaction_type", sort=False, observed=True):
         colour, marker = styles[str(ttype)]
         grp = grp.sort_values("fiscal_year")
@@ -139,11 +139,11 @@ def _us_aid_series(ctx):
         drawn += [float(v) / 1e6 for v in grp["value"]]
     top = sel["value"].max() / 1e6
     for year, key in ((2012.45, "coup.2012"), (2020.6, None), (2021.4, "coup.2020_2021")):
-        ax.axvline(year, color=style.GREY, linewidth=0.8, linestyle="--")
+        ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
         if key is None:
             continue
         ax.annotate(ctx.t(key), (year, top * 1.08), xytext=(-2, 0), textcoords="offset points", rotation=90,
-                    fontsize=ctx.small, ha="right", va="top", color=style.GREY)
+                    fontsize=ctx.small, ha="right", va="top", color=style.TEXT_MUTED)
     ax.set_ylim(0, top * 1.1)
     ax.set_xlabel(ctx.t("axis.fiscal_year"))
     ax.set_ylabel(ctx.t("axis.usd_millions_constant"))
@@ -173,7 +173,7 @@ def _us_aid_2020(ctx):
     quals = ["approximately"] + ["exact"] * len(fae)
     labels = [ctx.t("aid.factsheet_sectors")] + [ctx.t(f"aid.fae_{t_}") for t_ in fae["transaction_type"].astype(str)]
     fig, ax = _new(ctx, 0.32)
-    drawn = _bars(ax, ctx, labels, [v / 1e6 for v in values], [style.OKABE_ITO["blue"], style.GREY, style.GREY],
+    drawn = _bars(ax, ctx, labels, [v / 1e6 for v in values], [style.ACCENT, style.NEUTRAL, style.NEUTRAL],
                   horizontal=True, texts=[_qual(ctx, q) + "$" + ctx.n(v / 1e6, 0) + " M" for v, q in zip(values, quals)])
     ax.set_xlabel(ctx.t("axis.usd_millions"))
     rows = _concat(_prov(sectors, "us_assistance"), _prov(fae, "us_aid_series"))

@@ -72,7 +72,7 @@ def _recruitment_by_sex(ctx):
     parts = _gv_breakdown("sex", "recruitment_and_use")
     fig, ax = _new(ctx, 0.3)
     drawn = _bars(ax, ctx, [label("sex", s, ctx.lang) for s in parts["sex"]], parts["value"],
-                  [style.OKABE_ITO["reddish_purple"], style.OKABE_ITO["blue"]], horizontal=True)
+                  C["recruitment_and_use"], horizontal=True)
     ax.set_xlabel(ctx.t("axis.children"))
     rows = _prov(parts, "grave_violations")
     _finish(fig, ctx, "recruitment_by_sex", rows)
@@ -86,7 +86,7 @@ def _recruitment_by_sex(ctx):
         "Les 94 garçons de 12 à 17 ans capturés par des forces nationales et internationales et des groupes armés entre 2017 et 2019.")
 def _detention_captors(ctx):
     parts = aggregate.breakdown("deprivation_of_liberty", "captor", sex="male")
-    return _hbar_breakdown(ctx, "detention_captors", parts, "captor", style.OKABE_ITO["blue"], "axis.children",
+    return _hbar_breakdown(ctx, "detention_captors", parts, "captor", style.NEUTRAL, "axis.children",
                            table="deprivation_of_liberty")
 
 
@@ -101,10 +101,10 @@ def _detention_years_outcomes(ctx):
     years = aggregate.breakdown("deprivation_of_liberty", "period", sex="male").sort_values("period")
     outcomes = aggregate.breakdown("deprivation_of_liberty", "outcome", sex="male")
     fig, (a1, a2) = _new(ctx, 0.42, ncols=2)
-    drawn = _bars(a1, ctx, [str(p) for p in years["period"]], years["value"], style.OKABE_ITO["blue"])
+    drawn = _bars(a1, ctx, [str(p) for p in years["period"]], years["value"], style.NEUTRAL)
     a1.set_ylabel(ctx.t("axis.children"))
     drawn += _bars(a2, ctx, [label("outcome", o, ctx.lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
-                             for o in outcomes["outcome"]], outcomes["value"], style.OKABE_ITO["sky_blue"])
+                             for o in outcomes["outcome"]], outcomes["value"], style.NEUTRAL)
     a2.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(years, "deprivation_of_liberty"), _prov(outcomes, "deprivation_of_liberty"))
     _finish(fig, ctx, "detention_years_outcomes", rows)
@@ -126,7 +126,7 @@ def _casualties_cause_period(ctx):
     fig, ax = _new(ctx, 0.5)
     drawn = _grouped(ax, ctx, groups, {label("cause", "crossfire_and_attacks", ctx.lang): list(cross["value"]),
                                        label("cause", "explosive_devices", ctx.lang): list(expl["value"])},
-                     [C["killing_and_maiming"], style.OKABE_ITO["black"]])
+                     [C["killing_and_maiming"], style.NEUTRAL])
     ax.set_ylabel(ctx.t("axis.children"))
     rows = _concat(_prov(cross, "grave_violations"), _prov(expl, "grave_violations"))
     _finish(fig, ctx, "casualties_cause_period", rows, note=ctx.t("word.different_lengths"))
@@ -166,7 +166,7 @@ def _casualties_killed_maimed(ctx):
     fig, (a1, a2) = _new(ctx, 0.4, ncols=2)
     drawn = _bars(a1, ctx, [label("subtype", s, ctx.lang) for s in sub["subtype"]], sub["value"], C["killing_and_maiming"])
     a1.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a2, ctx, [label("sex", s, ctx.lang) for s in sex["sex"]], sex["value"], style.GREY)
+    drawn += _bars(a2, ctx, [label("sex", s, ctx.lang) for s in sex["sex"]], sex["value"], C["killing_and_maiming"])
     rows = _concat(_prov(sub, "grave_violations"), _prov(sex, "grave_violations"))
     _finish(fig, ctx, "casualties_killed_maimed", rows)
     return fig, rows, drawn
@@ -243,7 +243,7 @@ def _attacks_by_period(ctx):
     groups = [label("period", p, ctx.lang) for p in sch["period"]]
     fig, (a1, a2) = _new(ctx, 0.5, ncols=2)
     names = [ctx.t("word.schools"), ctx.t("word.hospitals")]
-    colours = [C["attacks_on_schools_and_hospitals"], style.OKABE_ITO["vermillion"]]
+    colours = [C["attacks_on_schools_and_hospitals"], style.NEUTRAL]
     drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(sch["value"]), list(hos["value"])])), colours)
     a1.set_ylabel(ctx.t("axis.attacks"))
     drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(sch["per_month"]), list(hos["per_month"])])), colours,
@@ -272,7 +272,7 @@ def _attacks_by_region(ctx):
     drawn = _grouped(ax, ctx, [label("region", r, ctx.lang) for r in regions],
                      {ctx.t("word.schools"): [s_map.get(r) for r in regions],
                       ctx.t("word.hospitals"): [h_map.get(r) for r in regions]},
-                     [C["attacks_on_schools_and_hospitals"], style.OKABE_ITO["vermillion"]])
+                     [C["attacks_on_schools_and_hospitals"], style.NEUTRAL])
     ax.set_ylabel(ctx.t("axis.attacks"))
     rows = _concat(_prov(sch, "grave_violations"), _prov(hos, "grave_violations"))
     _finish(fig, ctx, "attacks_by_region", rows)
@@ -335,7 +335,7 @@ def _schools_closed(ctx):
     for sid, grp in pts.groupby("source_id", sort=False):
         short = load("sources").set_index("source_id").loc[sid, "short_name" if ctx.lang == "en" else "short_name_fr"]
         ax.plot(grp["date"], grp["value"], marker=markers.get(sid, "D"), linestyle="none",
-                color=C["attacks_on_schools_and_hospitals"] if sid == "S/2020/1105" else style.OKABE_ITO["blue"],
+                color=C["attacks_on_schools_and_hospitals"] if sid == "S/2020/1105" else style.NEUTRAL,
                 markersize=8, label=short)
     for _, r in pts.iterrows():
         ax.annotate(ctx.n(r["value"]), (r["date"], r["value"]), xytext=(0, 8), textcoords="offset points",
