@@ -10,9 +10,8 @@ OKABE_ITO = {
     "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73", "yellow": "#F0E442",
     "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7", "black": "#000000",
 }
-PALETTE = list(OKABE_ITO.values())
-# OKABE_ITO, PALETTE, GREY and LIGHT_GREY are the old, multi-meaning names still used by the
-# figure modules (issue 7, item 5); new code asks colour_for(kind, code) for a meaning instead.
+# The old, multi-meaning greys, kept only so that the colour tests can show what they failed;
+# figures ask colour_for(kind, code) (or the named neutrals below) for a meaning instead.
 GREY = "#7F7F7F"
 LIGHT_GREY = "#D9D9D9"
 

@@ -9,7 +9,6 @@ PNG, SVG and PDF (byte-identical across runs) and a caption file, each through
 a temporary file and a rename.
 """
 import io
-import textwrap
 from dataclasses import dataclass, field
 
 from .. import aggregate, style
@@ -118,16 +117,6 @@ def _new(ctx, ratio=0.55, ncols=1, sharey=False):
 
 def _qual(ctx, q):
     return ctx.t(f"word.qualifier.{q}") if q and q != "exact" else ""
-
-
-def _wrap(text, width):
-    """Wrap each line of a label on its own at about ``width`` characters, at ordinary spaces only
-    (never inside a word, nor at a no-break space that keeps a number with its unit)."""
-    out = []
-    for line in str(text).split("\n"):
-        out += textwrap.wrap(line.replace("\u00a0", "\0").replace("\u202f", "\1"), width, break_long_words=False,
-                             break_on_hyphens=False) or [""]
-    return "\n".join(out).replace("\0", "\u00a0").replace("\1", "\u202f")
 
 
 def _fit(ctx, text, width_in):
