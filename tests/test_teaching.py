@@ -262,3 +262,16 @@ def test_a_missing_translation_is_refused_by_name():
     nb.cells[question].source += "\n\nAnother question?"
     with pytest.raises(DataError, match=rf"exercises\.ipynb, cell {question + 1}: .*'Another question\?'"):
         teaching.translate("exercises", "fr", source=nb)
+
+
+def test_each_paragraph_is_one_line():
+    """Sphinx's gettext makes one message of a paragraph: a paragraph spread over lines would not match the
+    catalogue's one message per line (nor render as the paragraphs it was meant to be)."""
+    item = re.compile(r"^\s*(?:[-*]|\d+\.|#{1,6})\s")
+    texts = [c.source for c in nbformat.read(NOTEBOOK, as_version=4).cells if c.cell_type == "markdown"]
+    for text in texts + [NOTE.read_text(encoding="utf-8")]:
+        lines = text.splitlines()
+        for before, line in zip(lines, lines[1:]):
+            prose = [teaching.messages(x) and not x.lstrip().startswith(("```", ":")) for x in (before, line)]
+            if all(prose):
+                assert item.match(line), f"a paragraph on two lines: {before[:40]!r} / {line[:40]!r}"
