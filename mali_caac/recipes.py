@@ -71,6 +71,22 @@ def figure_ids(section, folder=None):
     return ids
 
 
+_CACHE = {}
+
+
+def charts(section, folder=None):
+    """:func:`collect`, run again only when the notebook file changes."""
+    path = (Path(folder or notebook_dir()) / f"{section}.ipynb").resolve()
+    try:
+        st = path.stat()
+        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+    except FileNotFoundError:
+        stamp = None
+    if _CACHE.get(path, (None,))[0] != stamp or stamp is None:
+        _CACHE[path] = (stamp, collect(section, folder))
+    return _CACHE[path][1]
+
+
 def collect(section, folder=None):
     """Run a section notebook's code cells with its default parameters and return ``{id: Chart}``
     of the figures it publishes, in order, without drawing any.

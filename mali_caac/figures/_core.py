@@ -70,16 +70,16 @@ def figure_ids(section=None):
 
 
 def _figure_func(fid):
-    """The function that draws ``fid``, running its section notebook's recipes the first time."""
+    """The function that draws ``fid``: a library function, or its recipe in the section's notebook."""
     from .. import recipes
 
-    if fid not in REGISTRY:
-        section = TEXTS.get(fid)
-        if section is None or fid not in recipes.figure_ids(section):
-            raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(figure_ids())}")
-        for found, chart in recipes.collect(section).items():
-            REGISTRY[found] = (section, (lambda ctx, c=chart, f=found: c.draw(ctx, f)))
-    return REGISTRY[fid][1]
+    if fid in REGISTRY:
+        return REGISTRY[fid][1]
+    found = recipes.charts(TEXTS[fid]) if fid in TEXTS else {}
+    if fid not in found:
+        raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(figure_ids())}")
+    chart = found[fid]
+    return lambda ctx: chart.draw(ctx, fid)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -447,7 +447,7 @@ def render(fid, lang="en", size="double", bare=False):
 
     matplotlib.use("agg", force=False)
     func = _figure_func(fid)
-    return _draw(fid, REGISTRY[fid][0], func, lang, size, bare)
+    return _draw(fid, TEXTS[fid], func, lang, size, bare)
 
 
 def render_chart(chart, fid, lang="en", size="double", bare=False):
