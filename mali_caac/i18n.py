@@ -67,6 +67,7 @@ TEXT = {
     "axis.children": ("Children", "Enfants"),
     "axis.attacks": ("Attacks", "Attaques"),
     "axis.incidents": ("Incidents", "Incidents"),
+    "axis.cases": ("Cases", "Cas"),
     "axis.schools": ("Schools", "Écoles"),
     "axis.per_month": ("Verified per month", "Nombre vérifié par mois"),
     "axis.percent": ("Per cent", "Pour cent"),
@@ -201,9 +202,9 @@ TEXT = {
     "country.France": ("France", "France"),
     "country.United States": ("United States", "États-Unis"),
     # CRSV victim groups
-    "victims.women": ("Women", "Femmes"),
-    "victims.girls": ("Girls", "Filles"),
-    "victims.men": ("Men", "Hommes"),
+    "victim_group.women": ("Women", "Femmes"),
+    "victim_group.girls": ("Girls", "Filles"),
+    "victim_group.men": ("Men", "Hommes"),
     "word.since": ("since", "depuis"),
     "word.no_total": ("no total found", "aucun total trouvé"),
     "word.fifth_report": ("Fifth report (symbol not confirmed)", "Cinquième rapport (cote non confirmée)"),
@@ -265,6 +266,8 @@ def label(dimension, code, lang, data=None):
         rec = cats[(dimension, code)]
         text = rec["label_" + lang]
         return typeset(text[:1].upper() + text[1:], lang)
+    if f"{dimension}.{code}" in TEXT:  # small vocabularies of one table (crsv's victim groups ...)
+        return t(f"{dimension}.{code}", lang)
     raise KeyError(f"no label for {dimension}={code!r}")
 
 

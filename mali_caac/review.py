@@ -8,7 +8,7 @@ size, one per page, each headed by its id, for an editor to leaf through.
 import io
 from pathlib import Path
 
-from .figures import REGISTRY, SECTIONS, close, figure_ids, render, save
+from .figures import SECTIONS, close, figure_ids, render, save
 from .i18n import t
 from .package import atomic_write
 from .parameters import DEFAULTS, check_parameters
@@ -24,8 +24,9 @@ def figure_list(lang="en"):
 
 def check_figure(fid):
     """Refuse an unknown figure id, naming the parameter and the figures there are."""
-    if fid not in REGISTRY:
-        raise ValueError(f"parameter 'figure' must be one of the figure ids ({', '.join(REGISTRY)}), got {fid!r}")
+    ids = figure_ids()
+    if fid not in ids:
+        raise ValueError(f"parameter 'figure' must be one of the figure ids ({', '.join(ids)}), got {fid!r}")
     return fid
 
 

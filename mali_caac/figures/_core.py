@@ -35,11 +35,21 @@ class Rendered:
     drawn: list = field(default_factory=list)
 
 
-def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
-    """Register a figure function ``f(ctx) -> (fig, rows, drawn)``."""
+TEXTS = {}
+"""{figure id: section} of every figure whose title and caption are described (:func:`describe`)."""
+
+
+def describe(fid, section, title_en, title_fr, caption_en, caption_fr):
+    """A figure's title and caption in both languages; its recipe is a cell of the section's notebook."""
     if section not in SECTIONS:
         raise ValueError(f"unknown section {section!r}")
     add_figure_text(fid, title_en, title_fr, caption_en, caption_fr)
+    TEXTS[fid] = section
+
+
+def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
+    """Register a figure function ``f(ctx) -> (fig, rows, drawn)`` with its texts."""
+    describe(fid, section, title_en, title_fr, caption_en, caption_fr)
 
     def wrap(func):
         REGISTRY[fid] = (section, func)
@@ -48,7 +58,28 @@ def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
 
 
 def figure_ids(section=None):
-    return [f for f, (s, _) in REGISTRY.items() if section is None or s == section]
+    """The figures, section by section in the order of :data:`SECTIONS`: those drawn by a library
+    function, then those whose recipe is a cell of the section's notebook."""
+    from .. import recipes
+
+    ids = []
+    for s in SECTIONS if section is None else [section]:
+        ids += [f for f, (sec, _) in REGISTRY.items() if sec == s and f not in ids]
+        ids += [f for f in recipes.figure_ids(s) if f not in ids]
+    return ids
+
+
+def _figure_func(fid):
+    """The function that draws ``fid``: a library function, or its recipe in the section's notebook."""
+    from .. import recipes
+
+    if fid in REGISTRY:
+        return REGISTRY[fid][1]
+    found = recipes.charts(TEXTS[fid]) if fid in TEXTS else {}
+    if fid not in found:
+        raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(figure_ids())}")
+    chart = found[fid]
+    return lambda ctx: chart.draw(ctx, fid)
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -370,7 +401,7 @@ def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_
     a2.set_ylabel(ctx.t("axis.per_month"))
     for ax in (a1, a2):
         ax.tick_params(axis="x", labelsize="small")
-    rows = _prov(parts, "grave_violations")
+    rows = _prov(parts, parts.attrs.get("dataset") or "grave_violations")
     _finish(fig, ctx, fid, rows, note=ctx.t(note_key))
     return fig, rows, drawn
 
@@ -415,11 +446,21 @@ def render(fid, lang="en", size="double", bare=False):
     import matplotlib
 
     matplotlib.use("agg", force=False)
-    if fid not in REGISTRY:
-        raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(REGISTRY)}")
+    func = _figure_func(fid)
+    return _draw(fid, TEXTS[fid], func, lang, size, bare)
+
+
+def render_chart(chart, fid, lang="en", size="double", bare=False):
+    """Draw a :class:`mali_caac.charts.Chart` under figure id ``fid`` (its title and caption)."""
+    if fid not in TEXTS:
+        raise ValueError(f"figure {fid!r} has no title and caption: describe it in mali_caac/figures "
+                         f"(the described figures are: {', '.join(TEXTS)})")
+    return _draw(fid, TEXTS[fid], lambda ctx: chart.draw(ctx, fid), lang, size, bare)
+
+
+def _draw(fid, section, func, lang, size, bare):
     check_parameters(lang=lang, size=size, bare=bare)
     style.apply(size)
-    section, func = REGISTRY[fid]
     ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
     return Rendered(fid, section, lang, fig, ctx.t(f"fig.{fid}.title"), ctx.t(f"fig.{fid}.caption"),

@@ -14,6 +14,7 @@ from ._core import (
     _new,
     _period_figure,
     _prov,
+    describe,
     figure,
 )
 
@@ -183,52 +184,34 @@ def _casualties_by_region(ctx):
 
 
 # ----------------------------------------------------------------------------- sexual violence
-@figure("sexual_violence_by_type", "sexual_violence",
+describe("sexual_violence_by_type", "sexual_violence",
         "Girls subjected to sexual violence, by type",
         "Filles victimes de violences sexuelles, par type",
         "The 74 girls, aged 11 to 17, verified as subjected to sexual violence. Such violence is highly underreported: the actual number is believed to be much higher.",
         "Les 74 filles de 11 à 17 ans victimes de violences sexuelles vérifiées. Ces violences sont très peu signalées : le nombre réel serait bien plus élevé.")
-def _sv_type(ctx):
-    return _hbar_breakdown(ctx, "sexual_violence_by_type", _gv_breakdown("subtype", "sexual_violence"), "subtype",
-                           C["sexual_violence"], "axis.children")
 
 
-@figure("sexual_violence_by_region", "sexual_violence",
+describe("sexual_violence_by_region", "sexual_violence",
         "Girls subjected to sexual violence, by region",
         "Filles victimes de violences sexuelles, par région",
         "Where the 74 verified cases occurred; 20 girls were sexually harassed during their association with GATIA, MNLA and MSA in Ménaka.",
         "Lieu des 74 cas vérifiés ; 20 filles ont subi un harcèlement sexuel pendant leur association avec le GATIA, le MNLA et le MSA à Ménaka.")
-def _sv_region(ctx):
-    return _hbar_breakdown(ctx, "sexual_violence_by_region", _gv_breakdown("region", "sexual_violence"), "region",
-                           C["sexual_violence"], "axis.children")
 
 
-@figure("sexual_violence_by_period", "sexual_violence",
+describe("sexual_violence_by_period", "sexual_violence",
         "Girls subjected to sexual violence, by period",
         "Filles victimes de violences sexuelles, par période",
         "Cases verified in each period (left) and per month (right): the first quarter of 2020, 25 cases in three months, stands out.",
         "Cas vérifiés dans chaque période (à gauche) et par mois (à droite) : le premier trimestre 2020, 25 cas en trois mois, se distingue.")
-def _sv_period(ctx):
-    return _period_figure(ctx, "sexual_violence_by_period", _gv_breakdown("period", "sexual_violence"),
-                          C["sexual_violence"], "axis.children")
 
 
-@figure("crsv_2019", "sexual_violence",
+describe("crsv_2019", "sexual_violence",
         "Conflict-related sexual violence verified in 2019: women, girls and men",
         "Violences sexuelles liées aux conflits vérifiées en 2019 : femmes, filles et hommes",
         "MINUSMA verified 27 cases of conflict-related sexual violence in 2019 (S/2020/487), and 22 more that occurred in 2018 but were not reported then. "
         "This count follows different rules from the children and armed conflict count (19 girls in 2019): the two are not comparable.",
         "La MINUSMA a vérifié 27 cas de violences sexuelles liées aux conflits en 2019 (S/2020/487), et 22 autres survenus en 2018 mais signalés plus tard. "
         "Ce décompte suit d'autres règles que celui des enfants et des conflits armés (19 filles en 2019) : les deux ne sont pas comparables.")
-def _crsv(ctx):
-    parts = aggregate.breakdown("crsv", "victim_group", year=2019, measure="cases_verified")
-    fig, ax = _new(ctx, 0.3)
-    drawn = _bars(ax, ctx, [ctx.t(f"victims.{g}") for g in parts["victim_group"]], parts["value"],
-                  C["sexual_violence"], horizontal=True)
-    ax.set_xlabel(ctx.t("unit.cases").capitalize())
-    rows = _prov(parts, "crsv")
-    _finish(fig, ctx, "crsv_2019", rows)
-    return fig, rows, drawn
 
 
 # ----------------------------------------------------------------------------- attacks on schools and hospitals
