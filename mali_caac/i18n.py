@@ -96,6 +96,10 @@ TEXT = {
     "word.caption": ("Caption", "Légende"),
     "word.title": ("Title", "Titre"),
     "word.different_lengths": ("Periods differ in length: compare the rates per month.", "Les périodes sont de durées différentes : comparer les moyennes mensuelles."),
+    "word.verified_subtitle": ("Verified by the UN country task force, at times hampered by insecurity or restricted access: "
+                               "not the full scale of violations",
+                               "Vérifiés par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
+                               "d'accès : pas toute l'ampleur des violations"),
     "word.underreporting": ("Verified cases only: the actual numbers are believed to be higher.", "Cas vérifiés seulement : les chiffres réels sont sans doute plus élevés."),
     "word.qualifier.exact": ("", ""),
     "word.qualifier.approximately": ("about ", "environ "),
@@ -390,6 +394,20 @@ def period_span(start, end, lang):
     if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year)
     return format_interval(a, b, "yMMM", locale=lang)
+
+
+def date_span(start, end, lang):
+    """The months from ``start`` to ``end`` written in full, for titles: '2019', '2017–2019',
+    'July–December 2017', 'July 2017–March 2020' / 'juillet 2017–mars 2020' (month names from Babel)."""
+    _check_lang(lang)
+    a, b = _as_date(start), _as_date(end)
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return str(a.year) if a.year == b.year else f"{a.year}\u2013{b.year}"
+    if (a.year, a.month) == (b.year, b.month):
+        return date_label(a, lang, "MMMM y")
+    if a.year == b.year:
+        return f"{month_name(a.month, lang)}\u2013{date_label(b, lang, 'MMMM y')}"
+    return f"{date_label(a, lang, 'MMMM y')}\u2013{date_label(b, lang, 'MMMM y')}"
 
 
 def tick_formatter(lang, kind="number", decimals=None, scale="million"):

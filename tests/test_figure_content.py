@@ -49,3 +49,120 @@ def test_recruitment_by_group_gives_the_three_children_to_cja_as_para_14_does(re
     assert drawn.get("CJA") == 3, drawn
     assert "CMI" not in drawn, "para 14 attributes no child to CMI"
     assert drawn["CMA"] == 202 and drawn["Platform"] == 151 and drawn["JNIM"] == 34
+
+
+# ----------------------------------------------------------------------------- 6. titles: what, where, when
+
+
+def violation_figures():
+    from mali_caac.figures import REGISTRY
+
+    return [fid for fid, (_, func) in REGISTRY.items() if func.__module__.endswith(".violations")]
+
+
+REPORT_PERIOD = {"en": "July 2017\u2013March 2020", "fr": "juillet 2017\u2013mars 2020"}  # S/2020/1105, para 1
+WHEN = {"crsv_2019": {"en": "2019", "fr": "2019"},
+        "schools_closed": {"en": "December 2017\u2013December 2020", "fr": "décembre 2017\u2013décembre 2020"},
+        "detention_years_outcomes": {"en": "January 2017\u2013March 2020", "fr": "janvier 2017\u2013mars 2020"}}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_titles_say_what_where_and_when(rendered, lang):
+    missing = {}
+    for fid in violation_figures():
+        r = rendered(fid, lang)
+        title = flat(r.title)
+        when = WHEN.get(fid, REPORT_PERIOD)[lang]
+        drawn = [x for x in texts(r.figure) if x.startswith(title[:25])]
+        if not drawn or flat(drawn[0]) != title or "Mali" not in title or when not in title:
+            missing[fid] = drawn[:1]
+        close(r)
+    assert missing == {}
+
+
+def test_a_list_of_figures_leaves_the_dates_out_rather_than_printing_a_placeholder():
+    from mali_caac.review import figure_list
+
+    titles = [title for _, _, title in figure_list("fr")]
+    assert not [x for x in titles if "{" in x or x.endswith(",")]
+
+
+# ----------------------------------------------------------------------------- 7. what "verified" means
+SUBTITLE = {"en": "Verified by the UN country task force", "fr": "Vérifiés par l’équipe spéciale de pays de l’ONU"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("fid,verified", [("recruitment_by_group", True), ("attacks_by_region", True),
+                                          ("abduction_by_region_period", True), ("overview_totals", True),
+                                          ("crsv_2019", False), ("schools_closed", False)])
+def test_a_subtitle_says_what_verified_means_wherever_verified_counts_are_drawn(rendered, fid, verified, lang):
+    r = rendered(fid, lang)
+    subtitles = [x for x in texts(r.figure) if x.startswith(SUBTITLE[lang])]
+    assert bool(subtitles) == verified, texts(r.figure)[:3]
+    if verified:  # under the title, above the plot
+        sub = next(x for x in r.figure.texts if flat(x.get_text()).startswith(SUBTITLE[lang]))
+        title = next(x for x in r.figure.texts if flat(x.get_text()) == flat(r.title))
+        box_s, box_t = sub.get_window_extent(), title.get_window_extent()
+        assert box_s.y1 <= box_t.y0 + 0.5
+        assert all(box_s.y0 >= ax.get_tightbbox().y1 - 0.5 for ax in r.figure.axes)
+
+
+def test_no_subtitle_in_a_bare_figure(rendered):
+    r = rendered("recruitment_by_group", "en", bare=True)
+    assert not [x for x in texts(r.figure) if x.startswith(SUBTITLE["en"])]
+
+
+# ----------------------------------------------------------------------------- 2. rates per month, drawn
+def vertical_bars(ax):
+    """{(tick index, series number): height} of the vertical bars of ``ax``."""
+    ticks = ax.get_xticks()
+    out = {}
+    for series, c in enumerate(x for x in ax.containers if isinstance(x, BarContainer) and x.orientation == "vertical"):
+        for p in c:
+            centre = p.get_x() + p.get_width() / 2
+            slot = min(range(len(ticks)), key=lambda i: abs(ticks[i] - centre))
+            out[(slot, series)] = p.get_height()
+    return out
+
+
+def months_on_ticks(ax):
+    """The length of each period as its tick label prints it: 'Jul – Dec 2017 (6 mo.)' -> 6."""
+    import re
+
+    return [int(re.search(r"\((\d+)\s*(?:mo\.|mois)\)", flat(t.get_text())).group(1)) for t in ax.get_xticklabels()]
+
+
+PER_MONTH = {"en": "per month", "fr": "par mois"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("fid", ["casualties_cause_period", "abduction_by_region_period"])
+def test_period_figures_draw_the_rates_per_month_their_text_asks_to_compare(rendered, fid, lang):
+    r = rendered(fid, lang)
+    panels = [ax for ax in r.figure.axes if vertical_bars(ax)]
+    rates = [ax for ax in panels if PER_MONTH[lang] in flat(ax.get_ylabel())]
+    counts = [ax for ax in panels if ax not in rates]
+    assert len(rates) == 1 and len(counts) == 1, [ax.get_ylabel() for ax in panels]
+    months = months_on_ticks(counts[0])
+    assert sorted(months) == [3, 6, 12, 12]  # the report's periods (para 1, 12)
+    per_month = vertical_bars(rates[0])
+    assert per_month.keys() == vertical_bars(counts[0]).keys()
+    for (slot, series), count in vertical_bars(counts[0]).items():
+        assert per_month[(slot, series)] == pytest.approx(count / months[slot])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("fid", ["casualties_cause_period", "abduction_by_region_period"])
+def test_count_panels_have_a_label_and_whole_number_ticks(rendered, fid, lang):
+    r = rendered(fid, lang)
+    for ax in r.figure.axes:
+        containers = [c for c in ax.containers if isinstance(c, BarContainer)]
+        if not containers:
+            continue
+        horizontal = containers[0].orientation == "horizontal"
+        label_text = ax.get_xlabel() if horizontal else ax.get_ylabel()
+        assert label_text.strip(), f"panel {ax.get_title(loc='left')!r} has no axis label"
+        if PER_MONTH[lang] in flat(label_text):
+            continue
+        ticks = ax.get_xticks() if horizontal else ax.get_yticks()
+        assert all(float(v).is_integer() for v in ticks), f"fractional ticks on a count axis: {list(ticks)}"

@@ -87,7 +87,7 @@ def test_caption_file_cites_every_row(tmp_path):
     paths = figures.save(r, tmp_path, ["png"], dpi=60)
     figures.close(r)
     text = (tmp_path / "recruitment_by_group.md").read_text(encoding="utf-8")
-    assert text.startswith("# Enfants recrutés et utilisés, par partie et coalition")
+    assert text.startswith("# Enfants recrutés et utilisés au Mali, par partie et coalition, juillet 2017–mars 2020")
     for row_id in r.rows["row_id"]:
         assert f"| {row_id} |" in text
     assert [p.name for p in paths] == ["recruitment_by_group.png", "recruitment_by_group.md"]

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from .. import aggregate, style
 from ..citation import caption_table, cite_rows
-from ..i18n import add_figure_text, label, number, t
-from ..package import atomic_write
+from ..i18n import add_figure_text, date_span, label, number, t, typeset
+from ..package import atomic_write, open_package
 from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
 
 REGISTRY = {}
@@ -49,6 +49,58 @@ def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
 
 def figure_ids(section=None):
     return [f for f, (s, _) in REGISTRY.items() if section is None or s == section]
+
+
+# ----------------------------------------------------------------------------- titles
+DATES = "{dates}"
+"""Where a title template puts its dates: filled from the rows the figure draws, never typed."""
+
+VERIFIED_TABLES = ("grave_violations",)
+"""Tables of counts verified by the UN country task force: a figure drawing their rows says what
+"verified" means in a subtitle."""
+
+
+def rows_dates(rows, data=None):
+    """(first day, last day) covered by ``rows`` (a provenance frame): their periods (from the periods
+    table), years or as-of dates, read from ``data/``; None when no row carries a date."""
+    import pandas as pd
+
+    from ..loader import load
+
+    periods = {p["period"]: (p["start"], p["end"]) for p in open_package(data).records("periods")}
+    spans = []
+    for table, ids in rows.groupby("table", sort=False)["row_id"]:
+        full = load(table, data).set_index("row_id").loc[list(ids)]
+        for _, row in full.iterrows():
+            if "period" in full and str(row["period"]) in periods:
+                spans.append(periods[str(row["period"])])
+            elif "year" in full and pd.notna(row["year"]):
+                spans.append((f"{int(row['year'])}-01-01", f"{int(row['year'])}-12-31"))
+            elif "as_of" in full and pd.notna(row["as_of"]):
+                first = pd.Period(str(row["as_of"]))  # '2020-03': the month; '2018': the year
+                spans.append((first.start_time.date(), first.end_time.date()))
+    if not spans:
+        return None
+    start = min(pd.Timestamp(a) for a, _ in spans)
+    end = max(pd.Timestamp(b) for _, b in spans)
+    return start, end
+
+
+def title_text(fid, lang, rows=None):
+    """The title of figure ``fid`` in ``lang``: its template, with ``{dates}`` filled by the span of the
+    dates of the ``rows`` it draws (:func:`rows_dates`); without rows (lists of figures), left out."""
+    text = t(f"fig.{fid}.title", lang)
+    if DATES not in text:
+        return text
+    span = rows_dates(rows) if rows is not None else None
+    if span is None:
+        return text.replace(", " + DATES, "").replace(" " + DATES, "").replace(DATES, "")
+    return typeset(text.replace(DATES, date_span(span[0], span[1], lang)), lang)
+
+
+def draws_verified_counts(rows):
+    """True if any row drawn is a count verified by the UN country task force."""
+    return bool(set(rows["table"]) & set(VERIFIED_TABLES))
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -173,7 +225,16 @@ def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifi
         ax.grid(axis="x", visible=False)
         ax.set_ylim(0, max(values + [1]) * 1.18)
     _annotate(ax, bars, texts, horizontal, ctx.small)
+    _count_ticks(ax, values, horizontal)
     return values
+
+
+def _count_ticks(ax, values, horizontal=False):
+    """Whole-number ticks on the value axis when every value drawn is whole (counts): no '2.5 children'."""
+    from matplotlib.ticker import MaxNLocator
+
+    if all(float(v).is_integer() for v in values if v is not None):
+        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(nbins="auto", integer=True))
 
 
 def _grouped(ax, ctx, groups, series, colours, texts=None):
@@ -196,6 +257,7 @@ def _grouped(ax, ctx, groups, series, colours, texts=None):
     ax.grid(axis="x", visible=False)
     top = max([v for vals in series.values() for v in vals if v is not None] + [1])
     ax.set_ylim(0, top * 1.18)
+    _count_ticks(ax, drawn)
     _legend(ax, k, ctx.small)
     return drawn
 
@@ -296,20 +358,24 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     width = fig.get_figwidth()
     pad = 0.6 * sz.body / 72
     usable = (width - 2 * pad) * 72 * 0.98
-    title, footer = [], []
+    title, subtitle, footer = [], [], []
     if not ctx.bare:
-        title = wrap_to_width(ctx.t(f"fig.{fid}.title"), sz.title, usable, "bold")
+        title = wrap_to_width(title_text(fid, ctx.lang, rows), sz.title, usable, "bold")
+        if draws_verified_counts(rows):
+            subtitle = wrap_to_width(ctx.t("word.verified_subtitle"), sz.small, usable)
         footer = wrap_to_width(source, sz.small, usable)
         if note:
             footer += wrap_to_width(note, sz.small, usable)
-    header_h = (pad + len(title) * sz.title * LINE_SPACING / 72 + 0.5 * pad) if title else 0.5 * pad
+    title_h = len(title) * sz.title * LINE_SPACING / 72
+    subtitle_h = (0.25 * pad + len(subtitle) * sz.small * LINE_SPACING / 72) if subtitle else 0.0
+    header_h = (pad + title_h + subtitle_h + 0.5 * pad) if title else 0.5 * pad
     footer_h = (0.5 * pad + len(footer) * sz.small * LINE_SPACING / 72 + pad) if footer else 0.5 * pad
     legend, key_h = None, 0.0
     if key:  # a key (legend) of the whole figure, in the footer above the source line
         legend = fig.legend(**key, loc="lower left", frameon=False, fontsize=sz.small, title_fontsize=sz.small,
                             alignment="left", borderaxespad=0, borderpad=0)
         legend.set_in_layout(False)
-        key_h = legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.5 * pad
+        key_h = legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.25 * pad
     plot_h = fig.get_figheight()
     height = min(header_h + plot_h + footer_h + key_h, sz.max_height)
     plot_h = height - header_h - footer_h - key_h
@@ -317,6 +383,9 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     if title:
         fig.text(pad / width, 1 - pad / height, "\n".join(title), ha="left", va="top", fontsize=sz.title,
                  fontweight="bold", linespacing=LINE_SPACING)
+    if subtitle:
+        fig.text(pad / width, 1 - (pad + title_h + 0.25 * pad) / height, "\n".join(subtitle), ha="left", va="top",
+                 fontsize=sz.small, color=style.TEXT_MUTED, linespacing=LINE_SPACING)
     if footer:
         fig.text(pad / width, pad / height, "\n".join(footer), ha="left", va="bottom", fontsize=sz.small,
                  color=style.TEXT_MUTED, linespacing=LINE_SPACING)
@@ -422,7 +491,7 @@ def render(fid, lang="en", size="double", bare=False):
     section, func = REGISTRY[fid]
     ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
-    return Rendered(fid, section, lang, fig, ctx.t(f"fig.{fid}.title"), ctx.t(f"fig.{fid}.caption"),
+    return Rendered(fid, section, lang, fig, title_text(fid, lang, rows), ctx.t(f"fig.{fid}.caption"),
                     cite_rows(rows, lang=ctx.lang), rows, drawn)
 
 
