@@ -166,3 +166,24 @@ def test_count_panels_have_a_label_and_whole_number_ticks(rendered, fid, lang):
             continue
         ticks = ax.get_xticks() if horizontal else ax.get_yticks()
         assert all(float(v).is_integer() for v in ticks), f"fractional ticks on a count axis: {list(ticks)}"
+
+
+# ----------------------------------------------------------------------------- 5. labels say what the source says
+@pytest.mark.parametrize("lang,claims,faithful", [
+    ("en", ["member not identified", "Dozo hunters, Dogon", "JNIM, other elements"],
+     ["CMA (no member named)", "Dozo traditional hunters, mainly Dogon", "JNIM (no member named)"]),
+    ("fr", ["membre non identifié", "Chasseurs dozos dogons", "JNIM, autres éléments"],
+     ["CMA (aucun membre nommé)", "Chasseurs traditionnels dozos, principalement dogons", "JNIM (aucun membre nommé)"]),
+])
+def test_party_labels_claim_no_more_than_the_report(rendered, lang, claims, faithful):
+    drawn = []
+    for fid in ("casualties_by_perpetrator", "military_use_of_schools"):
+        drawn += [label for label, _ in bar_labels(rendered(fid, lang).figure.axes[0])]
+    assert not [x for x in drawn for claim in claims if claim in x]
+    assert set(faithful) <= set(drawn), drawn
+
+
+def test_the_rows_behind_mainly_dogon_say_mainly_or_dogon():
+    gv = mali_caac.load("grave_violations")
+    quotes = gv.loc[gv.perpetrator == "Dozo-Dogon", "quote"]
+    assert len(quotes) and all("mainly from the Dogon" in q or "Dogon traditional hunters" in q for q in quotes)
