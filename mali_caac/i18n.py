@@ -84,6 +84,7 @@ TEXT = {
     "word.per_month": ("per month", "par mois"),
     "word.count": ("Number verified", "Nombre vérifié"),
     "word.not_stated": ("not stated separately", "non précisé séparément"),
+    "word.unknown": ("not stated", "non indiqué"),
     "word.this_report": ("S/2020/1105 (Jul 2017–Mar 2020, 33 months)", "S/2020/1105 (juil. 2017–mars 2020, 33 mois)"),
     "word.previous_report": ("S/2018/136 (Jan 2014–Jun 2017, 42 months)", "S/2018/136 (janv. 2014–juin 2017, 42 mois)"),
     "word.schools": ("Schools", "Écoles"),

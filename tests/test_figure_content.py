@@ -187,3 +187,70 @@ def test_the_rows_behind_mainly_dogon_say_mainly_or_dogon():
     gv = mali_caac.load("grave_violations")
     quotes = gv.loc[gv.perpetrator == "Dozo-Dogon", "quote"]
     assert len(quotes) and all("mainly from the Dogon" in q or "Dogon traditional hunters" in q for q in quotes)
+
+
+# ----------------------------------------------------------------------------- 3. a stated zero is not an unknown
+def slot_marks(ax, slot):
+    """What is drawn in category slot ``slot`` of a grouped bar chart: bar heights, baseline marks
+    (lines on y = 0 wide enough to see), hatched patches and texts."""
+    from matplotlib.patches import Rectangle
+
+    lo, hi = slot - 0.5, slot + 0.5
+    inside = lambda x: lo < x < hi  # noqa: E731
+    bars = [p.get_height() for c in ax.containers if isinstance(c, BarContainer) for p in c
+            if inside(p.get_x() + p.get_width() / 2)]
+    marks = [ln for ln in ax.lines if inside(sum(ln.get_xdata()) / 2) and set(ln.get_ydata()) == {0}
+             and ln.get_linewidth() >= 1]
+    hatched = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch() and inside(p.get_x() + p.get_width() / 2)]
+    labels = [flat(t.get_text()) for t in ax.texts if inside(t.xy[0] if hasattr(t, "xy") else t.get_position()[0])]
+    return bars, marks, hatched, labels
+
+
+def slot_of(ax, name):
+    return next(i for i, t in enumerate(ax.get_xticklabels()) if flat(t.get_text()) == name)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_attacks_by_region_marks_the_zero_hospital_attacks_of_koulikoro_and_segou(rendered, lang):
+    r = rendered("attacks_by_region", lang)
+    ax = r.figure.axes[0]
+    for region in ("Koulikoro", "Ségou"):
+        bars, marks, hatched, labels = slot_marks(ax, slot_of(ax, region))
+        assert sorted(bars)[0] == 0, f"{region}: no zero drawn"  # para 34 lists all 47 in four other regions
+        assert marks, f"{region}: the zero has no visible mark"
+        assert "0" in labels and not hatched
+
+
+def test_an_unknown_is_hatched_and_labelled_not_stated(rendered, data_copy, monkeypatch):
+    """Were para 34's list of regions of the attacks on hospitals partial (``partial_in``), the regions
+    it leaves out would be unknown, not zero."""
+    import csv
+
+    from mali_caac.package import update_hashes
+
+    path = data_copy / "grave_violations.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        if row["row_id"] in ("gv-179", "gv-180", "gv-181", "gv-182"):
+            row["partial_in"] = "region"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    update_hashes(data_copy)
+    monkeypatch.setenv("MALI_CAAC_DATA", str(data_copy))
+    r = rendered("attacks_by_region", "en")
+    ax = r.figure.axes[0]
+    for region in ("Koulikoro", "Ségou"):
+        bars, marks, hatched, labels = slot_marks(ax, slot_of(ax, region))
+        assert hatched and "not stated" in labels, region
+        assert 0 not in bars and not marks, f"{region}: an unknown drawn as zero"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_stated_zero_abductions_of_july_december_2017_are_marked(rendered, lang):
+    r = rendered("abduction_by_region_period", lang)
+    counts = next(ax for ax in r.figure.axes if ax.get_ylabel() and PER_MONTH[lang] not in flat(ax.get_ylabel()))
+    bars, marks, _, labels = slot_marks(counts, 0)
+    assert bars == [0] and marks and "0" in labels

@@ -225,8 +225,36 @@ def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifi
         ax.grid(axis="x", visible=False)
         ax.set_ylim(0, max(values + [1]) * 1.18)
     _annotate(ax, bars, texts, horizontal, ctx.small)
+    _zero_marks(ax, ctx, bars, horizontal)
     _count_ticks(ax, values, horizontal)
     return values
+
+
+def _zero_marks(ax, ctx, bars, horizontal=False):
+    """A stated zero gets a visible mark on the baseline in its bar's colour (its value label says 0), so
+    that it does not look like a missing value."""
+    for bar in bars:
+        if (bar.get_width() if horizontal else bar.get_height()) != 0:
+            continue
+        if horizontal:
+            y = bar.get_y()
+            xs, ys = [0, 0], [y, y + bar.get_height()]
+        else:
+            x = bar.get_x()
+            xs, ys = [x, x + bar.get_width()], [0, 0]
+        ax.plot(xs, ys, color=bar.get_facecolor(), lw=2.5 * ctx.sz.line, solid_capstyle="butt", clip_on=False,
+                zorder=3, gid="zero")
+
+
+def _unknown_mark(ax, ctx, x, width):
+    """An unknown (a figure the sources do not state and that no complete breakdown implies) drawn as
+    unknown: a short hatched bar in the neutral look of ``style.UNKNOWN``, labelled 'not stated'."""
+    from matplotlib.patches import Rectangle
+
+    height = ax.get_ylim()[1] * 0.08
+    ax.add_patch(Rectangle((x - width / 2, 0), width, height, gid="unknown", **style.UNKNOWN, lw=0.5 * ctx.sz.line))
+    ax.annotate(ctx.t("word.unknown"), (x, height), xytext=(0, 1.5), textcoords="offset points", va="bottom",
+                ha="center", rotation=90, fontsize=ctx.small, color=style.TEXT_MUTED)
 
 
 def _count_ticks(ax, values, horizontal=False):
@@ -238,18 +266,21 @@ def _count_ticks(ax, values, horizontal=False):
 
 
 def _grouped(ax, ctx, groups, series, colours, texts=None):
-    """Side-by-side bars: ``series`` is {name: [value per group]} (None = no bar)."""
+    """Side-by-side bars: ``series`` is {name: [value per group]}; a zero gets a mark on the baseline,
+    None (not stated) the hatched 'not stated' look."""
     k = len(series)
     width = 0.8 / k
-    drawn = []
+    drawn, unknown = [], []
     for i, (name, values) in enumerate(series.items()):
         xs = [g + (i - (k - 1) / 2) * width for g in range(len(groups))]
         keep = [(x, v) for x, v in zip(xs, values) if v is not None]
+        unknown += [x for x, v in zip(xs, values) if v is None]
         bars = ax.bar([x for x, _ in keep], [v for _, v in keep], width=width * 0.95, color=colours[i], label=name)
         labels = [ctx.n(v) for _, v in keep] if texts is None else texts[i]
         bar_pt = ctx.sz.width * 0.85 / max(len(groups), 1) * 0.8 / k * 72
         upright = max((text_width(x, ctx.small) for x in labels), default=0) > bar_pt * 1.1
         _annotate(ax, bars, labels, False, ctx.small, rotation=90 if upright else 0)
+        _zero_marks(ax, ctx, bars)
         drawn += [float(v) for _, v in keep]
     per_group = ctx.sz.width * 0.78 / max(len(groups), 1)
     ax._mc_categories = list(groups)
@@ -257,6 +288,8 @@ def _grouped(ax, ctx, groups, series, colours, texts=None):
     ax.grid(axis="x", visible=False)
     top = max([v for vals in series.values() for v in vals if v is not None] + [1])
     ax.set_ylim(0, top * 1.18)
+    for x in unknown:
+        _unknown_mark(ax, ctx, x, width * 0.95)
     _count_ticks(ax, drawn)
     _legend(ax, k, ctx.small)
     return drawn
@@ -422,6 +455,16 @@ def _refit_categories(fig, ctx):
         ax.set_xlim(lo, hi)
         slot = box.width / fig.dpi * (1 / (hi - lo))  # inches per unit of x
         ax.set_xticks(range(len(labels)), [_fit(ctx, x, slot * 0.9) for x in labels])
+
+
+def _implied(table, unit, **dims):
+    """The figure the sources state for ``dims`` (others 'all'), or the one a complete breakdown they
+    state implies (0 for a code a complete list leaves out); None when neither: unknown."""
+    from ..domain import ROOT
+    from ..reconcile import figure_tables
+
+    fig = figure_tables()[table]
+    return fig.effective({d: str(dims.get(d, ROOT)) for d in fig.dims}, unit)
 
 
 def _gv_breakdown(dimension, violation, **fixed):

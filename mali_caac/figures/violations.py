@@ -4,6 +4,7 @@ from ..i18n import label
 from ..loader import load
 from ._core import (
     C,
+    _implied,
     _bars,
     _concat,
     _finish,
@@ -268,23 +269,36 @@ def _attacks_by_period(ctx):
 @figure("attacks_by_region", "attacks",
         "Attacks on schools and hospitals in Mali, by region, {dates}",
         "Attaques contre des écoles et des hôpitaux au Mali, par région, {dates}",
-        "Where the 169 attacks on schools and the 47 attacks on hospitals were verified; a missing bar means the report lists no attack of that kind in the region.",
-        "Lieu des 169 attaques contre des écoles et des 47 attaques contre des hôpitaux ; une barre absente signifie que le rapport ne mentionne aucune attaque de ce type dans la région.")
+        "Where the 169 attacks on schools and the 47 attacks on hospitals were verified. The report lists the regions of all of them: "
+        "a region it leaves out had none of that kind (drawn as 0); a figure neither stated nor implied would be hatched, 'not stated'.",
+        "Lieu des 169 attaques contre des écoles et des 47 attaques contre des hôpitaux. Le rapport donne la région de chacune : "
+        "une région qu'il ne cite pas n'en a compté aucune de ce type (0) ; un chiffre ni indiqué ni déductible serait hachuré, « non indiqué ».")
 def _attacks_by_region(ctx):
-    sch = _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype="schools")
-    hos = _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype="hospitals")
-    regions = list(dict.fromkeys(list(sch["region"].astype(str)) + list(hos["region"].astype(str))))
-    s_map = dict(zip(sch["region"].astype(str), sch["value"]))
-    h_map = dict(zip(hos["region"].astype(str), hos["value"]))
+    kinds = ("schools", "hospitals")
+    parts = {k: _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype=k) for k in kinds}
+    regions = list(dict.fromkeys(r for k in kinds for r in parts[k]["region"].astype(str)))
+    values = {}
+    for k in kinds:  # a region a complete list leaves out is 0; one no list determines is unknown (None)
+        stated = dict(zip(parts[k]["region"].astype(str), parts[k]["value"].astype(float)))
+        values[k] = [stated[r] if r in stated else _implied("grave_violations", "attacks", region=r, subtype=k,
+                                                             violation="attacks_on_schools_and_hospitals")
+                     for r in regions]
     fig, ax = _new(ctx, 0.5)
     drawn = _grouped(ax, ctx, [label("region", r, ctx.lang) for r in regions],
-                     {ctx.t("word.schools"): [s_map.get(r) for r in regions],
-                      ctx.t("word.hospitals"): [h_map.get(r) for r in regions]},
+                     {ctx.t("word.schools"): values["schools"], ctx.t("word.hospitals"): values["hospitals"]},
                      [C["attacks_on_schools_and_hospitals"], style.NEUTRAL])
     ax.set_ylabel(ctx.t("axis.attacks"))
-    rows = _concat(_prov(sch, "grave_violations"), _prov(hos, "grave_violations"))
+    totals = [k for k in kinds if len(parts[k]) < len(regions)]  # the stated totals that imply the zeros
+    rows = _concat(*[_prov(parts[k], "grave_violations") for k in kinds],
+                   *[_prov(_total_row(parts[k]), "grave_violations") for k in totals])
     _finish(fig, ctx, "attacks_by_region", rows)
     return fig, rows, drawn
+
+
+def _total_row(parts):
+    """The stated total that ``parts`` (a breakdown) break down, as a one-row frame."""
+    gv = load("grave_violations")
+    return gv[gv["row_id"] == parts.attrs["total"]["row_id"]]
 
 
 @figure("school_attack_types", "attacks",
