@@ -254,3 +254,29 @@ def test_the_stated_zero_abductions_of_july_december_2017_are_marked(rendered, l
     counts = next(ax for ax in r.figure.axes if ax.get_ylabel() and PER_MONTH[lang] not in flat(ax.get_ylabel()))
     bars, marks, _, labels = slot_marks(counts, 0)
     assert bars == [0] and marks and "0" in labels
+
+
+# ----------------------------------------------------------------------------- 4. schools closed on a date axis
+POINTS = {"en": {"Dec 2017 500", "Mar 2020 1,261", "Dec 2020 1,230"},
+          "fr": {"déc. 2017 500", "mars 2020 1\u202f261", "déc. 2020 1\u202f230"}}  # paras 32; Watchlist summary
+MONTH_TICKS = {"en": r"^(Jan|Jul) \d{4}$", "fr": r"^(janv\.|juil\.) \d{4}$"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_schools_closed_has_a_date_axis_in_its_language_and_dated_points(rendered, lang):
+    import re
+
+    import matplotlib.dates as mdates
+
+    r = rendered("schools_closed", lang)
+    ax = r.figure.axes[0]
+    assert isinstance(ax.xaxis.get_major_locator(), mdates.DateLocator)
+    ticks = [flat(t.get_text()) for t in ax.get_xticklabels() if t.get_text()]
+    assert len(ticks) >= 6 and all(re.match(MONTH_TICKS[lang], x) for x in ticks), ticks
+    points = [(mdates.date2num(x), y) for ln in ax.lines if ln.get_linestyle() in ("None", "none")
+              for x, y in zip(ln.get_xdata(), ln.get_ydata())]
+    labels = {t.get_text().replace("\n", " "): t.xy for t in ax.texts if hasattr(t, "xy")}
+    assert set(labels) >= POINTS[lang], labels
+    at = {text: (mdates.date2num(xy[0]) if not isinstance(xy[0], float) else xy[0], xy[1])
+          for text, xy in labels.items() if text in POINTS[lang]}
+    assert [c for p in sorted(at.values()) for c in p] == pytest.approx([c for p in sorted(points) for c in p])  # on its point

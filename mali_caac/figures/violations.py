@@ -1,12 +1,13 @@
 """Figures of each grave violation: recruitment and deprivation of liberty, killing and maiming, sexual violence, attacks on schools and hospitals, abduction and denial of access."""
 from .. import aggregate, style
-from ..i18n import label
+from ..i18n import date_label, label, tick_formatter
 from ..loader import load
 from ._core import (
     C,
     _implied,
     _bars,
     _concat,
+    _count_ticks,
     _finish,
     _grouped,
     _gv_breakdown,
@@ -347,10 +348,11 @@ def _military_use(ctx):
 def _schools_closed(ctx):
     import matplotlib.dates as mdates
     import pandas as pd
+    from matplotlib.ticker import FuncFormatter
 
     sc = load("schools_closed")
     pts = sc[(sc.measure == "schools_closed") & sc.as_of.str.len().eq(7)].copy()
-    pts["date"] = pd.to_datetime(pts["as_of"] + "-15")
+    pts["date"] = pd.to_datetime(pts["as_of"] + "-15")  # a month: drawn in its middle
     pts = pts.sort_values("date")
     fig, ax = _new(ctx, 0.45)
     markers = {"S/2020/1105": "o", "Watchlist-2021-06": "s"}
@@ -359,13 +361,18 @@ def _schools_closed(ctx):
         ax.plot(grp["date"], grp["value"], marker=markers.get(sid, "D"), linestyle="none",
                 color=C["attacks_on_schools_and_hospitals"] if sid == "S/2020/1105" else style.NEUTRAL,
                 markersize=8, label=short)
-    for _, r in pts.iterrows():
-        ax.annotate(ctx.n(r["value"]), (r["date"], r["value"]), xytext=(0, 8), textcoords="offset points",
-                    ha="center", fontsize=ctx.small)
-    ax.set_ylim(0, pts["value"].max() * 1.25)
+    for _, r in pts.iterrows():  # each point with its month and its number
+        ax.annotate(f"{date_label(r['as_of'], ctx.lang)}\n{ctx.n(r['value'])}", (r["date"], r["value"]), xytext=(0, 7),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, linespacing=1.1)
+    ax.set_ylim(0, pts["value"].max() * 1.45)
     ax.set_ylabel(ctx.t("axis.schools"))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
+    # a date axis: a tick at each January (and July, where there is room), in the figure's language (Babel)
+    first, last = pts["date"].min(), pts["date"].max()
+    ax.set_xlim(first - pd.DateOffset(months=3), last + pd.DateOffset(months=3))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1,) if ctx.size == "column" else (1, 7)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos=None: date_label(mdates.num2date(x), ctx.lang)))
+    ax.yaxis.set_major_formatter(tick_formatter(ctx.lang))
+    _count_ticks(ax, pts["value"])
     _legend(ax, 2)
     rows = _prov(pts, "schools_closed")
     _finish(fig, ctx, "schools_closed", rows)
