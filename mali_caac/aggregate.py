@@ -272,8 +272,11 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data=None, **fixe
 def by_coalition(parts, data=None):
     """Group a perpetrator breakdown (at ``level='leaves'``) by coalition.
 
-    Parties of a coalition (CMA, Platform, JNIM, CMI) are summed under it; other
-    parties stay on their own. Rows whose perpetrator is itself a coalition or a
+    Parties that the report counts within a coalition (below it in the hierarchy
+    of perpetrators: CMA, Platform, JNIM) are summed under it; other parties stay
+    on their own. A party's membership alone is not enough: CJA belongs to CMI
+    (para 11), but para 14 counts CJA's children among the splinter groups and
+    attributes none to CMI, so CJA stays on its own. Rows whose perpetrator is itself a coalition or a
     category (a stated subtotal) are refused, since summing them with their
     members would count children twice: pass ``breakdown(..., level="leaves")``.
     Returns a DataFrame with ``group``, ``value`` and ``members``.
@@ -282,6 +285,7 @@ def by_coalition(parts, data=None):
 
     col = "perpetrator" if "perpetrator" in parts else "captor"
     parties = {p["party"]: p for p in open_package(data).records("parties")}
+    h = hierarchy("parties", data)
     groups = {}
     for _, row in parts.iterrows():
         code = str(row[col])
@@ -292,7 +296,9 @@ def by_coalition(parts, data=None):
                 raise DataError(
                     f"row {row['row_id']} is the subtotal {code!r} and its members are also present: "
                     "pass breakdown(..., level='leaves') to count each child once")
-        key = party["coalition"] or code
+        coalition = party["coalition"]
+        counted_in = coalition and (code == coalition or h.is_below(code, coalition))
+        key = coalition if counted_in else code
         g = groups.setdefault(key, {"group": key, "value": 0.0, "members": []})
         g["value"] += float(row["value"])
         g["members"].append(code)

@@ -63,7 +63,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .figures import SECTIONS, figure_ids
+from .figures import SECTIONS, figure_ids, title_text
 from .i18n import t
 from .package import atomic_write, sha256
 from .parameters import DEFAULT_TIMEOUT, DEFAULTS, PARAMETERS, check_parameters
@@ -570,13 +570,24 @@ def gallery_text(figures, run_dir):
                 source = next((ln for ln in caption_md.read_text(encoding="utf-8").splitlines() if ln.startswith("Source")), "")
             others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})"
                                 for lang in section_langs for fmt in runs[section, lang]["formats"])
-            names = "".join(f"{LANG_NAMES[lang]}: *{t(f'fig.{fid}.title', lang)}*. " for lang in section_langs if lang != main)
-            lines += [f"### {t(f'fig.{fid}.title', main)}", ""]
+            names = "".join(f"{LANG_NAMES[lang]}: *{_built_title(figures, lang, fid)}*. " for lang in section_langs if lang != main)
+            lines += [f"### {_built_title(figures, main, fid)}", ""]
             if "png" in runs[section, main]["formats"]:
                 lines += [f"![{fid}]({main}/{fid}.png)", ""]
             lines += [t(f"fig.{fid}.caption", main), "", f"*{source}*", "",
                       f"{names}Files: {others} · [caption and rows]({main}/{fid}.md)", ""]
     return "\n".join(lines)
+
+
+def _built_title(figures, lang, fid):
+    """The title as drawn (the first line of the figure's caption file: its dates come from the rows
+    drawn), else the title without its dates."""
+    caption_md = figures / lang / f"{fid}.md"
+    if caption_md.exists():
+        first = caption_md.read_text(encoding="utf-8").split("\n", 1)[0]
+        if first.startswith("# "):
+            return first[2:]
+    return title_text(fid, lang)
 
 
 def write_gallery(figures, run_dir):

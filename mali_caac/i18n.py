@@ -85,6 +85,7 @@ TEXT = {
     "word.per_month": ("per month", "par mois"),
     "word.count": ("Number verified", "Nombre vérifié"),
     "word.not_stated": ("not stated separately", "non précisé séparément"),
+    "word.unknown": ("not stated", "non indiqué"),
     "word.this_report": ("S/2020/1105 (Jul 2017–Mar 2020, 33 months)", "S/2020/1105 (juil. 2017–mars 2020, 33 mois)"),
     "word.previous_report": ("S/2018/136 (Jan 2014–Jun 2017, 42 months)", "S/2018/136 (janv. 2014–juin 2017, 42 mois)"),
     "word.schools": ("Schools", "Écoles"),
@@ -97,6 +98,10 @@ TEXT = {
     "word.caption": ("Caption", "Légende"),
     "word.title": ("Title", "Titre"),
     "word.different_lengths": ("Periods differ in length: compare the rates per month.", "Les périodes sont de durées différentes : comparer les moyennes mensuelles."),
+    "word.verified_subtitle": ("Verified by the UN country task force, at times hampered by insecurity or restricted access: "
+                               "not the full scale of violations",
+                               "Vérifiés par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
+                               "d'accès : pas toute l'ampleur des violations"),
     "word.underreporting": ("Verified cases only: the actual numbers are believed to be higher.", "Cas vérifiés seulement : les chiffres réels sont sans doute plus élevés."),
     "word.qualifier.exact": ("", ""),
     "word.qualifier.approximately": ("about ", "environ "),
@@ -128,16 +133,19 @@ TEXT = {
     "party.Barkhane": ("Barkhane forces", "Forces de Barkhane"),
     "party.MINUSMA": ("MINUSMA", "MINUSMA"),
     "party.FAMa+Barkhane": ("FAMa and Barkhane, joint", "FAMa et Barkhane, opérations conjointes"),
-    "party.armed-group+Barkhane": ("Clashes: armed group and Barkhane", "Affrontements : groupe armé et Barkhane"),
+    "party.armed-group+Barkhane": ("Clashes: unidentified armed group and Barkhane", "Affrontements : groupe armé non identifié et Barkhane"),
     "party.GATIA+MSA": ("GATIA and MSA, joint", "GATIA et MSA, forces conjointes"),
     "party.CJA+MNLA": ("CJA and MNLA, joint", "CJA et MNLA, opérations conjointes"),
-    "party.CMA-unidentified": ("CMA, member not identified", "CMA, membre non identifié"),
-    "party.Platform-unidentified": ("Platform, member not identified", "Plateforme, membre non identifié"),
-    "party.JNIM-other": ("JNIM, other elements", "JNIM, autres éléments"),
+    # the report names the coalition and no member ('CMA (3)', 'an unidentified member of CMA (1)',
+    # 'JNIM (4)' beside 'FLM (10)', 'other JNIM elements (2)'): the label says no more than that
+    "party.CMA-unidentified": ("CMA (no member named)", "CMA (aucun membre nommé)"),
+    "party.Platform-unidentified": ("Platform (no member named)", "Plateforme (aucun membre nommé)"),
+    "party.JNIM-other": ("JNIM (no member named)", "JNIM (aucun membre nommé)"),
     "party.terrorist-unidentified": ("Unidentified groups designated as terrorist", "Groupes désignés comme terroristes non identifiés"),
     "party.CMFPR-I-or-II": ("CMFPR (I or II, undetermined)", "CMFPR (I ou II, indéterminé)"),
     "party.Dozo": ("Dozo traditional hunters", "Chasseurs traditionnels dozos"),
-    "party.Dozo-Dogon": ("Dozo hunters, Dogon", "Chasseurs dozos dogons"),
+    # para 21 'Dozo traditional hunters, mainly from the Dogon ethnic group'; paras 36, 38 'Dogon traditional hunters'
+    "party.Dozo-Dogon": ("Dozo traditional hunters, mainly Dogon", "Chasseurs traditionnels dozos, principalement dogons"),
     "party.Fulani-armed-elements": ("Fulani armed elements", "Éléments armés peuls"),
     "party.unidentified-armed-groups": ("Unidentified armed groups", "Groupes armés non identifiés"),
     "party.unattributed": ("Not attributed", "Non attribué"),
@@ -393,6 +401,20 @@ def period_span(start, end, lang):
     if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year)
     return format_interval(a, b, "yMMM", locale=lang)
+
+
+def date_span(start, end, lang):
+    """The months from ``start`` to ``end`` written in full, for titles: '2019', '2017–2019',
+    'July–December 2017', 'July 2017–March 2020' / 'juillet 2017–mars 2020' (month names from Babel)."""
+    _check_lang(lang)
+    a, b = _as_date(start), _as_date(end)
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return str(a.year) if a.year == b.year else f"{a.year}\u2013{b.year}"
+    if (a.year, a.month) == (b.year, b.month):
+        return date_label(a, lang, "MMMM y")
+    if a.year == b.year:
+        return f"{month_name(a.month, lang)}\u2013{date_label(b, lang, 'MMMM y')}"
+    return f"{date_label(a, lang, 'MMMM y')}\u2013{date_label(b, lang, 'MMMM y')}"
 
 
 def tick_formatter(lang, kind="number", decimals=None, scale="million"):

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from .. import aggregate, style
 from ..citation import caption_table, cite_rows
-from ..i18n import add_figure_text, label, number, t
-from ..package import atomic_write
+from ..i18n import add_figure_text, date_span, label, number, t, typeset
+from ..package import atomic_write, open_package
 from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
 
 REGISTRY = {}
@@ -80,6 +80,58 @@ def _figure_func(fid):
         raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(figure_ids())}")
     chart = found[fid]
     return lambda ctx: chart.draw(ctx, fid)
+
+
+# ----------------------------------------------------------------------------- titles
+DATES = "{dates}"
+"""Where a title template puts its dates: filled from the rows the figure draws, never typed."""
+
+VERIFIED_TABLES = ("grave_violations",)
+"""Tables of counts verified by the UN country task force: a figure drawing their rows says what
+"verified" means in a subtitle."""
+
+
+def rows_dates(rows, data=None):
+    """(first day, last day) covered by ``rows`` (a provenance frame): their periods (from the periods
+    table), years or as-of dates, read from ``data/``; None when no row carries a date."""
+    import pandas as pd
+
+    from ..loader import load
+
+    periods = {p["period"]: (p["start"], p["end"]) for p in open_package(data).records("periods")}
+    spans = []
+    for table, ids in rows.groupby("table", sort=False)["row_id"]:
+        full = load(table, data).set_index("row_id").loc[list(ids)]
+        for _, row in full.iterrows():
+            if "period" in full and str(row["period"]) in periods:
+                spans.append(periods[str(row["period"])])
+            elif "year" in full and pd.notna(row["year"]):
+                spans.append((f"{int(row['year'])}-01-01", f"{int(row['year'])}-12-31"))
+            elif "as_of" in full and pd.notna(row["as_of"]):
+                first = pd.Period(str(row["as_of"]))  # '2020-03': the month; '2018': the year
+                spans.append((first.start_time.date(), first.end_time.date()))
+    if not spans:
+        return None
+    start = min(pd.Timestamp(a) for a, _ in spans)
+    end = max(pd.Timestamp(b) for _, b in spans)
+    return start, end
+
+
+def title_text(fid, lang, rows=None):
+    """The title of figure ``fid`` in ``lang``: its template, with ``{dates}`` filled by the span of the
+    dates of the ``rows`` it draws (:func:`rows_dates`); without rows (lists of figures), left out."""
+    text = t(f"fig.{fid}.title", lang)
+    if DATES not in text:
+        return text
+    span = rows_dates(rows) if rows is not None else None
+    if span is None:
+        return text.replace(", " + DATES, "").replace(" " + DATES, "").replace(DATES, "")
+    return typeset(text.replace(DATES, date_span(span[0], span[1], lang)), lang)
+
+
+def draws_verified_counts(rows):
+    """True if any row drawn is a count verified by the UN country task force."""
+    return bool(set(rows["table"]) & set(VERIFIED_TABLES))
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -204,22 +256,62 @@ def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifi
         ax.grid(axis="x", visible=False)
         ax.set_ylim(0, max(values + [1]) * 1.18)
     _annotate(ax, bars, texts, horizontal, ctx.small)
+    _zero_marks(ax, ctx, bars, horizontal)
+    _count_ticks(ax, values, horizontal)
     return values
 
 
+def _zero_marks(ax, ctx, bars, horizontal=False):
+    """A stated zero gets a visible mark on the baseline in its bar's colour (its value label says 0), so
+    that it does not look like a missing value."""
+    for bar in bars:
+        if (bar.get_width() if horizontal else bar.get_height()) != 0:
+            continue
+        if horizontal:
+            y = bar.get_y()
+            xs, ys = [0, 0], [y, y + bar.get_height()]
+        else:
+            x = bar.get_x()
+            xs, ys = [x, x + bar.get_width()], [0, 0]
+        ax.plot(xs, ys, color=bar.get_facecolor(), lw=2.5 * ctx.sz.line, solid_capstyle="butt", clip_on=False,
+                zorder=3, gid="zero")
+
+
+def _unknown_mark(ax, ctx, x, width):
+    """An unknown (a figure the sources do not state and that no complete breakdown implies) drawn as
+    unknown: a short hatched bar in the neutral look of ``style.UNKNOWN``, labelled 'not stated'."""
+    from matplotlib.patches import Rectangle
+
+    height = ax.get_ylim()[1] * 0.08
+    ax.add_patch(Rectangle((x - width / 2, 0), width, height, gid="unknown", **style.UNKNOWN, lw=0.5 * ctx.sz.line))
+    ax.annotate(ctx.t("word.unknown"), (x, height), xytext=(0, 1.5), textcoords="offset points", va="bottom",
+                ha="center", rotation=90, fontsize=ctx.small, color=style.TEXT_MUTED)
+
+
+def _count_ticks(ax, values, horizontal=False):
+    """Whole-number ticks on the value axis when every value drawn is whole (counts): no '2.5 children'."""
+    from matplotlib.ticker import MaxNLocator
+
+    if all(float(v).is_integer() for v in values if v is not None):
+        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(nbins="auto", integer=True))
+
+
 def _grouped(ax, ctx, groups, series, colours, texts=None):
-    """Side-by-side bars: ``series`` is {name: [value per group]} (None = no bar)."""
+    """Side-by-side bars: ``series`` is {name: [value per group]}; a zero gets a mark on the baseline,
+    None (not stated) the hatched 'not stated' look."""
     k = len(series)
     width = 0.8 / k
-    drawn = []
+    drawn, unknown = [], []
     for i, (name, values) in enumerate(series.items()):
         xs = [g + (i - (k - 1) / 2) * width for g in range(len(groups))]
         keep = [(x, v) for x, v in zip(xs, values) if v is not None]
+        unknown += [x for x, v in zip(xs, values) if v is None]
         bars = ax.bar([x for x, _ in keep], [v for _, v in keep], width=width * 0.95, color=colours[i], label=name)
         labels = [ctx.n(v) for _, v in keep] if texts is None else texts[i]
         bar_pt = ctx.sz.width * 0.85 / max(len(groups), 1) * 0.8 / k * 72
         upright = max((text_width(x, ctx.small) for x in labels), default=0) > bar_pt * 1.1
         _annotate(ax, bars, labels, False, ctx.small, rotation=90 if upright else 0)
+        _zero_marks(ax, ctx, bars)
         drawn += [float(v) for _, v in keep]
     per_group = ctx.sz.width * 0.78 / max(len(groups), 1)
     ax._mc_categories = list(groups)
@@ -227,6 +319,9 @@ def _grouped(ax, ctx, groups, series, colours, texts=None):
     ax.grid(axis="x", visible=False)
     top = max([v for vals in series.values() for v in vals if v is not None] + [1])
     ax.set_ylim(0, top * 1.18)
+    for x in unknown:
+        _unknown_mark(ax, ctx, x, width * 0.95)
+    _count_ticks(ax, drawn)
     _legend(ax, k, ctx.small)
     return drawn
 
@@ -327,20 +422,24 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     width = fig.get_figwidth()
     pad = 0.6 * sz.body / 72
     usable = (width - 2 * pad) * 72 * 0.98
-    title, footer = [], []
+    title, subtitle, footer = [], [], []
     if not ctx.bare:
-        title = wrap_to_width(ctx.t(f"fig.{fid}.title"), sz.title, usable, "bold")
+        title = wrap_to_width(title_text(fid, ctx.lang, rows), sz.title, usable, "bold")
+        if draws_verified_counts(rows):
+            subtitle = wrap_to_width(ctx.t("word.verified_subtitle"), sz.small, usable)
         footer = wrap_to_width(source, sz.small, usable)
         if note:
             footer += wrap_to_width(note, sz.small, usable)
-    header_h = (pad + len(title) * sz.title * LINE_SPACING / 72 + 0.5 * pad) if title else 0.5 * pad
+    title_h = len(title) * sz.title * LINE_SPACING / 72
+    subtitle_h = (0.25 * pad + len(subtitle) * sz.small * LINE_SPACING / 72) if subtitle else 0.0
+    header_h = (pad + title_h + subtitle_h + 0.5 * pad) if title else 0.5 * pad
     footer_h = (0.5 * pad + len(footer) * sz.small * LINE_SPACING / 72 + pad) if footer else 0.5 * pad
     legend, key_h = None, 0.0
     if key:  # a key (legend) of the whole figure, in the footer above the source line
         legend = fig.legend(**key, loc="lower left", frameon=False, fontsize=sz.small, title_fontsize=sz.small,
                             alignment="left", borderaxespad=0, borderpad=0)
         legend.set_in_layout(False)
-        key_h = legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.5 * pad
+        key_h = legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.25 * pad
     plot_h = fig.get_figheight()
     height = min(header_h + plot_h + footer_h + key_h, sz.max_height)
     plot_h = height - header_h - footer_h - key_h
@@ -348,6 +447,9 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     if title:
         fig.text(pad / width, 1 - pad / height, "\n".join(title), ha="left", va="top", fontsize=sz.title,
                  fontweight="bold", linespacing=LINE_SPACING)
+    if subtitle:
+        fig.text(pad / width, 1 - (pad + title_h + 0.25 * pad) / height, "\n".join(subtitle), ha="left", va="top",
+                 fontsize=sz.small, color=style.TEXT_MUTED, linespacing=LINE_SPACING)
     if footer:
         fig.text(pad / width, pad / height, "\n".join(footer), ha="left", va="bottom", fontsize=sz.small,
                  color=style.TEXT_MUTED, linespacing=LINE_SPACING)
@@ -384,6 +486,16 @@ def _refit_categories(fig, ctx):
         ax.set_xlim(lo, hi)
         slot = box.width / fig.dpi * (1 / (hi - lo))  # inches per unit of x
         ax.set_xticks(range(len(labels)), [_fit(ctx, x, slot * 0.9) for x in labels])
+
+
+def _implied(table, unit, **dims):
+    """The figure the sources state for ``dims`` (others 'all'), or the one a complete breakdown they
+    state implies (0 for a code a complete list leaves out); None when neither: unknown."""
+    from ..domain import ROOT
+    from ..reconcile import figure_tables
+
+    fig = figure_tables()[table]
+    return fig.effective({d: str(dims.get(d, ROOT)) for d in fig.dims}, unit)
 
 
 def _gv_breakdown(dimension, violation, **fixed):
@@ -463,7 +575,7 @@ def _draw(fid, section, func, lang, size, bare):
     style.apply(size)
     ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
-    return Rendered(fid, section, lang, fig, ctx.t(f"fig.{fid}.title"), ctx.t(f"fig.{fid}.caption"),
+    return Rendered(fid, section, lang, fig, title_text(fid, lang, rows), ctx.t(f"fig.{fid}.caption"),
                     cite_rows(rows, lang=ctx.lang), rows, drawn)
 
 

@@ -1,11 +1,13 @@
 """Figures of each grave violation: recruitment and deprivation of liberty, killing and maiming, sexual violence, attacks on schools and hospitals, abduction and denial of access."""
 from .. import aggregate, style
-from ..i18n import label
+from ..i18n import date_label, label, tick_formatter
 from ..loader import load
 from ._core import (
     C,
+    _implied,
     _bars,
     _concat,
+    _count_ticks,
     _finish,
     _grouped,
     _gv_breakdown,
@@ -21,8 +23,8 @@ from ._core import (
 
 # ----------------------------------------------------------------------------- recruitment and deprivation of liberty
 @figure("recruitment_by_group", "recruitment",
-        "Children recruited and used, by party and coalition",
-        "Enfants recrutés et utilisés, par partie et coalition",
+        "Children recruited and used in Mali, by party and coalition, {dates}",
+        "Enfants recrutés et utilisés au Mali, par partie et coalition, {dates}",
         "The 513 children whose recruitment and use was attributed, grouped by coalition: each party's children are counted once, under its coalition "
         "(CMA 202, Platform 151, JNIM 34, as the report states). Three boys were recruited twice, by GATIA and by MNLA: the report counts 516 cases.",
         "Les 513 enfants dont le recrutement et l'utilisation ont été attribués, regroupés par coalition : chaque enfant est compté une fois, sous sa coalition "
@@ -41,8 +43,8 @@ def _recruitment_by_group(ctx):
 
 
 @figure("recruitment_by_period", "recruitment",
-        "Children recruited and used, by period",
-        "Enfants recrutés et utilisés, par période",
+        "Children recruited and used in Mali, by period, {dates}",
+        "Enfants recrutés et utilisés au Mali, par période, {dates}",
         "Children verified as recruited and used in each period (left) and per month (right). The report calls the first three figures cases; "
         "they add up, with the 159 children of 2020, to the 513 children.",
         "Enfants dont le recrutement et l'utilisation ont été vérifiés dans chaque période (à gauche) et par mois (à droite). Le rapport parle de cas pour les trois premiers chiffres ; "
@@ -53,8 +55,8 @@ def _recruitment_by_period(ctx):
 
 
 @figure("recruitment_by_region", "recruitment",
-        "Children recruited and used, by region",
-        "Enfants recrutés et utilisés, par région",
+        "Children recruited and used in Mali, by region of recruitment, {dates}",
+        "Enfants recrutés et utilisés au Mali, par région de recrutement, {dates}",
         "Where the 513 children were recruited; 10 were recruited in two neighbouring countries.",
         "Lieu de recrutement des 513 enfants ; 10 ont été recrutés dans deux pays voisins.")
 def _recruitment_by_region(ctx):
@@ -63,8 +65,8 @@ def _recruitment_by_region(ctx):
 
 
 @figure("recruitment_by_sex", "recruitment",
-        "Girls and boys recruited and used",
-        "Filles et garçons recrutés et utilisés",
+        "Girls and boys recruited and used in Mali, {dates}",
+        "Filles et garçons recrutés et utilisés au Mali, {dates}",
         "Of the 513 children, 60 were girls (aged 11 to 14, all recruited by armed groups; at least 29 were sexually abused during their association) "
         "and 453 boys, aged 9 to 17.",
         "Sur les 513 enfants, 60 étaient des filles (de 11 à 14 ans, toutes recrutées par des groupes armés ; au moins 29 ont subi des abus sexuels pendant leur association) "
@@ -81,8 +83,8 @@ def _recruitment_by_sex(ctx):
 
 
 @figure("detention_captors", "recruitment",
-        "Boys captured for alleged association with armed groups, by captor",
-        "Garçons capturés pour association présumée avec des groupes armés, par auteur de la capture",
+        "Boys captured in Mali for alleged association with armed groups, by captor, {dates}",
+        "Garçons capturés au Mali pour association présumée avec des groupes armés, par auteur de la capture, {dates}",
         "The 94 boys, aged 12 to 17, captured by national and international forces and armed groups between 2017 and 2019.",
         "Les 94 garçons de 12 à 17 ans capturés par des forces nationales et internationales et des groupes armés entre 2017 et 2019.")
 def _detention_captors(ctx):
@@ -92,8 +94,8 @@ def _detention_captors(ctx):
 
 
 @figure("detention_years_outcomes", "recruitment",
-        "Boys captured: year of capture and what became of them",
-        "Garçons capturés : année de capture et devenir",
+        "Boys captured in Mali: year of capture and what became of them, {dates}",
+        "Garçons capturés au Mali : année de capture et devenir, {dates}",
         "Year of capture of the 94 boys (left; the report prints calendar years) and their situation at the time of writing (right): "
         "79 handed over to child protection actors after up to one year of detention, 15 still detained because they are considered adults.",
         "Année de capture des 94 garçons (à gauche ; le rapport donne des années civiles) et leur situation au moment de la rédaction (à droite) : "
@@ -114,29 +116,37 @@ def _detention_years_outcomes(ctx):
 
 # ----------------------------------------------------------------------------- killing and maiming
 @figure("casualties_cause_period", "killing",
-        "Child casualties by cause and period",
-        "Enfants victimes par cause et par période",
+        "Children killed and maimed in Mali, by cause and period, {dates}",
+        "Enfants tués et mutilés au Mali, par cause et par période, {dates}",
         "Children killed or maimed in attacks on civilians, direct hostilities and crossfire, and by improvised explosive devices and explosive remnants of war, "
-        "in each period of the report. Periods differ in length (6, 12, 12 and 3 months).",
+        "in each period of the report (a) and per month (b): the periods differ in length (6, 12, 12 and 3 months), so compare the rates per month.",
         "Enfants tués ou mutilés lors d'attaques contre des civils, d'hostilités directes et de tirs croisés, et par des engins explosifs improvisés et des restes explosifs de guerre, "
-        "dans chaque période du rapport. Les périodes sont de durées différentes (6, 12, 12 et 3 mois).")
+        "dans chaque période du rapport (a) et par mois (b) : les périodes sont de durées différentes (6, 12, 12 et 3 mois), il faut donc comparer les moyennes mensuelles.")
 def _casualties_cause_period(ctx):
-    cross = _gv_breakdown("period", "killing_and_maiming", cause="crossfire_and_attacks").sort_values("period")
-    expl = _gv_breakdown("period", "killing_and_maiming", cause="explosive_devices").sort_values("period")
+    cross = aggregate.per_month(_gv_breakdown("period", "killing_and_maiming", cause="crossfire_and_attacks").sort_values("period"))
+    expl = aggregate.per_month(_gv_breakdown("period", "killing_and_maiming", cause="explosive_devices").sort_values("period"))
     groups = [label("period", p, ctx.lang) for p in cross["period"]]
-    fig, ax = _new(ctx, 0.5)
-    drawn = _grouped(ax, ctx, groups, {label("cause", "crossfire_and_attacks", ctx.lang): list(cross["value"]),
-                                       label("cause", "explosive_devices", ctx.lang): list(expl["value"])},
-                     [C["killing_and_maiming"], style.NEUTRAL])
-    ax.set_ylabel(ctx.t("axis.children"))
+    names = [label("cause", "crossfire_and_attacks", ctx.lang), label("cause", "explosive_devices", ctx.lang)]
+    colours = [C["killing_and_maiming"], style.NEUTRAL]
+    fig, (a1, a2) = _new(ctx, 0.44, ncols=2)
+    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(cross["value"]), list(expl["value"])])), colours)
+    a1.set_ylabel(ctx.t("axis.children"))
+    drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(cross["per_month"]), list(expl["per_month"])])), colours,
+                      texts=[[ctx.n(v, 1) for v in cross["per_month"]], [ctx.n(v, 1) for v in expl["per_month"]]])
+    a2.set_ylabel(ctx.t("axis.per_month"))
+    handles, _ = a1.get_legend_handles_labels()
+    for ax in (a1, a2):  # one key for both panels, under them
+        ax.get_legend().remove()
+        ax.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(cross, "grave_violations"), _prov(expl, "grave_violations"))
-    _finish(fig, ctx, "casualties_cause_period", rows, note=ctx.t("word.different_lengths"))
+    _finish(fig, ctx, "casualties_cause_period", rows, note=ctx.t("word.different_lengths"),
+            key=dict(handles=handles, labels=names, ncols=1))
     return fig, rows, drawn
 
 
 @figure("casualties_by_period", "killing",
-        "Child casualties by period, and per month",
-        "Enfants victimes par période, et par mois",
+        "Children killed and maimed in Mali, by period and per month, {dates}",
+        "Enfants tués et mutilés au Mali, par période et par mois, {dates}",
         "Children killed or maimed in each period (left) and per month (right): the first quarter of 2020 was, per month, below 2019 but above 2018.",
         "Enfants tués ou mutilés dans chaque période (à gauche) et par mois (à droite) : au premier trimestre 2020, la moyenne mensuelle était inférieure à 2019 mais supérieure à 2018.")
 def _casualties_by_period(ctx):
@@ -145,8 +155,8 @@ def _casualties_by_period(ctx):
 
 
 @figure("casualties_by_perpetrator", "killing",
-        "Child casualties by perpetrator",
-        "Enfants victimes par auteur",
+        "Children killed and maimed in Mali, by perpetrator, {dates}",
+        "Enfants tués et mutilés au Mali, par auteur, {dates}",
         "The 495 children killed or maimed, by the party the task force attributed them to; 238 could not be attributed "
         "(148 in crossfire and attacks, 90 by explosive devices).",
         "Les 495 enfants tués ou mutilés, selon la partie à laquelle l'équipe spéciale les a attribués ; 238 n'ont pu être attribués "
@@ -157,8 +167,8 @@ def _casualties_by_perpetrator(ctx):
 
 
 @figure("casualties_killed_maimed", "killing",
-        "Children killed and maimed, girls and boys",
-        "Enfants tués et mutilés, filles et garçons",
+        "Children killed and maimed in Mali, girls and boys, {dates}",
+        "Enfants tués et mutilés au Mali, filles et garçons, {dates}",
         "Of the 495 child casualties, 306 were killed and 189 maimed (left); 135 were girls, 331 boys and 29 of unknown sex (right). Ages ranged from a few months to 17 years.",
         "Sur les 495 enfants victimes, 306 ont été tués et 189 mutilés (à gauche) ; 135 étaient des filles, 331 des garçons et 29 de sexe inconnu (à droite). Âges : de quelques mois à 17 ans.")
 def _casualties_killed_maimed(ctx):
@@ -174,8 +184,8 @@ def _casualties_killed_maimed(ctx):
 
 
 @figure("casualties_by_region", "killing",
-        "Child casualties by region",
-        "Enfants victimes par région",
+        "Children killed and maimed in Mali, by region, {dates}",
+        "Enfants tués et mutilés au Mali, par région, {dates}",
         "Mopti Region accounted for 376 of the 495 child casualties (76 per cent), amid intercommunal violence between Dogon and Fulani communities.",
         "La région de Mopti compte 376 des 495 enfants victimes (76 pour cent), sur fond de violences intercommunautaires entre Dogons et Peuls.")
 def _casualties_by_region(ctx):
@@ -185,29 +195,29 @@ def _casualties_by_region(ctx):
 
 # ----------------------------------------------------------------------------- sexual violence
 describe("sexual_violence_by_type", "sexual_violence",
-        "Girls subjected to sexual violence, by type",
-        "Filles victimes de violences sexuelles, par type",
+        "Girls subjected to rape and other sexual violence in Mali, by type, {dates}",
+        "Filles victimes de viols et d'autres formes de violence sexuelle au Mali, par type, {dates}",
         "The 74 girls, aged 11 to 17, verified as subjected to sexual violence. Such violence is highly underreported: the actual number is believed to be much higher.",
         "Les 74 filles de 11 à 17 ans victimes de violences sexuelles vérifiées. Ces violences sont très peu signalées : le nombre réel serait bien plus élevé.")
 
 
 describe("sexual_violence_by_region", "sexual_violence",
-        "Girls subjected to sexual violence, by region",
-        "Filles victimes de violences sexuelles, par région",
+        "Girls subjected to rape and other sexual violence in Mali, by region, {dates}",
+        "Filles victimes de viols et d'autres formes de violence sexuelle au Mali, par région, {dates}",
         "Where the 74 verified cases occurred; 20 girls were sexually harassed during their association with GATIA, MNLA and MSA in Ménaka.",
         "Lieu des 74 cas vérifiés ; 20 filles ont subi un harcèlement sexuel pendant leur association avec le GATIA, le MNLA et le MSA à Ménaka.")
 
 
 describe("sexual_violence_by_period", "sexual_violence",
-        "Girls subjected to sexual violence, by period",
-        "Filles victimes de violences sexuelles, par période",
+        "Girls subjected to rape and other sexual violence in Mali, by period, {dates}",
+        "Filles victimes de viols et d'autres formes de violence sexuelle au Mali, par période, {dates}",
         "Cases verified in each period (left) and per month (right): the first quarter of 2020, 25 cases in three months, stands out.",
         "Cas vérifiés dans chaque période (à gauche) et par mois (à droite) : le premier trimestre 2020, 25 cas en trois mois, se distingue.")
 
 
 describe("crsv_2019", "sexual_violence",
-        "Conflict-related sexual violence verified in 2019: women, girls and men",
-        "Violences sexuelles liées aux conflits vérifiées en 2019 : femmes, filles et hommes",
+        "Conflict-related sexual violence verified by MINUSMA in Mali, {dates}: women, girls and men",
+        "Violences sexuelles liées aux conflits vérifiées par la MINUSMA au Mali, {dates} : femmes, filles et hommes",
         "MINUSMA verified 27 cases of conflict-related sexual violence in 2019 (S/2020/487), and 22 more that occurred in 2018 but were not reported then. "
         "This count follows different rules from the children and armed conflict count (19 girls in 2019): the two are not comparable.",
         "La MINUSMA a vérifié 27 cas de violences sexuelles liées aux conflits en 2019 (S/2020/487), et 22 autres survenus en 2018 mais signalés plus tard. "
@@ -216,8 +226,8 @@ describe("crsv_2019", "sexual_violence",
 
 # ----------------------------------------------------------------------------- attacks on schools and hospitals
 @figure("attacks_by_period", "attacks",
-        "Attacks on schools and hospitals, by period",
-        "Attaques contre des écoles et des hôpitaux, par période",
+        "Attacks on schools and hospitals in Mali, by period, {dates}",
+        "Attaques contre des écoles et des hôpitaux au Mali, par période, {dates}",
         "Attacks on schools and on hospitals and protected personnel verified in each period (left) and per month (right): 216 in all, more than three times the previous report's 62.",
         "Attaques contre des écoles et contre des hôpitaux et du personnel protégé vérifiées dans chaque période (à gauche) et par mois (à droite) : 216 au total, plus du triple des 62 du rapport précédent.")
 def _attacks_by_period(ctx):
@@ -241,30 +251,43 @@ def _attacks_by_period(ctx):
 
 
 @figure("attacks_by_region", "attacks",
-        "Attacks on schools and hospitals, by region",
-        "Attaques contre des écoles et des hôpitaux, par région",
-        "Where the 169 attacks on schools and the 47 attacks on hospitals were verified; a missing bar means the report lists no attack of that kind in the region.",
-        "Lieu des 169 attaques contre des écoles et des 47 attaques contre des hôpitaux ; une barre absente signifie que le rapport ne mentionne aucune attaque de ce type dans la région.")
+        "Attacks on schools and hospitals in Mali, by region, {dates}",
+        "Attaques contre des écoles et des hôpitaux au Mali, par région, {dates}",
+        "Where the 169 attacks on schools and the 47 attacks on hospitals were verified. The report lists the regions of all of them: "
+        "a region it leaves out had none of that kind (drawn as 0); a figure neither stated nor implied would be hatched, 'not stated'.",
+        "Lieu des 169 attaques contre des écoles et des 47 attaques contre des hôpitaux. Le rapport donne la région de chacune : "
+        "une région qu'il ne cite pas n'en a compté aucune de ce type (0) ; un chiffre ni indiqué ni déductible serait hachuré, « non indiqué ».")
 def _attacks_by_region(ctx):
-    sch = _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype="schools")
-    hos = _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype="hospitals")
-    regions = list(dict.fromkeys(list(sch["region"].astype(str)) + list(hos["region"].astype(str))))
-    s_map = dict(zip(sch["region"].astype(str), sch["value"]))
-    h_map = dict(zip(hos["region"].astype(str), hos["value"]))
+    kinds = ("schools", "hospitals")
+    parts = {k: _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype=k) for k in kinds}
+    regions = list(dict.fromkeys(r for k in kinds for r in parts[k]["region"].astype(str)))
+    values = {}
+    for k in kinds:  # a region a complete list leaves out is 0; one no list determines is unknown (None)
+        stated = dict(zip(parts[k]["region"].astype(str), parts[k]["value"].astype(float)))
+        values[k] = [stated[r] if r in stated else _implied("grave_violations", "attacks", region=r, subtype=k,
+                                                             violation="attacks_on_schools_and_hospitals")
+                     for r in regions]
     fig, ax = _new(ctx, 0.5)
     drawn = _grouped(ax, ctx, [label("region", r, ctx.lang) for r in regions],
-                     {ctx.t("word.schools"): [s_map.get(r) for r in regions],
-                      ctx.t("word.hospitals"): [h_map.get(r) for r in regions]},
+                     {ctx.t("word.schools"): values["schools"], ctx.t("word.hospitals"): values["hospitals"]},
                      [C["attacks_on_schools_and_hospitals"], style.NEUTRAL])
     ax.set_ylabel(ctx.t("axis.attacks"))
-    rows = _concat(_prov(sch, "grave_violations"), _prov(hos, "grave_violations"))
+    totals = [k for k in kinds if len(parts[k]) < len(regions)]  # the stated totals that imply the zeros
+    rows = _concat(*[_prov(parts[k], "grave_violations") for k in kinds],
+                   *[_prov(_total_row(parts[k]), "grave_violations") for k in totals])
     _finish(fig, ctx, "attacks_by_region", rows)
     return fig, rows, drawn
 
 
+def _total_row(parts):
+    """The stated total that ``parts`` (a breakdown) break down, as a one-row frame."""
+    gv = load("grave_violations")
+    return gv[gv["row_id"] == parts.attrs["total"]["row_id"]]
+
+
 @figure("school_attack_types", "attacks",
-        "What attacks on schools consisted of",
-        "En quoi consistaient les attaques contre des écoles",
+        "Attacks on schools in Mali, by kind (per cent), {dates}",
+        "Attaques contre des écoles au Mali, par type (pour cent), {dates}",
         "Shares of the 169 attacks on schools by kind, as the report gives them (per cent; they add up to 100).",
         "Part des 169 attaques contre des écoles par type, telles que le rapport les donne (pour cent ; leur somme fait 100).")
 def _school_attack_types(ctx):
@@ -286,8 +309,8 @@ def _share_figure(ctx, fid, parts, colour, ratio):
 
 
 @figure("military_use_of_schools", "attacks",
-        "Schools used for military purposes, by user",
-        "Écoles utilisées à des fins militaires, par utilisateur",
+        "Schools used for military purposes in Mali, by user, {dates}",
+        "Écoles utilisées à des fins militaires au Mali, par utilisateur, {dates}",
         "The 20 schools verified as used for military purposes in 2017 (12) and 2019 (8), in Gao, Kidal, Timbuktu and Mopti Regions; one was still used by the Malian armed forces in Gao at the time of writing.",
         "Les 20 écoles dont l'utilisation à des fins militaires a été vérifiée en 2017 (12) et en 2019 (8), dans les régions de Gao, Kidal, Tombouctou et Mopti ; l'une était encore utilisée par les forces armées maliennes à Gao au moment de la rédaction.")
 def _military_use(ctx):
@@ -297,8 +320,8 @@ def _military_use(ctx):
 
 
 @figure("schools_closed", "attacks",
-        "Schools closed by insecurity",
-        "Écoles fermées en raison de l'insécurité",
+        "Schools closed by insecurity in Mali, {dates}",
+        "Écoles fermées en raison de l'insécurité au Mali, {dates}",
         "Schools reported closed by insecurity at three dates, from two sources: 500 at the end of 2017 and 1,261 in March 2020 in seven central and northern regions, "
         "affecting at least 378,300 children (S/2020/1105), and 1,230 in December 2020 (Watchlist). The areas covered may differ; the Government of Mali spoke of 25 per cent of schools closed "
         "and more than 115,000 children out of school (S/AC.51/2020/11, annex). All schools closed nationwide by mid-March 2020 because of COVID-19 (not shown).",
@@ -308,10 +331,11 @@ def _military_use(ctx):
 def _schools_closed(ctx):
     import matplotlib.dates as mdates
     import pandas as pd
+    from matplotlib.ticker import FuncFormatter
 
     sc = load("schools_closed")
     pts = sc[(sc.measure == "schools_closed") & sc.as_of.str.len().eq(7)].copy()
-    pts["date"] = pd.to_datetime(pts["as_of"] + "-15")
+    pts["date"] = pd.to_datetime(pts["as_of"] + "-15")  # a month: drawn in its middle
     pts = pts.sort_values("date")
     fig, ax = _new(ctx, 0.45)
     markers = {"S/2020/1105": "o", "Watchlist-2021-06": "s"}
@@ -320,13 +344,18 @@ def _schools_closed(ctx):
         ax.plot(grp["date"], grp["value"], marker=markers.get(sid, "D"), linestyle="none",
                 color=C["attacks_on_schools_and_hospitals"] if sid == "S/2020/1105" else style.NEUTRAL,
                 markersize=8, label=short)
-    for _, r in pts.iterrows():
-        ax.annotate(ctx.n(r["value"]), (r["date"], r["value"]), xytext=(0, 8), textcoords="offset points",
-                    ha="center", fontsize=ctx.small)
-    ax.set_ylim(0, pts["value"].max() * 1.25)
+    for _, r in pts.iterrows():  # each point with its month and its number
+        ax.annotate(f"{date_label(r['as_of'], ctx.lang)}\n{ctx.n(r['value'])}", (r["date"], r["value"]), xytext=(0, 7),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, linespacing=1.1)
+    ax.set_ylim(0, pts["value"].max() * 1.45)
     ax.set_ylabel(ctx.t("axis.schools"))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.xaxis.set_major_locator(mdates.YearLocator())
+    # a date axis: a tick at each January (and July, where there is room), in the figure's language (Babel)
+    first, last = pts["date"].min(), pts["date"].max()
+    ax.set_xlim(first - pd.DateOffset(months=3), last + pd.DateOffset(months=3))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1,) if ctx.size == "column" else (1, 7)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos=None: date_label(mdates.num2date(x), ctx.lang)))
+    ax.yaxis.set_major_formatter(tick_formatter(ctx.lang))
+    _count_ticks(ax, pts["value"])
     _legend(ax, 2)
     rows = _prov(pts, "schools_closed")
     _finish(fig, ctx, "schools_closed", rows)
@@ -335,8 +364,8 @@ def _schools_closed(ctx):
 
 # ----------------------------------------------------------------------------- abduction and denial of humanitarian access
 @figure("abduction_outcomes", "abduction_denial",
-        "What became of the 38 abducted children",
-        "Ce qu'il est advenu des 38 enfants enlevés",
+        "Children abducted in Mali: what became of them, {dates}",
+        "Enfants enlevés au Mali : ce qu'il est advenu d'eux, {dates}",
         "Of the 38 children abducted (10 girls, 27 boys, 1 of unknown sex, aged 6 to 17), 10 were released, 5 killed, and the whereabouts of 23 remain unknown.",
         "Sur les 38 enfants enlevés (10 filles, 27 garçons, 1 de sexe inconnu, de 6 à 17 ans), 10 ont été libérés, 5 tués, et le sort de 23 reste inconnu.")
 def _abduction_outcomes(ctx):
@@ -345,26 +374,40 @@ def _abduction_outcomes(ctx):
 
 
 @figure("abduction_by_region_period", "abduction_denial",
-        "Abducted children by region and by period",
-        "Enfants enlevés par région et par période",
-        "Where (left) and when (right) the 38 abductions were verified; none in July-December 2017 (a stated zero).",
-        "Lieu (à gauche) et période (à droite) des 38 enlèvements vérifiés ; aucun en juillet-décembre 2017 (zéro indiqué par le rapport).")
+        "Children abducted in Mali, by region and period, {dates}",
+        "Enfants enlevés au Mali, par région et par période, {dates}",
+        "Where the 38 abductions were verified (a), and when: in each period (b) and per month (c), the periods differing in length; "
+        "none in July-December 2017 (a stated zero).",
+        "Lieu des 38 enlèvements vérifiés (a) et période : dans chaque période (b) et par mois (c), les périodes étant de durées différentes ; "
+        "aucun en juillet-décembre 2017 (zéro indiqué par le rapport).")
 def _abduction_region_period(ctx):
     reg = _gv_breakdown("region", "abduction").sort_values("value", ascending=False, kind="stable")
-    per = _gv_breakdown("period", "abduction").sort_values("period")
-    fig, (a1, a2) = _new(ctx, 0.45, ncols=2)
+    per = aggregate.per_month(_gv_breakdown("period", "abduction").sort_values("period"))
+    # the regions on the left, the periods in counts over the periods per month on the right, so that
+    # the period labels have half the width each (one column at column size)
+    fig, axes = _new(ctx, 0.45 if ctx.size == "column" else 0.62, ncols=3)
+    for ax in axes:
+        ax.remove()
+    layout = [["a"], ["b"], ["c"]] if ctx.size == "column" else [["a", "b"], ["a", "c"]]
+    panels = fig.subplot_mosaic(layout)
+    a1, a2, a3 = panels["a"], panels["b"], panels["c"]
     drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], C["abduction"], horizontal=True)
     a1.set_xlabel(ctx.t("axis.children"))
-    drawn += _bars(a2, ctx, [label("period", p, ctx.lang) for p in per["period"]], per["value"], C["abduction"])
-    a2.tick_params(axis="x", labelsize=ctx.small)
+    periods = [label("period", p, ctx.lang) for p in per["period"]]
+    drawn += _bars(a2, ctx, periods, per["value"], C["abduction"])
+    a2.set_ylabel(ctx.t("axis.children"))
+    drawn += _bars(a3, ctx, periods, per["per_month"], C["abduction"], decimals=1)
+    a3.set_ylabel(ctx.t("axis.per_month"))
+    for ax in (a2, a3):
+        ax.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(reg, "grave_violations"), _prov(per, "grave_violations"))
     _finish(fig, ctx, "abduction_by_region_period", rows, note=ctx.t("word.different_lengths"))
     return fig, rows, drawn
 
 
 @figure("denial_by_region", "abduction_denial",
-        "Incidents of denial of humanitarian access, by region",
-        "Incidents de refus d'accès humanitaire, par région",
+        "Denial of humanitarian access in Mali: incidents by region, {dates}",
+        "Refus d'accès humanitaire au Mali : incidents par région, {dates}",
         "The 425 incidents verified, most attributed to unidentified armed perpetrators (415). 'Other regions' is the report's own residual category.",
         "Les 425 incidents vérifiés, pour la plupart attribués à des auteurs armés non identifiés (415). « Autres régions » est la catégorie résiduelle du rapport.")
 def _denial_region(ctx):
@@ -373,8 +416,8 @@ def _denial_region(ctx):
 
 
 @figure("denial_by_period", "abduction_denial",
-        "Incidents of denial of humanitarian access, by period",
-        "Incidents de refus d'accès humanitaire, par période",
+        "Denial of humanitarian access in Mali: incidents by period, {dates}",
+        "Refus d'accès humanitaire au Mali : incidents par période, {dates}",
         "Incidents verified in each period (left) and per month (right).",
         "Incidents vérifiés dans chaque période (à gauche) et par mois (à droite).")
 def _denial_period(ctx):
@@ -383,8 +426,8 @@ def _denial_period(ctx):
 
 
 @figure("denial_by_type", "abduction_denial",
-        "What the incidents of denial of access consisted of",
-        "En quoi consistaient les incidents de refus d'accès",
+        "Denial of humanitarian access in Mali: incidents by kind (per cent), {dates}",
+        "Refus d'accès humanitaire au Mali : incidents par type (pour cent), {dates}",
         "Shares of the 425 incidents by kind, as the report gives them (per cent; they add up to 100).",
         "Part des 425 incidents par type, telles que le rapport les donne (pour cent ; leur somme fait 100).")
 def _denial_type(ctx):
