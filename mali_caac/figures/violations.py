@@ -31,7 +31,7 @@ def _recruitment_by_group(ctx):
     groups = aggregate.by_coalition(leaves).sort_values("value", ascending=False, kind="stable")
     labels = [label("perpetrator", g, ctx.lang) for g in groups["group"]]
     fig, ax = _new(ctx, 0.75)
-    drawn = _bars(ax, ctx, labels, groups["value"], C["recruitment_and_use"], horizontal=True)
+    drawn = _bars(ax, ctx, labels, groups["value"], C["recruitment_and_use"], horizontal=True, ids=groups["row_ids"])
     ax.set_xlabel(ctx.t("axis.children"))
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(leaves, "grave_violations")
@@ -72,7 +72,7 @@ def _recruitment_by_sex(ctx):
     parts = _gv_breakdown("sex", "recruitment_and_use")
     fig, ax = _new(ctx, 0.3)
     drawn = _bars(ax, ctx, [label("sex", s, ctx.lang) for s in parts["sex"]], parts["value"],
-                  C["recruitment_and_use"], horizontal=True)
+                  C["recruitment_and_use"], horizontal=True, ids=parts["row_id"])
     ax.set_xlabel(ctx.t("axis.children"))
     rows = _prov(parts, "grave_violations")
     _finish(fig, ctx, "recruitment_by_sex", rows)
@@ -101,10 +101,10 @@ def _detention_years_outcomes(ctx):
     years = aggregate.breakdown("deprivation_of_liberty", "period", sex="male").sort_values("period")
     outcomes = aggregate.breakdown("deprivation_of_liberty", "outcome", sex="male")
     fig, (a1, a2) = _new(ctx, 0.42, ncols=2)
-    drawn = _bars(a1, ctx, [str(p) for p in years["period"]], years["value"], style.NEUTRAL)
+    drawn = _bars(a1, ctx, [str(p) for p in years["period"]], years["value"], style.NEUTRAL, ids=years["row_id"])
     a1.set_ylabel(ctx.t("axis.children"))
     drawn += _bars(a2, ctx, [label("outcome", o, ctx.lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
-                             for o in outcomes["outcome"]], outcomes["value"], style.NEUTRAL)
+                             for o in outcomes["outcome"]], outcomes["value"], style.NEUTRAL, ids=outcomes["row_id"])
     a2.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(years, "deprivation_of_liberty"), _prov(outcomes, "deprivation_of_liberty"))
     _finish(fig, ctx, "detention_years_outcomes", rows)
@@ -126,7 +126,7 @@ def _casualties_cause_period(ctx):
     fig, ax = _new(ctx, 0.5)
     drawn = _grouped(ax, ctx, groups, {label("cause", "crossfire_and_attacks", ctx.lang): list(cross["value"]),
                                        label("cause", "explosive_devices", ctx.lang): list(expl["value"])},
-                     [C["killing_and_maiming"], style.NEUTRAL])
+                     [C["killing_and_maiming"], style.NEUTRAL], ids=[cross["row_id"], expl["row_id"]])
     ax.set_ylabel(ctx.t("axis.children"))
     rows = _concat(_prov(cross, "grave_violations"), _prov(expl, "grave_violations"))
     _finish(fig, ctx, "casualties_cause_period", rows, note=ctx.t("word.different_lengths"))
@@ -164,9 +164,11 @@ def _casualties_killed_maimed(ctx):
     sub = _gv_breakdown("subtype", "killing_and_maiming")
     sex = _gv_breakdown("sex", "killing_and_maiming")
     fig, (a1, a2) = _new(ctx, 0.4, ncols=2)
-    drawn = _bars(a1, ctx, [label("subtype", s, ctx.lang) for s in sub["subtype"]], sub["value"], C["killing_and_maiming"])
+    drawn = _bars(a1, ctx, [label("subtype", s, ctx.lang) for s in sub["subtype"]], sub["value"], C["killing_and_maiming"],
+                  ids=sub["row_id"])
     a1.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a2, ctx, [label("sex", s, ctx.lang) for s in sex["sex"]], sex["value"], C["killing_and_maiming"])
+    drawn += _bars(a2, ctx, [label("sex", s, ctx.lang) for s in sex["sex"]], sex["value"], C["killing_and_maiming"],
+                   ids=sex["row_id"])
     rows = _concat(_prov(sub, "grave_violations"), _prov(sex, "grave_violations"))
     _finish(fig, ctx, "casualties_killed_maimed", rows)
     return fig, rows, drawn
@@ -224,7 +226,7 @@ def _crsv(ctx):
     parts = aggregate.breakdown("crsv", "victim_group", year=2019, measure="cases_verified")
     fig, ax = _new(ctx, 0.3)
     drawn = _bars(ax, ctx, [ctx.t(f"victims.{g}") for g in parts["victim_group"]], parts["value"],
-                  C["sexual_violence"], horizontal=True)
+                  C["sexual_violence"], horizontal=True, ids=parts["row_id"])
     ax.set_xlabel(ctx.t("unit.cases").capitalize())
     rows = _prov(parts, "crsv")
     _finish(fig, ctx, "crsv_2019", rows)
@@ -244,10 +246,12 @@ def _attacks_by_period(ctx):
     fig, (a1, a2) = _new(ctx, 0.5, ncols=2)
     names = [ctx.t("word.schools"), ctx.t("word.hospitals")]
     colours = [C["attacks_on_schools_and_hospitals"], style.NEUTRAL]
-    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(sch["value"]), list(hos["value"])])), colours)
+    ids = [sch["row_id"], hos["row_id"]]
+    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(sch["value"]), list(hos["value"])])), colours, ids=ids)
     a1.set_ylabel(ctx.t("axis.attacks"))
     drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(sch["per_month"]), list(hos["per_month"])])), colours,
-                      texts=[[ctx.n(v, 1) for v in sch["per_month"]], [ctx.n(v, 1) for v in hos["per_month"]]])
+                      texts=[[ctx.n(v, 1) for v in sch["per_month"]], [ctx.n(v, 1) for v in hos["per_month"]]],
+                      ids=ids, months=[sch["months"], hos["months"]])
     a2.set_ylabel(ctx.t("axis.per_month"))
     for ax in (a1, a2):
         ax.tick_params(axis="x", labelsize=ctx.small)
@@ -268,11 +272,13 @@ def _attacks_by_region(ctx):
     regions = list(dict.fromkeys(list(sch["region"].astype(str)) + list(hos["region"].astype(str))))
     s_map = dict(zip(sch["region"].astype(str), sch["value"]))
     h_map = dict(zip(hos["region"].astype(str), hos["value"]))
+    s_ids, h_ids = dict(zip(sch["region"].astype(str), sch["row_id"])), dict(zip(hos["region"].astype(str), hos["row_id"]))
     fig, ax = _new(ctx, 0.5)
     drawn = _grouped(ax, ctx, [label("region", r, ctx.lang) for r in regions],
                      {ctx.t("word.schools"): [s_map.get(r) for r in regions],
                       ctx.t("word.hospitals"): [h_map.get(r) for r in regions]},
-                     [C["attacks_on_schools_and_hospitals"], style.NEUTRAL])
+                     [C["attacks_on_schools_and_hospitals"], style.NEUTRAL],
+                     ids=[[s_ids.get(r) for r in regions], [h_ids.get(r) for r in regions]])
     ax.set_ylabel(ctx.t("axis.attacks"))
     rows = _concat(_prov(sch, "grave_violations"), _prov(hos, "grave_violations"))
     _finish(fig, ctx, "attacks_by_region", rows)
@@ -294,7 +300,7 @@ def _share_figure(ctx, fid, parts, colour, ratio):
     """Horizontal bars of the shares (per cent) the report gives for the kinds of a violation."""
     fig, ax = _new(ctx, ratio)
     drawn = _bars(ax, ctx, [label("subtype", s, ctx.lang) for s in parts["subtype"]], parts["value"], colour,
-                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]])
+                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]], ids=parts["row_id"])
     ax.set_xlabel(ctx.t("axis.percent"))
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(parts, "grave_violations")
@@ -337,6 +343,8 @@ def _schools_closed(ctx):
         ax.plot(grp["date"], grp["value"], marker=markers.get(sid, "D"), linestyle="none",
                 color=C["attacks_on_schools_and_hospitals"] if sid == "S/2020/1105" else style.NEUTRAL,
                 markersize=8, label=short)
+        for r in grp.to_dict("records"):
+            ctx.mark(ax, r["as_of"], r["value"], r["row_id"], "point", series=short, label=ctx.n(r["value"]))
     for _, r in pts.iterrows():
         ax.annotate(ctx.n(r["value"]), (r["date"], r["value"]), xytext=(0, 8), textcoords="offset points",
                     ha="center", fontsize=ctx.small)
@@ -370,9 +378,11 @@ def _abduction_region_period(ctx):
     reg = _gv_breakdown("region", "abduction").sort_values("value", ascending=False, kind="stable")
     per = _gv_breakdown("period", "abduction").sort_values("period")
     fig, (a1, a2) = _new(ctx, 0.45, ncols=2)
-    drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], C["abduction"], horizontal=True)
+    drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], C["abduction"], horizontal=True,
+                  ids=reg["row_id"])
     a1.set_xlabel(ctx.t("axis.children"))
-    drawn += _bars(a2, ctx, [label("period", p, ctx.lang) for p in per["period"]], per["value"], C["abduction"])
+    drawn += _bars(a2, ctx, [label("period", p, ctx.lang) for p in per["period"]], per["value"], C["abduction"],
+                   ids=per["row_id"])
     a2.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(reg, "grave_violations"), _prov(per, "grave_violations"))
     _finish(fig, ctx, "abduction_by_region_period", rows, note=ctx.t("word.different_lengths"))
