@@ -192,8 +192,9 @@ class Job:
         return f"{self.notebook.name} ({self.lang})"
 
     def outputs(self):
-        """The files the run must write, relative to ``figures``: each registered figure in each format, and its caption."""
-        return [f"{self.lang}/{fid}.{ext}" for fid in figure_ids(self.section) for ext in [*self.params["formats"], "md"]]
+        """The files the run must write, relative to ``figures``: each registered figure in each format, its caption
+        and the CSV of the values it draws."""
+        return [f"{self.lang}/{fid}.{ext}" for fid in figure_ids(self.section) for ext in [*self.params["formats"], "md", "csv"]]
 
     def to_json(self):
         return json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in self.__dict__.items()})
@@ -544,7 +545,8 @@ def gallery_text(figures, run_dir):
         lines = ["# Figures", "",
                  "Built by `make figures` (`mali-caac build`) from the data in `../data/`: do not edit by hand. "
                  f"Each figure exists in {', '.join(langs)} as {', '.join(f.upper() for f in formats)}, with a caption file (`.md`) "
-                 "that cites the source, paragraph and quote of every row it draws.", ""]
+                 "that gives its alt text and cites the source, paragraph and quote of every row it draws, and a CSV of "
+                 "the values it draws with the ids of the rows each comes from.", ""]
     else:
         groups = {}
         for (section, lang), params in runs.items():
@@ -555,8 +557,8 @@ def gallery_text(figures, run_dir):
                  "Built by `mali-caac build`: do not edit by hand. This is not the project's committed set "
                  "(`figures/`, written only by the full default build). This folder holds:", ""]
         lines += [f"- {', '.join(which)}: {described}" for described, which in groups.items()]
-        lines += ["", "Each figure comes with a caption file (`.md`) that cites the source, paragraph and quote of every "
-                  "row it draws.", ""]
+        lines += ["", "Each figure comes with a caption file (`.md`) that gives its alt text and cites the source, "
+                  "paragraph and quote of every row it draws, and a CSV of the values it draws.", ""]
     for section in SECTIONS:
         section_langs = [lang for lang in langs if (section, lang) in runs]
         if not section_langs:
@@ -565,17 +567,19 @@ def gallery_text(figures, run_dir):
         main = "en" if "en" in section_langs else section_langs[0]
         for fid in figure_ids(section):
             caption_md = figures / main / f"{fid}.md"
-            source = ""
+            source, alt = "", fid
             if caption_md.exists():
-                source = next((ln for ln in caption_md.read_text(encoding="utf-8").splitlines() if ln.startswith("Source")), "")
+                lines_md = caption_md.read_text(encoding="utf-8").splitlines()
+                source = next((ln for ln in lines_md if ln.startswith("Source")), "")
+                alt = _alt_text(lines_md, main) or fid
             others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})"
                                 for lang in section_langs for fmt in runs[section, lang]["formats"])
             names = "".join(f"{LANG_NAMES[lang]}: *{_built_title(figures, lang, fid)}*. " for lang in section_langs if lang != main)
             lines += [f"### {_built_title(figures, main, fid)}", ""]
             if "png" in runs[section, main]["formats"]:
-                lines += [f"![{fid}]({main}/{fid}.png)", ""]
+                lines += [f"![{_md_escape(alt)}]({main}/{fid}.png)", ""]
             lines += [t(f"fig.{fid}.caption", main), "", f"*{source}*", "",
-                      f"{names}Files: {others} · [caption and rows]({main}/{fid}.md)", ""]
+                      f"{names}Files: {others} · [caption and rows]({main}/{fid}.md) · [data]({main}/{fid}.csv)", ""]
     return "\n".join(lines)
 
 
@@ -588,6 +592,20 @@ def _built_title(figures, lang, fid):
         if first.startswith("# "):
             return first[2:]
     return title_text(fid, lang)
+
+
+def _alt_text(caption_lines, lang):
+    """The alt text a caption file states (the paragraph under its alt-text heading), or ''."""
+    heading = f"## {t('alt.heading', lang)}"
+    if heading not in caption_lines:
+        return ""
+    after = caption_lines[caption_lines.index(heading) + 1:]
+    return next((ln for ln in after if ln.strip()), "")
+
+
+def _md_escape(text):
+    """Text safe inside a Markdown image's [alt text]."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def write_gallery(figures, run_dir):

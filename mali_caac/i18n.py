@@ -231,6 +231,23 @@ TEXT = {
     "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, FY2020", "Foreign Aid Explorer : décaissements, exercice 2020"),
     "coup.2012": ("coup, March 2012", "coup d'État, mars 2012"),
     "coup.2020_2021": ("coups, Aug 2020 and May 2021", "coups d'État, août 2020 et mai 2021"),
+    # alt text of the figures (mali_caac.figures._drawn)
+    "alt.heading": ("Alt text", "Texte de remplacement"),
+    "alt.kind.bar": ("Bar chart", "Diagramme en barres"),
+    "alt.kind.grouped": ("Grouped bar chart", "Diagramme en barres groupées"),
+    "alt.kind.horizontal bar": ("Horizontal bar chart", "Diagramme en barres horizontales"),
+    "alt.kind.point": ("Dot chart", "Diagramme en points"),
+    "alt.kind.line": ("Line chart", "Graphique linéaire"),
+    "alt.kind.cell": ("Heat map", "Carte de chaleur"),
+    "alt.kind.class": ("Maps", "Cartes"),
+    "alt.values": ("Values drawn", "Valeurs représentées"),
+    "alt.more": ("and {n} more", "et {n} autres"),
+    "alt.more_one": ("and 1 more", "et 1 autre"),
+    "alt.not_stated": ("not stated", "non précisé"),
+    "alt.million": ("millions of {unit}", "millions de {unit}"),
+    "alt.per_month": ("{unit} per month", "{unit} par mois"),
+    "alt.data_file": ("The values drawn, with the ids of the data rows each comes from: {file}.",
+                      "Les valeurs représentées, avec les identifiants des lignes de données dont chacune provient : {file}."),
 }
 
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"

@@ -8,8 +8,11 @@ instead of drawing it.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from .figures import close, render, save
+from .figures import close, file_bytes, render, save
 from .parameters import DEFAULTS, check_parameters
+
+INLINE_DPI = 110
+"""Resolution of the figures shown in a notebook: large enough to read on a projector; the files are full size."""
 
 _COLLECTED = ContextVar("collected", default=None)
 
@@ -31,7 +34,7 @@ def setup(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEFAULTS["dpi"
     try:  # inline previews large enough to read on a projector; the files are full size
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-        set_matplotlib_formats("png", dpi=110)
+        set_matplotlib_formats("png", dpi=INLINE_DPI)
     except ImportError:  # pragma: no cover - outside Jupyter
         pass
     return params
@@ -55,12 +58,14 @@ def show(fid, params):
 
 
 def _display(r, params):
-    from IPython.display import Markdown, display
+    """Save when ``output_dir`` is set, display with the caption and the alt text (read by screen
+    readers, kept by nbconvert), and return the table of the rows drawn."""
+    from IPython.display import Image, Markdown, display
 
     if params["output_dir"]:
         save(r, params["output_dir"], params["formats"], params["dpi"])
     display(Markdown(f"**{r.title}**\n\n{r.caption}\n\n*{r.source_line}*"))
-    display(r.figure)
+    display(Image(data=file_bytes(r, "png", INLINE_DPI), format="png", alt=r.alt))
     close(r)
     table = r.rows[["row_id", "value", "unit", "qualifier", "source_id", "locator", "quote"]].copy()
     table.index = range(1, len(table) + 1)

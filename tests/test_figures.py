@@ -106,7 +106,7 @@ def test_caption_file_cites_every_row(tmp_path):
     assert text.startswith("# Enfants recrutés et utilisés au Mali, par partie et coalition, juillet 2017–mars 2020")
     for row_id in r.rows["row_id"]:
         assert f"| {row_id} |" in text
-    assert [p.name for p in paths] == ["recruitment_by_group.png", "recruitment_by_group.md"]
+    assert [p.name for p in paths] == ["recruitment_by_group.png", "recruitment_by_group.md", "recruitment_by_group.csv"]
 
 
 @pytest.mark.parametrize("kwargs,name", [

@@ -3,15 +3,18 @@
 Every figure is a function registered with :func:`figure`; :func:`render`
 draws it in one language and returns a :class:`Rendered` that carries the
 matplotlib figure, its title and caption, its source line and the exact rows it
-draws (``rows``) with the values it draws (``drawn``), so that tests can read
-the plotted values back and compare them with the data. :func:`save` writes
-PNG, SVG and PDF (byte-identical across runs) and a caption file, each through
-a temporary file and a rename.
+draws (``rows``) with the values it draws (``drawn``) and, for each mark, its label,
+value and the ids of the rows it comes from (``marks``, recorded by the drawing
+helpers through :meth:`Ctx.mark`), so that tests can read the plotted values back
+and compare them with the data. :func:`save` writes PNG, SVG and PDF
+(byte-identical across runs), a caption file with the alt text, and the CSV of
+the values drawn, each through a temporary file and a rename.
 """
 import io
 from dataclasses import dataclass, field
 
 from .. import aggregate, style
+from . import _drawn
 from ..citation import caption_table, cite_rows
 from ..i18n import add_figure_text, date_span, label, number, t, typeset
 from ..package import atomic_write, open_package
@@ -33,6 +36,10 @@ class Rendered:
     source_line: str
     rows: object
     drawn: list = field(default_factory=list)
+    marks: list = field(default_factory=list)
+    """One dict per drawn mark (see :data:`mali_caac.figures._drawn.COLUMNS`)."""
+    alt: str = ""
+    """The alt text: the finding and the values drawn, in ``lang``."""
 
 
 TEXTS = {}
@@ -136,10 +143,43 @@ def draws_verified_counts(rows):
 
 # ----------------------------------------------------------------------------- helpers
 @dataclass
+class Mark:
+    """One mark a figure draws (a bar, a point, a cell, a map region's class), as recorded while drawing:
+    ``value`` is the sum of the values of the rows ``row_ids``, divided by ``months`` for a rate per
+    month and by ``scale`` (10**6 for millions); None for a mark that shows a figure is not stated."""
+
+    ax: object
+    category: str
+    value: object
+    row_ids: tuple
+    drawn_as: str
+    series: str = ""
+    label: str = ""
+    months: object = None
+    scale: float = 1
+    unit: str = ""          # the unit of the rows, when they carry none
+    qualifier: str = ""     # 'about ', 'at least ' ... as printed before the number
+    zero_from: tuple = ()   # a stated total and its complete list, where the value is a zero that follows from them
+
+
+def _ids(ids):
+    """A mark's row ids as a tuple, from one id or several."""
+    if ids is None:
+        return ()
+    return (ids,) if isinstance(ids, str) else tuple(ids)
+
+
+@dataclass
 class Ctx:
     lang: str
     size: str = "double"
     bare: bool = False
+    marks: list = field(default_factory=list)
+
+    def mark(self, ax, category, value, ids, drawn_as, **kw):
+        """Record one drawn mark: its category label as drawn, its value, the ids of its rows of ``data/``."""
+        value = None if value is None or value != value else float(value)
+        self.marks.append(Mark(ax, " ".join(str(category).split()), value, _ids(ids), drawn_as, **kw))
 
     @property
     def sz(self):
@@ -226,12 +266,19 @@ def plt_rc(key):
     return mpl.rcParams[key]
 
 
-def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifiers=None, decimals=None):
-    """Plain bars with their values printed on them; returns the values drawn."""
+def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifiers=None, decimals=None,
+          ids=None, months=None, scale=1):
+    """Plain bars with their values printed on them; returns the values drawn. ``ids`` gives each bar's
+    row id(s) in ``data/``, ``months`` each bar's months where the bars are rates per month."""
     values = [float(v) for v in values]
     qualifiers = qualifiers or [""] * len(values)
     if texts is None:
         texts = [_qual(ctx, q) + ctx.n(v, decimals) for v, q in zip(values, qualifiers)]
+    ids = list(ids) if ids is not None else [()] * len(values)
+    months = list(months) if months is not None else [None] * len(values)
+    for lab, v, text, i, m, q in zip(labels, values, texts, ids, months, qualifiers):
+        ctx.mark(ax, lab, v, i, "horizontal bar" if horizontal else "bar", label=text, months=m, scale=scale,
+                 qualifier=_qual(ctx, q))
     pos = list(range(len(values)))
     if horizontal:
         labels = [_fit(ctx, x, ctx.sz.width * 0.36) for x in labels]
@@ -296,9 +343,10 @@ def _count_ticks(ax, values, horizontal=False):
         (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(nbins="auto", integer=True))
 
 
-def _grouped(ax, ctx, groups, series, colours, texts=None):
+def _grouped(ax, ctx, groups, series, colours, texts=None, ids=None, months=None):
     """Side-by-side bars: ``series`` is {name: [value per group]}; a zero gets a mark on the baseline,
-    None (not stated) the hatched 'not stated' look."""
+    None (not stated) the hatched 'not stated' look. ``ids`` and ``months`` are lists like ``series``'
+    values: each bar's row id(s) in ``data/`` and, for rates, its months."""
     k = len(series)
     width = 0.8 / k
     drawn, unknown = [], []
@@ -308,6 +356,11 @@ def _grouped(ax, ctx, groups, series, colours, texts=None):
         unknown += [x for x, v in zip(xs, values) if v is None]
         bars = ax.bar([x for x, _ in keep], [v for _, v in keep], width=width * 0.95, color=colours[i], label=name)
         labels = [ctx.n(v) for _, v in keep] if texts is None else texts[i]
+        row_ids = ids[i] if ids is not None else [()] * len(values)
+        rates = months[i] if months is not None else [None] * len(values)
+        shown = [(g, v, r, m) for g, v, r, m in zip(groups, values, row_ids, rates) if v is not None]
+        for (g, v, r, m), text in zip(shown, labels):
+            ctx.mark(ax, g, v, r, "bar", series=name, label=text, months=m)
         bar_pt = ctx.sz.width * 0.85 / max(len(groups), 1) * 0.8 / k * 72
         upright = max((text_width(x, ctx.small) for x in labels), default=0) > bar_pt * 1.1
         _annotate(ax, bars, labels, False, ctx.small, rotation=90 if upright else 0)
@@ -384,6 +437,7 @@ def _panel_letters(fig, ctx):
     from matplotlib.transforms import ScaledTranslation
 
     for letter, ax in zip("abcdefghijklmnop", panels):
+        ax._mc_letter = letter  # the panel of the marks drawn on it (figure data and alt text)
         legend = ax.get_legend()
         if legend is not None and not ax.get_title(loc="left"):  # the key goes on the letter's line, after it
             shift = ScaledTranslation(2.2 * ctx.sz.body / 72, 0, fig.dpi_scale_trans)
@@ -507,9 +561,9 @@ def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_
     parts = aggregate.per_month(parts.sort_values("period"))
     fig, (a1, a2) = _new(ctx, 0.5, ncols=2)
     labels = [label("period", p, ctx.lang) for p in parts["period"]]
-    drawn = _bars(a1, ctx, labels, parts["value"], colour)
+    drawn = _bars(a1, ctx, labels, parts["value"], colour, ids=parts["row_id"])
     a1.set_ylabel(ctx.t(unit_axis))
-    drawn += _bars(a2, ctx, labels, parts["per_month"], colour, decimals=1)
+    drawn += _bars(a2, ctx, labels, parts["per_month"], colour, decimals=1, ids=parts["row_id"], months=parts["months"])
     a2.set_ylabel(ctx.t("axis.per_month"))
     for ax in (a1, a2):
         ax.tick_params(axis="x", labelsize="small")
@@ -522,7 +576,7 @@ def _hbar_rows(ctx, fid, frame, labels, colour, axis_key, table, ratio=None, yti
     """Horizontal bars, one per row of ``frame`` (its values and qualifiers), titled and sourced."""
     fig, ax = _new(ctx, ratio or max(0.35, 0.06 * len(frame) + 0.15))
     drawn = _bars(ax, ctx, labels, frame["value"], colour, horizontal=True,
-                  qualifiers=list(frame["qualifier"].astype(str)))
+                  qualifiers=list(frame["qualifier"].astype(str)), ids=frame["row_id"])
     ax.set_xlabel(ctx.t(axis_key))
     if ytick:
         ax.tick_params(axis="y", labelsize=ytick)
@@ -575,14 +629,18 @@ def _draw(fid, section, func, lang, size, bare):
     style.apply(size)
     ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
-    return Rendered(fid, section, lang, fig, title_text(fid, lang, rows), ctx.t(f"fig.{fid}.caption"),
-                    cite_rows(rows, lang=ctx.lang), rows, drawn)
+    r = Rendered(fid, section, lang, fig, title_text(fid, lang, rows), ctx.t(f"fig.{fid}.caption"),
+                 cite_rows(rows, lang=ctx.lang), rows, drawn, _drawn.resolve(fid, ctx.marks))
+    r.alt = _drawn.alt_text(r)
+    return r
 
 
 def caption_text(r):
-    """The caption file: title, caption, source line and every row drawn."""
+    """The caption file: title, caption, source line, alt text and every row drawn."""
     lang = r.lang
-    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('word.rows_drawn', lang)}", ""]
+    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('alt.heading', lang)}", "", r.alt, "",
+             t("alt.data_file", lang).format(file=f"[{r.id}.csv]({r.id}.csv)"), "",
+             f"## {t('word.rows_drawn', lang)}", ""]
     lines += caption_table(r.rows, lang)  # headers, units, locators in the language; quotes marked verbatim
     return "\n".join(lines) + "\n"
 
@@ -631,14 +689,15 @@ def file_bytes(r, fmt, dpi):
     if fmt in ("png", "tiff"):
         return _raster(r.figure, fmt, dpi)
     if fmt == "svg":
-        return _svg(r.figure, r.title, r.caption)
+        return _svg(r.figure, r.title, r.alt)
     buf = io.BytesIO()
     r.figure.savefig(buf, format=fmt, metadata=style.SAVE_METADATA[fmt])
     return buf.getvalue()
 
 
 def save(r, output_dir, formats=("png", "svg", "pdf"), dpi=300):
-    """Write the figure in each format and its caption file; returns the paths written."""
+    """Write the figure in each format, its caption file and the CSV of the values it draws;
+    returns the paths written."""
     from pathlib import Path
 
     out = Path(output_dir)
@@ -649,6 +708,9 @@ def save(r, output_dir, formats=("png", "svg", "pdf"), dpi=300):
         paths.append(path)
     path = out / f"{r.id}.md"
     atomic_write(path, caption_text(r))
+    paths.append(path)
+    path = out / f"{r.id}.csv"
+    atomic_write(path, _drawn.csv_text(r.marks))
     paths.append(path)
     return paths
 

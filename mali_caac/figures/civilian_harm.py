@@ -24,6 +24,8 @@ def _moura(ctx):
     ax.scatter(keep["value"], y, color=[style.NEUTRAL] * len(keep), s=70, zorder=3)
     for yy, v, q in zip(y, keep["value"], keep["qualifier"].astype(str)):
         ax.annotate(_qual(ctx, q) + ctx.n(v), (v, yy), xytext=(8, 0), textcoords="offset points", va="center", fontsize=ctx.small)
+    for c, v, q, i in zip(keep["reported_by"], keep["value"], keep["qualifier"].astype(str), keep["row_id"]):
+        ctx.mark(ax, ctx.t(f"claimant.{c}"), v, i, "point", qualifier=_qual(ctx, q), label=_qual(ctx, q) + ctx.n(v))
     ax.set_yticks(y, [_fit(ctx, ctx.t(f"claimant.{c}"), ctx.sz.width * 0.36) for c in keep["reported_by"]])
     ax.invert_yaxis()
     ax.set_xlim(0, keep["value"].max() * 1.35)

@@ -46,7 +46,7 @@ def _overview_totals(ctx):
     parts = pd.concat(rows)
     labels = [f"{label('violation', v, ctx.lang)}\n({ctx.t('unit.' + u)})" for v, u in zip(parts.violation, parts.unit)]
     fig, ax = _new(ctx, 0.5)
-    drawn = _bars(ax, ctx, labels, parts["value"], [C[v] for v in parts.violation], horizontal=True)
+    drawn = _bars(ax, ctx, labels, parts["value"], [C[v] for v in parts.violation], horizontal=True, ids=parts["row_id"])
     ax.set_xlabel(ctx.t("axis.count"))
     prov = _prov(parts, "grave_violations")
     _finish(fig, ctx, "overview_totals", prov, note=ctx.t("word.underreporting"))
@@ -63,7 +63,7 @@ def _overview_totals(ctx):
 def _overview_by_period(ctx):
     import pandas as pd
 
-    frames, series, texts = [], {}, []
+    frames, series, texts, ids, rates = [], {}, [], [], []
     periods = None
     for v in VIOLATIONS:
         if v == "attacks_on_schools_and_hospitals":
@@ -73,16 +73,19 @@ def _overview_by_period(ctx):
             values = list(sch["value"].to_numpy() + hos["value"].to_numpy())
             months = list(sch["months"])
             per = [a / m for a, m in zip(values, months)]
+            ids.append(list(zip(sch["row_id"], hos["row_id"])))
         else:
             parts = aggregate.per_month(_gv_breakdown("period", v)).sort_values("period")
             frames.append(parts)
-            values, per = list(parts["value"]), list(parts["per_month"])
+            values, per, months = list(parts["value"]), list(parts["per_month"]), list(parts["months"])
+            ids.append(list(parts["row_id"]))
         periods = periods or [p for p in (frames[-1]["period"])]
         series[label("violation", v, ctx.lang)] = per
         texts.append([ctx.n(x) for x in values])
+        rates.append(months)
     fig, ax = _new(ctx, 0.55)
     groups = [label("period", p, ctx.lang) for p in periods]
-    drawn = _grouped(ax, ctx, groups, series, [C[v] for v in VIOLATIONS], texts=texts)
+    drawn = _grouped(ax, ctx, groups, series, [C[v] for v in VIOLATIONS], texts=texts, ids=ids, months=rates)
     ax.set_ylabel(ctx.t("axis.per_month"))
     _legend(ax, 6, ctx.small)
     rows = _prov(pd.concat(frames), "grave_violations")
@@ -102,7 +105,7 @@ def _overview_regions(ctx):
     import seaborn as sns
 
     regions = ["Mopti", "Gao", "Kidal", "Timbuktu", "Ménaka", "Ségou", "Koulikoro", "Bamako", "other regions", "outside Mali"]
-    table = aggregate.violations_by("region", regions)
+    table, how = aggregate.violations_by("region", regions, derived=True)
     gv = load("grave_violations")
     used = gv[gv.restates.isna() & (gv.period == "all") & (gv.perpetrator == "all") & (gv.sex == "all")
               & (gv.cause == "all") & (gv.outcome == "all") & gv.region.isin(regions)
@@ -113,6 +116,7 @@ def _overview_regions(ctx):
                 annot_kws={"fontsize": ctx.small}, cbar_kws={"label": ctx.t("axis.count"), "shrink": 0.8},
                 mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions],
                 yticklabels=[_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for v in VIOLATIONS])
+    _mark_table(ctx, ax, how, regions, "cell", lambda x: ctx.n(x) if x == x else ctx.t("word.not_stated"))
     for i, j in zip(*np.where(np.isnan(data))):
         ax.add_patch(__import__("matplotlib").patches.Rectangle((j, i), 1, 1, fill=False, hatch="///",
                                                                  edgecolor=style.UNKNOWN["edgecolor"], lw=0))
@@ -136,7 +140,7 @@ def _overview_attribution(ctx):
     labels = [ctx.t(f"attribution.{p}") for p in parts.perpetrator]
     fig, ax = _new(ctx, 0.32)
     drawn = _bars(ax, ctx, labels, parts["value"], [style.UNATTRIBUTED, C["all"], C["all"]],
-                  horizontal=True, qualifiers=list(parts["qualifier"].astype(str)),
+                  horizontal=True, qualifiers=list(parts["qualifier"].astype(str)), ids=parts["row_id"],
                   texts=[_qual(ctx, q) + ctx.n(v) + " %" for v, q in zip(parts["value"], parts["qualifier"].astype(str))])
     ax.set_xlabel(ctx.t("axis.percent"))
     ax.set_xlim(0, 100)
@@ -174,7 +178,9 @@ def _overview_previous(ctx):
     texts = [[ctx.n(x) for x in before], [ctx.n(x) for x in now]]
     fig, ax = _new(ctx, 0.55)
     groups = [label("violation", v, ctx.lang) for v in VIOLATIONS]
-    drawn = _grouped(ax, ctx, groups, series, [style.NEUTRAL, C["all"]], texts=texts)
+    drawn = _grouped(ax, ctx, groups, series, [style.NEUTRAL, C["all"]], texts=texts,
+                     ids=[[f["row_id"].iloc[0] for f in frames[0::2]], [f["row_id"].iloc[0] for f in frames[1::2]]],
+                     months=[[months["2014-2017H1"]] * len(before), [months["all"]] * len(now)])
     ax.tick_params(axis="x", labelsize=ctx.small)
     ax.set_ylabel(ctx.t("axis.per_month"))
     rows = _prov(pd.concat(frames), "grave_violations")
@@ -184,6 +190,29 @@ def _overview_previous(ctx):
 
 
 MAP_BINS = [0, 1, 10, 25, 50, 100, 200, 400, 700]
+
+
+def _map_class(ctx, value):
+    """The class of the map's scale a value is drawn in, as its key names it."""
+    if value != value:
+        return ctx.t("word.not_stated")
+    if value == 0:
+        return "0"
+    lo = max(b for b in MAP_BINS if b <= value)
+    return f"{lo}–{MAP_BINS[MAP_BINS.index(lo) + 1] - 1}"
+
+
+def _mark_table(ctx, ax, how, regions, drawn_as, text):
+    """Record the cells of a violations-by-region table (:func:`aggregate.violations_by` with
+    ``derived=True``): one mark per violation and region, a missing figure as 'not stated'."""
+    from ..reconcile import Derived
+
+    for v, found in how.iterrows():
+        for r in regions:
+            d = found[r] if isinstance(found[r], Derived) else None
+            value = float("nan") if d is None else float(d.value)
+            ctx.mark(ax, label("region", r, ctx.lang), value, d.summed if d else (), drawn_as,
+                     series=label("violation", v, ctx.lang), label=text(value), zero_from=d.zero_from if d else ())
 
 
 @figure("overview_map", "overview",
@@ -204,13 +233,17 @@ def _overview_map(ctx):
 
     geo = load_regions_geometry()
     regions = list(geo["region"])
-    table = aggregate.violations_by("region", regions)
+    table, how = aggregate.violations_by("region", regions, derived=True)
     gv = load("grave_violations")
     totals = gv[(gv.violation == "all") & (gv.unit == "violations") & (gv.period == "all") & (gv.perpetrator == "all")
                 & gv.restates.isna() & gv.region.isin(regions)]
     total_map = dict(zip(totals["region"].astype(str), totals["value"]))
     panels = [(v, [table.loc[v, r] for r in regions]) for v in VIOLATIONS]
     panels.append(("all", [total_map.get(r, np.nan) for r in regions]))
+    from ..reconcile import Derived
+
+    for r, v, i in zip(totals["region"].astype(str), totals["value"], totals["row_id"]):
+        how.loc["all", r] = Derived(v, (i,))
     used = gv[gv.restates.isna() & (gv.period == "all") & (gv.perpetrator == "all") & (gv.sex == "all")
               & (gv.cause == "all") & (gv.outcome == "all") & gv.region.isin(regions) & (gv.unit != "percent")
               & gv.violation.isin(VIOLATIONS)]
@@ -234,6 +267,7 @@ def _overview_map(ctx):
             unknown.plot(ax=ax, color=style.UNKNOWN["facecolor"], hatch=style.UNKNOWN["hatch"],
                          edgecolor=style.UNKNOWN["edgecolor"], linewidth=0.4)
         drawn += [float(x) for x in known["value"]]
+        _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x: _map_class(ctx, x))
         ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
                      loc="left")
         ax.set_axis_off()
@@ -271,13 +305,15 @@ def _country_reports(ctx):
     src = load("sources").set_index("source_id")
     tot = cr[(cr.violation == "all") & (cr.unit == "violations") & (cr.sex == "all") & cr.restates.isna()].copy()
     order = ["S/2014/267", "S/2018/136", "S/2020/1105", "S/2022/856", "SG-CAAC-Mali-5"]
-    labels, rates, texts, colours = [], [], [], []
+    labels, rates, texts, colours, ids, months = [], [], [], [], [], []
     for rep in order:
         s = src.loc[rep]
         m = months_between(s["period_start"], s["period_end"])
         name = s["short_name"].replace("Fifth country report (2024)", ctx.t("word.fifth_report"))
         labels.append(f"{name}\n{s['period_start'].year}–{s['period_end'].year} ({m} {ctx.t('word.months_short')})")
         row = tot[tot.report == rep]
+        ids.append(tuple(row["row_id"]))
+        months.append(m)
         if len(row):
             v = float(row["value"].iloc[0])
             rates.append(v / m)
@@ -291,6 +327,9 @@ def _country_reports(ctx):
     keep = [i for i, tx in enumerate(texts) if tx != ctx.t("word.no_total")]
     bars = ax.bar(keep, [rates[i] for i in keep], color=[colours[i] for i in keep], width=0.7)
     _annotate(ax, bars, [texts[i] for i in keep], False)
+    for i in range(len(labels)):
+        ctx.mark(ax, labels[i], rates[i] if i in keep else None, ids[i], "bar" if i in keep else "text", label=texts[i],
+                 months=months[i] if i in keep else None)
     for i in set(range(len(labels))) - set(keep):
         ax.annotate(_fit(ctx, texts[i], ctx.sz.width * 0.5 / len(labels)), (i, 0), xytext=(0, 3),
                     textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, color=style.TEXT_MUTED)

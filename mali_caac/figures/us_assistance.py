@@ -9,7 +9,8 @@ def _usd_bars(ctx, fid, frame, labels, colour, ratio):
     fig, ax = _new(ctx, ratio)
     drawn_m = _bars(ax, ctx, labels, frame["value"] / 1e6, colour, horizontal=True,
                     texts=[_qual(ctx, q) + "$" + ctx.n(v / 1e6, 2 if not (v / 1e6).is_integer() else 0) + " M"
-                           for v, q in zip(frame["value"], frame["qualifier"].astype(str))])
+                           for v, q in zip(frame["value"], frame["qualifier"].astype(str))],
+                    qualifiers=list(frame["qualifier"].astype(str)), ids=frame["row_id"], scale=10 ** 6)
     ax.set_xlabel(ctx.t("axis.usd_millions"))
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(frame, "us_assistance")
@@ -80,7 +81,7 @@ def _training(ctx):
     fig, ax = _new(ctx, 0.32)
     drawn = _bars(ax, ctx, labels, keep["value"], [style.NEUTRAL if p == "EUTM" else style.ACCENT
                                                    for p in keep["provider"]], horizontal=True,
-                  qualifiers=list(keep["qualifier"].astype(str)))
+                  qualifiers=list(keep["qualifier"].astype(str)), ids=keep["row_id"])
     ax.set_xlabel(ctx.t("axis.persons"))
     rows = _prov(keep, "military_training")
     _finish(fig, ctx, "military_training", rows)
@@ -101,6 +102,8 @@ def _arms(ctx):
     colours = [style.ACCENT if s == "United States" else style.NEUTRAL for s in ar["supplier"]]
     ax.scatter([int(r) for r in ar["rank"]], y, color=colours, s=60, zorder=3)
     ax.set_yticks(y, [ctx.t(f"country.{s}") for s in ar["supplier"]])
+    for s, r, i in zip(ar["supplier"], ar["rank"], ar["row_id"]):
+        ctx.mark(ax, ctx.t(f"country.{s}"), r, i, "point", unit="rank")
     ax.invert_yaxis()
     ax.set_xticks(range(1, len(ar) + 1))
     ax.set_xlim(0.5, len(ar) + 0.5)
@@ -137,6 +140,9 @@ def _us_aid_series(ctx):
             ax.plot(part["fiscal_year"].astype(int), part["value"] / 1e6, linestyle="none", marker=marker, markersize=5,
                     markerfacecolor="white", color=colour, gid="data")
         drawn += [float(v) / 1e6 for v in grp["value"]]
+        for r in grp.to_dict("records"):
+            ctx.mark(ax, str(int(r["fiscal_year"])), r["value"] / 1e6, r["row_id"], "line" if r["complete"] else "point",
+                     series=ctx.t(f"aid.{ttype}"), scale=10 ** 6)
     top = sel["value"].max() / 1e6
     for year, key in ((2012.45, "coup.2012"), (2020.6, None), (2021.4, "coup.2020_2021")):
         ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
@@ -174,7 +180,8 @@ def _us_aid_2020(ctx):
     labels = [ctx.t("aid.factsheet_sectors")] + [ctx.t(f"aid.fae_{t_}") for t_ in fae["transaction_type"].astype(str)]
     fig, ax = _new(ctx, 0.32)
     drawn = _bars(ax, ctx, labels, [v / 1e6 for v in values], [style.ACCENT, style.NEUTRAL, style.NEUTRAL],
-                  horizontal=True, texts=[_qual(ctx, q) + "$" + ctx.n(v / 1e6, 0) + " M" for v, q in zip(values, quals)])
+                  horizontal=True, texts=[_qual(ctx, q) + "$" + ctx.n(v / 1e6, 0) + " M" for v, q in zip(values, quals)],
+                  qualifiers=quals, ids=[tuple(sectors["row_id"])] + list(fae["row_id"]), scale=10 ** 6)
     ax.set_xlabel(ctx.t("axis.usd_millions"))
     rows = _concat(_prov(sectors, "us_assistance"), _prov(fae, "us_aid_series"))
     _finish(fig, ctx, "us_aid_2020_compared", rows)

@@ -34,7 +34,7 @@ def _recruitment_by_group(ctx):
     groups = aggregate.by_coalition(leaves).sort_values("value", ascending=False, kind="stable")
     labels = [label("perpetrator", g, ctx.lang) for g in groups["group"]]
     fig, ax = _new(ctx, 0.75)
-    drawn = _bars(ax, ctx, labels, groups["value"], C["recruitment_and_use"], horizontal=True)
+    drawn = _bars(ax, ctx, labels, groups["value"], C["recruitment_and_use"], horizontal=True, ids=groups["row_ids"])
     ax.set_xlabel(ctx.t("axis.children"))
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(leaves, "grave_violations")
@@ -75,7 +75,7 @@ def _recruitment_by_sex(ctx):
     parts = _gv_breakdown("sex", "recruitment_and_use")
     fig, ax = _new(ctx, 0.3)
     drawn = _bars(ax, ctx, [label("sex", s, ctx.lang) for s in parts["sex"]], parts["value"],
-                  C["recruitment_and_use"], horizontal=True)
+                  C["recruitment_and_use"], horizontal=True, ids=parts["row_id"])
     ax.set_xlabel(ctx.t("axis.children"))
     rows = _prov(parts, "grave_violations")
     _finish(fig, ctx, "recruitment_by_sex", rows)
@@ -104,10 +104,10 @@ def _detention_years_outcomes(ctx):
     years = aggregate.breakdown("deprivation_of_liberty", "period", sex="male").sort_values("period")
     outcomes = aggregate.breakdown("deprivation_of_liberty", "outcome", sex="male")
     fig, (a1, a2) = _new(ctx, 0.42, ncols=2)
-    drawn = _bars(a1, ctx, [str(p) for p in years["period"]], years["value"], style.NEUTRAL)
+    drawn = _bars(a1, ctx, [str(p) for p in years["period"]], years["value"], style.NEUTRAL, ids=years["row_id"])
     a1.set_ylabel(ctx.t("axis.children"))
     drawn += _bars(a2, ctx, [label("outcome", o, ctx.lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
-                             for o in outcomes["outcome"]], outcomes["value"], style.NEUTRAL)
+                             for o in outcomes["outcome"]], outcomes["value"], style.NEUTRAL, ids=outcomes["row_id"])
     a2.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(years, "deprivation_of_liberty"), _prov(outcomes, "deprivation_of_liberty"))
     _finish(fig, ctx, "detention_years_outcomes", rows)
@@ -129,10 +129,12 @@ def _casualties_cause_period(ctx):
     names = [label("cause", "crossfire_and_attacks", ctx.lang), label("cause", "explosive_devices", ctx.lang)]
     colours = [C["killing_and_maiming"], style.NEUTRAL]
     fig, (a1, a2) = _new(ctx, 0.44, ncols=2)
-    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(cross["value"]), list(expl["value"])])), colours)
+    ids = [cross["row_id"], expl["row_id"]]
+    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(cross["value"]), list(expl["value"])])), colours, ids=ids)
     a1.set_ylabel(ctx.t("axis.children"))
     drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(cross["per_month"]), list(expl["per_month"])])), colours,
-                      texts=[[ctx.n(v, 1) for v in cross["per_month"]], [ctx.n(v, 1) for v in expl["per_month"]]])
+                      texts=[[ctx.n(v, 1) for v in cross["per_month"]], [ctx.n(v, 1) for v in expl["per_month"]]],
+                      ids=ids, months=[cross["months"], expl["months"]])
     a2.set_ylabel(ctx.t("axis.per_month"))
     handles, _ = a1.get_legend_handles_labels()
     for ax in (a1, a2):  # one key for both panels, under them
@@ -175,9 +177,11 @@ def _casualties_killed_maimed(ctx):
     sub = _gv_breakdown("subtype", "killing_and_maiming")
     sex = _gv_breakdown("sex", "killing_and_maiming")
     fig, (a1, a2) = _new(ctx, 0.4, ncols=2)
-    drawn = _bars(a1, ctx, [label("subtype", s, ctx.lang) for s in sub["subtype"]], sub["value"], C["killing_and_maiming"])
+    drawn = _bars(a1, ctx, [label("subtype", s, ctx.lang) for s in sub["subtype"]], sub["value"], C["killing_and_maiming"],
+                  ids=sub["row_id"])
     a1.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a2, ctx, [label("sex", s, ctx.lang) for s in sex["sex"]], sex["value"], C["killing_and_maiming"])
+    drawn += _bars(a2, ctx, [label("sex", s, ctx.lang) for s in sex["sex"]], sex["value"], C["killing_and_maiming"],
+                   ids=sex["row_id"])
     rows = _concat(_prov(sub, "grave_violations"), _prov(sex, "grave_violations"))
     _finish(fig, ctx, "casualties_killed_maimed", rows)
     return fig, rows, drawn
@@ -237,10 +241,12 @@ def _attacks_by_period(ctx):
     fig, (a1, a2) = _new(ctx, 0.5, ncols=2)
     names = [ctx.t("word.schools"), ctx.t("word.hospitals")]
     colours = [C["attacks_on_schools_and_hospitals"], style.NEUTRAL]
-    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(sch["value"]), list(hos["value"])])), colours)
+    ids = [sch["row_id"], hos["row_id"]]
+    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(sch["value"]), list(hos["value"])])), colours, ids=ids)
     a1.set_ylabel(ctx.t("axis.attacks"))
     drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(sch["per_month"]), list(hos["per_month"])])), colours,
-                      texts=[[ctx.n(v, 1) for v in sch["per_month"]], [ctx.n(v, 1) for v in hos["per_month"]]])
+                      texts=[[ctx.n(v, 1) for v in sch["per_month"]], [ctx.n(v, 1) for v in hos["per_month"]]],
+                      ids=ids, months=[sch["months"], hos["months"]])
     a2.set_ylabel(ctx.t("axis.per_month"))
     for ax in (a1, a2):
         ax.tick_params(axis="x", labelsize=ctx.small)
@@ -261,16 +267,19 @@ def _attacks_by_region(ctx):
     kinds = ("schools", "hospitals")
     parts = {k: _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype=k) for k in kinds}
     regions = list(dict.fromkeys(r for k in kinds for r in parts[k]["region"].astype(str)))
-    values = {}
+    values, ids = {}, {}
     for k in kinds:  # a region a complete list leaves out is 0; one no list determines is unknown (None)
         stated = dict(zip(parts[k]["region"].astype(str), parts[k]["value"].astype(float)))
+        stated_ids = dict(zip(parts[k]["region"].astype(str), parts[k]["row_id"]))
         values[k] = [stated[r] if r in stated else _implied("grave_violations", "attacks", region=r, subtype=k,
                                                              violation="attacks_on_schools_and_hospitals")
                      for r in regions]
+        total = _total_row(parts[k])["row_id"].iloc[0] if len(parts[k]) < len(regions) else None
+        ids[k] = [stated_ids.get(r, total) for r in regions]  # an implied zero comes from the stated total
     fig, ax = _new(ctx, 0.5)
     drawn = _grouped(ax, ctx, [label("region", r, ctx.lang) for r in regions],
                      {ctx.t("word.schools"): values["schools"], ctx.t("word.hospitals"): values["hospitals"]},
-                     [C["attacks_on_schools_and_hospitals"], style.NEUTRAL])
+                     [C["attacks_on_schools_and_hospitals"], style.NEUTRAL], ids=[ids["schools"], ids["hospitals"]])
     ax.set_ylabel(ctx.t("axis.attacks"))
     totals = [k for k in kinds if len(parts[k]) < len(regions)]  # the stated totals that imply the zeros
     rows = _concat(*[_prov(parts[k], "grave_violations") for k in kinds],
@@ -300,7 +309,7 @@ def _share_figure(ctx, fid, parts, colour, ratio):
     """Horizontal bars of the shares (per cent) the report gives for the kinds of a violation."""
     fig, ax = _new(ctx, ratio)
     drawn = _bars(ax, ctx, [label("subtype", s, ctx.lang) for s in parts["subtype"]], parts["value"], colour,
-                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]])
+                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]], ids=parts["row_id"])
     ax.set_xlabel(ctx.t("axis.percent"))
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(parts, "grave_violations")
@@ -344,6 +353,8 @@ def _schools_closed(ctx):
         ax.plot(grp["date"], grp["value"], marker=markers.get(sid, "D"), linestyle="none",
                 color=C["attacks_on_schools_and_hospitals"] if sid == "S/2020/1105" else style.NEUTRAL,
                 markersize=8, label=short)
+        for r in grp.to_dict("records"):
+            ctx.mark(ax, r["as_of"], r["value"], r["row_id"], "point", series=short, label=ctx.n(r["value"]))
     for _, r in pts.iterrows():  # each point with its month and its number
         ax.annotate(f"{date_label(r['as_of'], ctx.lang)}\n{ctx.n(r['value'])}", (r["date"], r["value"]), xytext=(0, 7),
                     textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, linespacing=1.1)
@@ -391,12 +402,13 @@ def _abduction_region_period(ctx):
     layout = [["a"], ["b"], ["c"]] if ctx.size == "column" else [["a", "b"], ["a", "c"]]
     panels = fig.subplot_mosaic(layout)
     a1, a2, a3 = panels["a"], panels["b"], panels["c"]
-    drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], C["abduction"], horizontal=True)
+    drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], C["abduction"], horizontal=True,
+                  ids=reg["row_id"])
     a1.set_xlabel(ctx.t("axis.children"))
     periods = [label("period", p, ctx.lang) for p in per["period"]]
-    drawn += _bars(a2, ctx, periods, per["value"], C["abduction"])
+    drawn += _bars(a2, ctx, periods, per["value"], C["abduction"], ids=per["row_id"])
     a2.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a3, ctx, periods, per["per_month"], C["abduction"], decimals=1)
+    drawn += _bars(a3, ctx, periods, per["per_month"], C["abduction"], decimals=1, ids=per["row_id"], months=per["months"])
     a3.set_ylabel(ctx.t("axis.per_month"))
     for ax in (a2, a3):
         ax.tick_params(axis="x", labelsize=ctx.small)
