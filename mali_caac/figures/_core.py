@@ -343,10 +343,11 @@ def _count_ticks(ax, values, horizontal=False):
         (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(nbins="auto", integer=True))
 
 
-def _grouped(ax, ctx, groups, series, colours, texts=None, ids=None, months=None):
+def _grouped(ax, ctx, groups, series, colours, texts=None, ids=None, months=None, zero_from=None):
     """Side-by-side bars: ``series`` is {name: [value per group]}; a zero gets a mark on the baseline,
     None (not stated) the hatched 'not stated' look. ``ids`` and ``months`` are lists like ``series``'
-    values: each bar's row id(s) in ``data/`` and, for rates, its months."""
+    values: each bar's row id(s) in ``data/`` and, for rates, its months; ``zero_from`` likewise, for a
+    zero that follows from a stated total and its complete list."""
     k = len(series)
     width = 0.8 / k
     drawn, unknown = [], []
@@ -358,9 +359,10 @@ def _grouped(ax, ctx, groups, series, colours, texts=None, ids=None, months=None
         labels = [ctx.n(v) for _, v in keep] if texts is None else texts[i]
         row_ids = ids[i] if ids is not None else [()] * len(values)
         rates = months[i] if months is not None else [None] * len(values)
-        shown = [(g, v, r, m) for g, v, r, m in zip(groups, values, row_ids, rates) if v is not None]
-        for (g, v, r, m), text in zip(shown, labels):
-            ctx.mark(ax, g, v, r, "bar", series=name, label=text, months=m)
+        zeros = zero_from[i] if zero_from is not None else [()] * len(values)
+        shown = [(g, v, r, m, z) for g, v, r, m, z in zip(groups, values, row_ids, rates, zeros) if v is not None]
+        for (g, v, r, m, z), text in zip(shown, labels):
+            ctx.mark(ax, g, v, r, "bar", series=name, label=text, months=m, zero_from=tuple(z or ()))
         bar_pt = ctx.sz.width * 0.85 / max(len(groups), 1) * 0.8 / k * 72
         upright = max((text_width(x, ctx.small) for x in labels), default=0) > bar_pt * 1.1
         _annotate(ax, bars, labels, False, ctx.small, rotation=90 if upright else 0)
@@ -544,12 +546,13 @@ def _refit_categories(fig, ctx):
 
 def _implied(table, unit, **dims):
     """The figure the sources state for ``dims`` (others 'all'), or the one a complete breakdown they
-    state implies (0 for a code a complete list leaves out); None when neither: unknown."""
+    state implies (0 for a code a complete list leaves out), as a :class:`mali_caac.reconcile.Derived`
+    with the rows it follows from; None when neither: unknown."""
     from ..domain import ROOT
     from ..reconcile import figure_tables
 
     fig = figure_tables()[table]
-    return fig.effective({d: str(dims.get(d, ROOT)) for d in fig.dims}, unit)
+    return fig.derive({d: str(dims.get(d, ROOT)) for d in fig.dims}, unit)
 
 
 def _gv_breakdown(dimension, violation, **fixed):

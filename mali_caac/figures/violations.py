@@ -267,19 +267,18 @@ def _attacks_by_region(ctx):
     kinds = ("schools", "hospitals")
     parts = {k: _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype=k) for k in kinds}
     regions = list(dict.fromkeys(r for k in kinds for r in parts[k]["region"].astype(str)))
-    values, ids = {}, {}
+    values, ids, zeros = {}, {}, {}
     for k in kinds:  # a region a complete list leaves out is 0; one no list determines is unknown (None)
-        stated = dict(zip(parts[k]["region"].astype(str), parts[k]["value"].astype(float)))
-        stated_ids = dict(zip(parts[k]["region"].astype(str), parts[k]["row_id"]))
-        values[k] = [stated[r] if r in stated else _implied("grave_violations", "attacks", region=r, subtype=k,
-                                                             violation="attacks_on_schools_and_hospitals")
-                     for r in regions]
-        total = _total_row(parts[k])["row_id"].iloc[0] if len(parts[k]) < len(regions) else None
-        ids[k] = [stated_ids.get(r, total) for r in regions]  # an implied zero comes from the stated total
+        found = [_implied("grave_violations", "attacks", region=r, subtype=k, violation="attacks_on_schools_and_hospitals")
+                 for r in regions]
+        values[k] = [None if d is None else float(d.value) for d in found]
+        ids[k] = [() if d is None else d.summed for d in found]
+        zeros[k] = [() if d is None else d.zero_from for d in found]
     fig, ax = _new(ctx, 0.5)
     drawn = _grouped(ax, ctx, [label("region", r, ctx.lang) for r in regions],
                      {ctx.t("word.schools"): values["schools"], ctx.t("word.hospitals"): values["hospitals"]},
-                     [C["attacks_on_schools_and_hospitals"], style.NEUTRAL], ids=[ids["schools"], ids["hospitals"]])
+                     [C["attacks_on_schools_and_hospitals"], style.NEUTRAL], ids=[ids["schools"], ids["hospitals"]],
+                     zero_from=[zeros["schools"], zeros["hospitals"]])
     ax.set_ylabel(ctx.t("axis.attacks"))
     totals = [k for k in kinds if len(parts[k]) < len(regions)]  # the stated totals that imply the zeros
     rows = _concat(*[_prov(parts[k], "grave_violations") for k in kinds],
