@@ -63,8 +63,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .figures import SECTIONS, figure_ids
-from .i18n import t
+from .figures import SECTIONS, figure_ids, figure_text
 from .package import atomic_write, sha256
 from .parameters import DEFAULT_TIMEOUT, DEFAULTS, PARAMETERS, check_parameters
 
@@ -565,16 +564,18 @@ def gallery_text(figures, run_dir):
         main = "en" if "en" in section_langs else section_langs[0]
         for fid in figure_ids(section):
             caption_md = figures / main / f"{fid}.md"
-            source = ""
-            if caption_md.exists():
-                source = next((ln for ln in caption_md.read_text(encoding="utf-8").splitlines() if ln.startswith("Source")), "")
+            source, caption = "", ""
+            if caption_md.exists():  # the caption as drawn, its facts filled in (figures.caption_text)
+                written = caption_md.read_text(encoding="utf-8").splitlines()
+                source = next((ln for ln in written if ln.startswith("Source")), "")
+                caption = written[2] if len(written) > 2 else ""
             others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})"
                                 for lang in section_langs for fmt in runs[section, lang]["formats"])
-            names = "".join(f"{LANG_NAMES[lang]}: *{t(f'fig.{fid}.title', lang)}*. " for lang in section_langs if lang != main)
-            lines += [f"### {t(f'fig.{fid}.title', main)}", ""]
+            names = "".join(f"{LANG_NAMES[lang]}: *{figure_text(fid, 'title', lang)}*. " for lang in section_langs if lang != main)
+            lines += [f"### {figure_text(fid, 'title', main)}", ""]
             if "png" in runs[section, main]["formats"]:
                 lines += [f"![{fid}]({main}/{fid}.png)", ""]
-            lines += [t(f"fig.{fid}.caption", main), "", f"*{source}*", "",
+            lines += [caption, "", f"*{source}*", "",
                       f"{names}Files: {others} · [caption and rows]({main}/{fid}.md)", ""]
     return "\n".join(lines)
 

@@ -10,8 +10,8 @@ caption file, each through a temporary file and a rename.
 """
 from .. import style
 from ._core import (DEFAULTS, PARAMETERS, REGISTRY, SECTIONS, Rendered, caption_text, check_parameters, close, figure,
-                    figure_ids, months_between, render, save)
+                    figure_ids, figure_text, months_between, render, save)
 from . import civilian_harm, overview, reintegration, us_assistance, violations  # noqa: F401  (registers the figures)
 
 __all__ = ["DEFAULTS", "PARAMETERS", "REGISTRY", "SECTIONS", "Rendered", "caption_text", "check_parameters", "close", "figure",
-           "figure_ids", "months_between", "render", "save", "style"]
+           "figure_ids", "figure_text", "months_between", "render", "save", "style"]
