@@ -567,10 +567,11 @@ def gallery_text(figures, run_dir):
         main = "en" if "en" in section_langs else section_langs[0]
         for fid in figure_ids(section):
             caption_md = figures / main / f"{fid}.md"
-            source, alt = "", fid
-            if caption_md.exists():
+            source, alt, caption = "", fid, ""
+            if caption_md.exists():  # the caption as drawn, its facts filled in (figures.caption_text)
                 lines_md = caption_md.read_text(encoding="utf-8").splitlines()
                 source = next((ln for ln in lines_md if ln.startswith("Source")), "")
+                caption = lines_md[2] if len(lines_md) > 2 else ""
                 alt = _alt_text(lines_md, main) or fid
             others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})"
                                 for lang in section_langs for fmt in runs[section, lang]["formats"])
@@ -578,7 +579,7 @@ def gallery_text(figures, run_dir):
             lines += [f"### {_built_title(figures, main, fid)}", ""]
             if "png" in runs[section, main]["formats"]:
                 lines += [f"![{_md_escape(alt)}]({main}/{fid}.png)", ""]
-            lines += [t(f"fig.{fid}.caption", main), "", f"*{source}*", "",
+            lines += [caption, "", f"*{source}*", "",
                       f"{names}Files: {others} · [caption and rows]({main}/{fid}.md) · [data]({main}/{fid}.csv)", ""]
     return "\n".join(lines)
 

@@ -11,8 +11,8 @@ temporary file and a rename.
 """
 from .. import style
 from ._core import (DEFAULTS, PARAMETERS, REGISTRY, SECTIONS, Rendered, caption_text, check_parameters, close, figure,
-                    figure_ids, file_bytes, months_between, render, save, title_text)
+                    figure_ids, figure_text, file_bytes, months_between, render, save, title_text)
 from . import civilian_harm, overview, reintegration, us_assistance, violations  # noqa: F401  (registers the figures)
 
 __all__ = ["DEFAULTS", "PARAMETERS", "REGISTRY", "SECTIONS", "Rendered", "caption_text", "check_parameters", "close", "figure",
-           "figure_ids", "file_bytes", "months_between", "render", "save", "style", "title_text"]
+           "figure_ids", "figure_text", "file_bytes", "months_between", "render", "save", "style", "title_text"]

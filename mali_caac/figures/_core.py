@@ -125,15 +125,8 @@ def rows_dates(rows, data=None):
 
 
 def title_text(fid, lang, rows=None):
-    """The title of figure ``fid`` in ``lang``: its template, with ``{dates}`` filled by the span of the
-    dates of the ``rows`` it draws (:func:`rows_dates`); without rows (lists of figures), left out."""
-    text = t(f"fig.{fid}.title", lang)
-    if DATES not in text:
-        return text
-    span = rows_dates(rows) if rows is not None else None
-    if span is None:
-        return text.replace(", " + DATES, "").replace(" " + DATES, "").replace(DATES, "")
-    return typeset(text.replace(DATES, date_span(span[0], span[1], lang)), lang)
+    """The title of figure ``fid`` in ``lang``, its dates filled from ``rows`` (:func:`figure_text`)."""
+    return figure_text(fid, "title", lang, rows=rows)
 
 
 def draws_verified_counts(rows):
@@ -175,6 +168,9 @@ class Ctx:
     size: str = "double"
     bare: bool = False
     marks: list = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+    """Numbers and words the figure computed from the data, filled into the ``{fields}`` of its title
+    and caption (:func:`figure_text`)."""
 
     def mark(self, ax, category, value, ids, drawn_as, **kw):
         """Record one drawn mark: its category label as drawn, its value, the ids of its rows of ``data/``."""
@@ -195,6 +191,64 @@ class Ctx:
 
     def n(self, value, decimals=None):
         return number(value, self.lang, decimals)
+
+    def text(self, fid, part, rows=None):
+        """The title or caption of figure ``fid`` with this render's facts (and the dates of ``rows``) filled in."""
+        return figure_text(fid, part, self.lang, self.facts, rows)
+
+
+COUNTRY_REPORTS = ["S/2014/267", "S/2018/136", "S/2020/1105", "S/2022/856", "SG-CAAC-Mali-5"]
+"""The Secretary-General's country reports on children and armed conflict in Mali, in order (sources table)."""
+
+
+def common_facts(lang):
+    """Facts every title and caption may use, read from ``data/``: the report's period (periods
+    table), the Foreign Aid Explorer file's fiscal years and the factsheet's year (sources table)."""
+    from ..i18n import period_span
+    from ..package import open_package
+
+    pkg = open_package()
+    periods = {p["period"]: p for p in pkg.records("periods")}
+    report, previous = periods["all"], periods["2014-2017H1"]
+    sources = {s["source_id"]: s for s in pkg.records("sources")}
+    fae = sources["USAID-FAE"]
+    reports = [sources[r] for r in COUNTRY_REPORTS]
+    return {"report_period": period_span(report["start"], report["end"], lang),
+            "report_months": report["months"],
+            "since_previous_report": f"{previous['start'].year}–{report['end'].year}",
+            "country_reports_years": f"{min(r['period_start'] for r in reports).year}–{max(r['period_end'] for r in reports).year}",
+            "fae_years": f"{fae['period_start'].year}–{fae['period_end'].year}",
+            "factsheet_year": str(sources["CHRHS-SAM-InterAction-2022"]["date"])[:4]}
+
+
+def figure_text(fid, part, lang, facts=None, rows=None):
+    """The ``part`` ('title' or 'caption') of figure ``fid`` in ``lang``, its ``{field}`` format
+    fields filled from ``facts`` (and :func:`common_facts`): numbers in the language's formatting
+    (:func:`mali_caac.i18n.number`), text as it is; ``{dates}`` is the span of the dates of the
+    ``rows`` drawn (:func:`rows_dates`), left out without rows (lists of figures). A field without a
+    fact is an error that names the figure and the field, so that no caption is printed with a hole
+    or a stale number."""
+    import string
+
+    from ..i18n import typeset
+
+    text = t(f"fig.{fid}.{part}", lang)
+    if DATES in text:
+        span = rows_dates(rows) if rows is not None else None
+        if span is None:
+            text = text.replace(", " + DATES, "").replace(" " + DATES, "").replace(DATES, "")
+        else:
+            facts = {**(facts or {}), "dates": date_span(span[0], span[1], lang)}
+    fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    if not fields:
+        return text
+    known = {**common_facts(lang), **(facts or {})}
+    missing = [name for name in fields if name not in known]
+    if missing:
+        raise ValueError(f"figure {fid!r}: its {part} has the field {{{missing[0]}}}, but the figure sets no "
+                         f"fact {missing[0]!r} (facts set: {', '.join(sorted(known)) or 'none'})")
+    values = {k: (v if isinstance(v, str) else number(v, lang)) for k, v in known.items()}
+    return typeset(text.format_map(values), lang)
 
 
 PROV = ["table", "row_id", "value", "unit", "qualifier", "source_id", "locator", "quote"]
@@ -480,7 +534,7 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     usable = (width - 2 * pad) * 72 * 0.98
     title, subtitle, footer = [], [], []
     if not ctx.bare:
-        title = wrap_to_width(title_text(fid, ctx.lang, rows), sz.title, usable, "bold")
+        title = wrap_to_width(ctx.text(fid, "title", rows), sz.title, usable, "bold")
         if draws_verified_counts(rows):
             subtitle = wrap_to_width(ctx.t("word.verified_subtitle"), sz.small, usable)
         footer = wrap_to_width(source, sz.small, usable)
@@ -559,15 +613,16 @@ def _gv_breakdown(dimension, violation, **fixed):
     return aggregate.breakdown("grave_violations", dimension, violation=violation, **fixed)
 
 
-def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_lengths"):
-    """Counts by period beside rates per month: periods of different length."""
+def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_lengths", rate_axis="axis.per_month"):
+    """Counts by period beside rates per month: periods of different length. ``unit_axis`` and
+    ``rate_axis`` name what is counted (verified violations by default)."""
     parts = aggregate.per_month(parts.sort_values("period"))
     fig, (a1, a2) = _new(ctx, 0.5, ncols=2)
     labels = [label("period", p, ctx.lang) for p in parts["period"]]
     drawn = _bars(a1, ctx, labels, parts["value"], colour, ids=parts["row_id"])
     a1.set_ylabel(ctx.t(unit_axis))
     drawn += _bars(a2, ctx, labels, parts["per_month"], colour, decimals=1, ids=parts["row_id"], months=parts["months"])
-    a2.set_ylabel(ctx.t("axis.per_month"))
+    a2.set_ylabel(ctx.t(rate_axis))
     for ax in (a1, a2):
         ax.tick_params(axis="x", labelsize="small")
     rows = _prov(parts, parts.attrs.get("dataset") or "grave_violations")
@@ -594,6 +649,51 @@ def _hbar_breakdown(ctx, fid, parts, dimension, colour, axis_key, sort=True, rat
         parts = parts.sort_values("value", ascending=False, kind="stable")
     labels = [label(dimension, c, ctx.lang) for c in parts[dimension]]
     return _hbar_rows(ctx, fid, parts, labels, colour, axis_key, table, ratio)
+
+
+def _dot_table(ctx, groups, colour, axis_label):
+    """A dot table: the rows of each group (a monitor, a period) under the group's heading, one row per
+    measure with a dot at its value and the value written beside it, on one scale. Groups are not
+    ranked against each other. ``groups`` is [(heading, [(label, value, text, row ids[, scale]), ...]), ...];
+    returns the figure and the values drawn, group by group (headings are texts with gid 'group')."""
+    sz = ctx.sz
+    print_size = ctx.size in ("column", "double")
+    size = sz.small if print_size else 0.8 * sz.small  # a slide holds fewer lines: text still at 12.8 pt or more
+    label_width = sz.width * (0.42 if ctx.size == "column" else 0.36 if print_size else 0.55)
+    plot_width = sz.width * 0.95 - label_width
+    labelled = [(title, _wrap_pt(title, size, plot_width),
+                 [(lab, _wrap_pt(lab, size, label_width), float(v), tx, *more) for lab, v, tx, *more in rows])
+                for title, rows in groups]
+    y, ticks, drawn = 0.0, [], []  # y in lines of text, downwards
+    fig, ax = _new(ctx, 0.3)
+    pitch = size * 1.35 / 72  # inches per line of text
+    for heading, title, rows in labelled:
+        head = title.count("\n") + 1
+        if drawn:
+            ax.axhline(y - 0.2, color=style.NEUTRAL, lw=sz.line * 0.5, zorder=0)
+        ax.annotate(title, (0, y + head / 2), xytext=(0.4 * size, 0), textcoords="offset points",
+                    fontsize=size, fontweight="bold", va="center", ha="left", gid="group")
+        y += head + 0.3
+        for name, lab, v, text, ids, *scale in rows:
+            ctx.mark(ax, name, v, ids, "point", series=heading, label=text, scale=scale[0] if scale else 1)
+            n = lab.count("\n") + 1
+            row = y + (n + 0.5) / 2
+            ax.hlines(row, 0, v, color=colour, lw=sz.line * 1.5)
+            ax.scatter([v], [row], color=colour, s=(size * 0.6) ** 2, zorder=3)
+            ax.annotate(text, (v, row), xytext=(0.6 * size, 0), textcoords="offset points", va="center",
+                        ha="left", fontsize=size)
+            ticks.append((row, lab))
+            drawn.append(v)
+            y += n + 0.5
+        y += 0.4
+    ax.set_yticks([t for t, _ in ticks], [lab for _, lab in ticks])
+    ax.set_ylim(y, -0.2)
+    ax.tick_params(axis="y", length=0, labelsize=size)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(0, max(drawn) * 1.3)
+    ax.set_xlabel(axis_label)
+    fig.set_figheight(round((y + 0.2) * pitch + 3.5 * sz.body / 72, 3))
+    return fig, drawn
 
 
 C = style.VIOLATION_COLOURS
@@ -632,7 +732,7 @@ def _draw(fid, section, func, lang, size, bare):
     style.apply(size)
     ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
-    r = Rendered(fid, section, lang, fig, title_text(fid, lang, rows), ctx.t(f"fig.{fid}.caption"),
+    r = Rendered(fid, section, lang, fig, ctx.text(fid, "title", rows), ctx.text(fid, "caption", rows),
                  cite_rows(rows, lang=ctx.lang), rows, drawn, _drawn.resolve(fid, ctx.marks))
     r.alt = _drawn.alt_text(r)
     return r
