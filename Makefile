@@ -1,6 +1,7 @@
 # mali-caac: two commands on a fresh machine (Python 3.11 with pip and venv):
 #   make figures   builds every figure (English and French, PNG, SVG and PDF) into figures/
 #   make test      runs every test (library, data checks, notebooks under nbval)
+#   make site      the published report, English and French, in build/site/ (after make figures)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -15,7 +16,7 @@ export JUPYTER_DATA_DIR := $(CURDIR)/.cache/jupyter/data
 export JUPYTER_RUNTIME_DIR := $(CURDIR)/.cache/jupyter/runtime
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup test figures validate benchmark clean
+.PHONY: setup test figures site translations validate benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	mkdir -p $(MPLCONFIGDIR) $(IPYTHONDIR) $(JUPYTER_CONFIG_DIR) $(JUPYTER_DATA_DIR) $(JUPYTER_RUNTIME_DIR)
@@ -27,6 +28,15 @@ setup: $(STAMP)
 
 figures: $(STAMP)
 	$(BIN)/mali-caac build
+
+site: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site]'
+	$(BIN)/mali-caac site
+
+# Maintainers: after editing a notebook's prose, extract it into locales/fr/LC_MESSAGES/*.po, then translate.
+translations: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site]'
+	$(BIN)/mali-caac translations
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -1,0 +1,210 @@
+"""The published report in a real browser (issue 8, item 5): every page of both languages, offline.
+
+The site is served on loopback and opened in headless Chromium (Debian's, driven by Playwright from PyPI).
+A page fails on: a request that leaves loopback, a console error, a broken image, a broken internal link,
+a figure without alt text, and, in French, English prose. Screenshots of a few pages go to
+build/test-artifacts/. The site is the one of `make site` when it is up to date; otherwise the test
+builds it in a scratch folder (after executing the notebooks there too when `build/` has none).
+"""
+import functools
+import http.server
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from mali_caac.build import ROOT, build, plan, up_to_date
+from mali_caac.figure_checks import english_words
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(f"Chromium not found at {CHROMIUM}: browser test skipped (apt-get install chromium)",
+                allow_module_level=True)
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -e '.[test]'")
+
+ARTIFACTS = ROOT / "build" / "test-artifacts"
+SCREENSHOTS = ("en/index.html", "fr/index.html", "fr/killing.html", "en/datasets/grave_violations.html",
+               "fr/glossary.html")
+ALLOWED_CONSOLE = ()
+"""Console messages that do not fail a page (none so far: add one only with a comment saying why)."""
+NOT_PROSE = ("pre", "code", "script", "style", "[lang]:not([lang='fr'])", ".cell_output table",
+             ".cell_output table + p", ".search", "#searchbox", ".headerlink", "svg")
+"""What the French-prose check leaves out of a page's text: code, elements marked as in another language
+(the data package's English descriptions, document titles, the link to the English site), the tables a
+notebook prints (codes and verbatim quotes from the sources, which stay in their language) and the line
+pandas prints under a shortened table ("84 rows × 7 columns", pandas' own English)."""
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The built site folder: build/site when `make site` is up to date, else a fresh build (timed)."""
+    from mali_caac.site import build_site, executed_notebooks, site_key
+
+    started = time.perf_counter()
+    out = ROOT / "build" / "site"
+    figures_dir = build_dir = None
+    if not all(up_to_date(job) for job in plan()):
+        scratch = tmp_path_factory.mktemp("site")
+        figures_dir, build_dir, out = scratch / "figures", scratch / "build", scratch / "site"
+        errors = build(figures_dir=figures_dir, build_dir=build_dir, echo=lambda _: None)
+        assert errors == [], errors
+    executed, figures = executed_notebooks(figures_dir, build_dir)
+    key = site_key(executed, figures)
+    if not (out / ".key").exists() or (out / ".key").read_text().strip() != key:
+        if out == ROOT / "build" / "site":
+            out = tmp_path_factory.mktemp("site") / "site"
+        build_site(out=out, figures_dir=figures_dir, build_dir=build_dir, echo=lambda _: None)
+    print(f"\nsite ready in {time.perf_counter() - started:.1f} s: {out}")
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The site served by http.server on 127.0.0.1, on a free port."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+def pages(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if "_static" not in p.parts and "_sources" not in p.parts)
+
+
+def _local(url, base):
+    return urlparse(url).netloc == urlparse(base).netloc and urlparse(url).scheme in ("http", "https")
+
+
+class Tab:
+    """One browser tab for every page: requests that leave loopback are recorded and refused, console errors kept."""
+
+    def __init__(self, browser, base):
+        self.base, self.outside, self.console = base, [], []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+        self.context.route("**/*", self._route)
+        self.tab = self.context.new_page()
+        self.tab.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
+        self.tab.on("pageerror", lambda e: self.console.append(str(e)))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "about:")) or _local(url, self.base):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def visit(self, page):
+        """Open one page; returns what it saw: outside requests, console errors, images, links, alt text, prose."""
+        self.outside, self.console = [], []
+        response = self.tab.goto(self.base + page, wait_until="load")
+        seen = self.tab.evaluate("""(notProse) => {
+            const images = [...document.images].map(i => ({src: i.currentSrc || i.src, ok: i.complete && i.naturalWidth > 0,
+                                                          alt: i.getAttribute('alt'), figure: !!i.closest('figure')}));
+            const links = [...document.querySelectorAll('a[href]')].map(a => a.href);
+            const body = document.querySelector('main') || document.body;
+            const copy = body.cloneNode(true);
+            copy.querySelectorAll(notProse.join(',')).forEach(e => e.remove());
+            return {images, links, text: copy.innerText, lang: document.documentElement.lang};
+        }""", list(NOT_PROSE))
+        if page in SCREENSHOTS:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            self.tab.screenshot(path=str(ARTIFACTS / page.replace("/", "_").replace(".html", ".png")), full_page=True)
+        return {"status": response.status if response else None, "outside": list(self.outside),
+                "console": [m for m in self.console if not any(a in m for a in ALLOWED_CONSOLE)], **seen}
+
+
+@pytest.fixture(scope="session")
+def visited(site, server, browser):
+    started = time.perf_counter()
+    tab = Tab(browser, server)
+    seen = {page: tab.visit(page) for page in pages(site)}
+    tab.context.close()
+    print(f"\n{len(seen)} pages opened in {time.perf_counter() - started:.1f} s")
+    return seen
+
+
+def test_both_languages_have_every_page(site, visited):
+    en = {p[3:] for p in visited if p.startswith("en/")}
+    fr = {p[3:] for p in visited if p.startswith("fr/")}
+    assert en == fr and {"index.html", "glossary.html", "sources.html", "discrepancies.html", "cite.html",
+                         "datasets/index.html", "datasets/grave_violations.html", "killing.html"} <= en
+    assert "index.html" in visited  # the language choice
+
+
+def test_no_request_leaves_loopback(visited):
+    assert {p: v["outside"] for p, v in visited.items() if v["outside"]} == {}
+
+
+def test_no_console_error(visited):
+    assert {p: v["console"] for p, v in visited.items() if v["console"]} == {}
+
+
+def test_every_image_loads_and_every_figure_has_alt_text(visited):
+    assert {p: v["status"] for p, v in visited.items() if v["status"] != 200} == {}
+    broken = {p: [i["src"] for i in v["images"] if not i["ok"]] for p, v in visited.items()}
+    assert {p: b for p, b in broken.items() if b} == {}
+    no_alt = {p: [i["src"] for i in v["images"] if i["figure"] and not (i["alt"] or "").strip()]
+              for p, v in visited.items()}
+    assert {p: b for p, b in no_alt.items() if b} == {}
+    figures = sum(1 for v in visited.values() for i in v["images"] if i["figure"])
+    assert figures >= 2 * 40  # every section's figures, in both languages
+
+
+def test_every_internal_link_resolves(site, server, visited):
+    broken = {}
+    for page, v in visited.items():
+        for href in v["links"]:
+            if not _local(href, server):
+                continue
+            path = unquote(urlparse(href).path).lstrip("/")
+            target = site / path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.setdefault(page, []).append(href)
+                continue
+            fragment = urlparse(href).fragment
+            if fragment and target.suffix == ".html":
+                text = target.read_text(encoding="utf-8")
+                if f'id="{fragment}"' not in text and f"name=\"{fragment}\"" not in text:
+                    broken.setdefault(page, []).append(href)
+    assert broken == {}
+
+
+def test_french_pages_are_in_french(visited):
+    english = {}
+    for page, v in visited.items():
+        if not page.startswith("fr/") or page.endswith(("genindex.html", "search.html")):
+            continue
+        assert v["lang"] == "fr", page
+        words = english_words(v["text"])
+        if words:
+            english[page] = sorted(set(words))
+    assert english == {}
+
+
+def test_screenshots_are_kept(visited):
+    for page in SCREENSHOTS:
+        shot = ARTIFACTS / page.replace("/", "_").replace(".html", ".png")
+        assert shot.stat().st_size > 10_000, shot
