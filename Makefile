@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.installed-site
 
 # Keep matplotlib and Jupyter from writing to the home folder.
 export MPLBACKEND := agg
@@ -29,22 +30,25 @@ setup: $(STAMP)
 figures: $(STAMP)
 	$(BIN)/mali-caac build
 
-site: $(STAMP)
+$(SITE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site]'
+	touch $@
+
+site: $(SITE_STAMP)
 	$(BIN)/mali-caac site
 
 # Maintainers: after editing a notebook's prose, extract it into locales/fr/LC_MESSAGES/*.po, then translate.
-translations: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site]'
+translations: $(SITE_STAMP)
 	$(BIN)/mali-caac translations
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 benchmark: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[bench,site]'
 	$(BIN)/python tools/benchmark.py
 	$(BIN)/python tools/benchmark_data.py
+	$(BIN)/python tools/benchmark_site.py
 
 validate: $(STAMP)
 	$(BIN)/mali-caac validate

@@ -55,13 +55,13 @@ class SiteError(BuildError):
 
 
 # ----------------------------------------------------------------------------- inputs
-def executed_notebooks(figures_dir=None, build_dir=None):
+def executed_notebooks(figures_dir=None, build_dir=None, data=None):
     """{lang: [(section, executed notebook)]} and the figures folder of the build that ran them.
 
     Raises :class:`SiteError` when a notebook has not been executed, or was executed from other inputs
     than today's (notebook, catalogue, data, library): the site would show stale figures.
     """
-    jobs = plan(figures_dir=figures_dir, build_dir=build_dir)
+    jobs = plan(figures_dir=figures_dir, build_dir=build_dir, data_dir=data)
     stale = [j for j in jobs if not up_to_date(j)]
     if stale:
         shown = ", ".join(_show(j.executed) for j in stale[:4]) + (f" and {len(stale) - 4} more" if len(stale) > 4 else "")
@@ -467,7 +467,7 @@ def build_site(out=None, figures_dir=None, build_dir=None, notebooks=None, data=
     """
     started = time.perf_counter()
     out = Path(out or ROOT / "build" / "site").resolve()
-    executed, figures = executed_notebooks(figures_dir, build_dir)
+    executed, figures = executed_notebooks(figures_dir, build_dir, data)
     key = site_key(executed, figures, notebooks, data)
     if not force and (out / ".key").exists() and (out / ".key").read_text().strip() == key:
         echo(f"mali-caac site: {_show(out)} is up to date")

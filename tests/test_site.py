@@ -77,7 +77,7 @@ def test_a_failed_notebook_is_named_and_the_last_good_site_is_kept(tmp_path, mon
     executed = tmp_path / "killing.ipynb"
     nbformat.write(nb, executed)
     monkeypatch.setattr(site, "executed_notebooks",
-                        lambda *a: ({"en": [("killing", executed)], "fr": [("killing", executed)]}, FIGURES))
+                        lambda *a, **k: ({"en": [("killing", executed)], "fr": [("killing", executed)]}, FIGURES))
     out = tmp_path / "site"
     (out / "en").mkdir(parents=True)
     (out / "en" / "index.html").write_text("the last good site")
@@ -101,3 +101,18 @@ def test_a_sphinx_warning_fails_the_build_naming_the_page(tmp_path):
     log, _ = proc.communicate()
     assert proc.returncode != 0 and "index.md:3: WARNING: term not in glossary: 'NOPE'" in log
 
+
+
+def test_teaching_notebooks_in_one_language_or_translated(tmp_path):
+    folder = tmp_path / "teaching"
+    for rel in ("counts.ipynb", "en/rates.ipynb", "fr/rates.ipynb", "sources.fr.ipynb", "sources.en.ipynb"):
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nbformat.v4.new_notebook(), folder / rel)
+    found = {lang: [(str(name), path.relative_to(folder).as_posix(), translate)
+                    for name, path, translate in site.teaching_notebooks(lang, tmp_path)] for lang in ("en", "fr")}
+    assert found["fr"] == [("teaching/counts.ipynb", "counts.ipynb", True),
+                           ("teaching/rates.ipynb", "fr/rates.ipynb", False),
+                           ("teaching/sources.ipynb", "sources.fr.ipynb", False)]
+    assert found["en"] == [("teaching/counts.ipynb", "counts.ipynb", True),
+                           ("teaching/rates.ipynb", "en/rates.ipynb", False),
+                           ("teaching/sources.ipynb", "sources.en.ipynb", False)]
