@@ -4,7 +4,7 @@ mali_caac.site stages each language's pages and runs `sphinx-build -c site -D la
 reaches the network: no MathJax (no maths), no web fonts, no analytics, no repository buttons.
 """
 project = "mali-caac"
-author = "mali-caac contributors"
+author = "mali-caac"
 copyright = "mali-caac · MIT, CC BY 4.0"
 language = "en"
 
