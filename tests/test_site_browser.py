@@ -39,6 +39,10 @@ notebook prints (codes and verbatim quotes from the sources, which stay in their
 pandas prints under a shortened table ("84 rows × 7 columns", pandas' own English)."""
 
 
+BUILT = {}
+"""Where the session's site is, and the build it was made from."""
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The built site folder: build/site when `make site` is up to date, else a fresh build (timed)."""
@@ -59,6 +63,7 @@ def site(tmp_path_factory):
             out = tmp_path_factory.mktemp("site") / "site"
         build_site(out=out, figures_dir=figures_dir, build_dir=build_dir, echo=lambda _: None)
     print(f"\nsite ready in {time.perf_counter() - started:.1f} s: {out}")
+    BUILT.update(out=out, figures_dir=figures_dir, build_dir=build_dir)
     return out
 
 
@@ -222,3 +227,13 @@ def test_screenshots_are_kept(visited):
     for page in SCREENSHOTS:
         shot = ARTIFACTS / page.replace("/", "_").replace(".html", ".png")
         assert shot.stat().st_size > 10_000, shot
+
+
+def test_make_site_again_is_a_no_op_under_5_s(site):
+    from mali_caac.site import build_site
+
+    said = []
+    started = time.perf_counter()
+    build_site(**BUILT, echo=said.append)
+    assert time.perf_counter() - started < 5
+    assert len(said) == 1 and said[0].endswith(" is up to date"), said
