@@ -24,7 +24,6 @@ How
 import csv
 import hashlib
 import html
-import json
 import os
 import re
 import shutil
@@ -36,7 +35,6 @@ import zipfile
 from pathlib import Path
 
 from .build import ROOT, LIBRARY, BuildError, _show, plan, tree_hash, up_to_date
-from .figures import SECTIONS
 from .i18n import LANGS, t, typeset
 from .package import atomic_write, open_package, sha256
 from .translation import LOCALES, translate_notebook

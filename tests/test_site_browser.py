@@ -8,12 +8,10 @@ builds it in a scratch folder (after executing the notebooks there too when `bui
 """
 import functools
 import http.server
-import re
-import shutil
 import threading
 import time
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
