@@ -18,7 +18,9 @@ When a run is skipped
     A run's key is the sha256 of all it reads: the notebook, the content of
     every file in the data package folder (``--data``, else $MALI_CAAC_DATA,
     else ``data/``: CSVs, descriptor, ``source_texts/``, ``external/``), the
-    library's code, the parameters and the output folder. A run is skipped when
+    library's code, the parameters and the output folder, and for a French run
+    the notebook's gettext catalogue (``locales/fr/LC_MESSAGES/<section>.po``,
+    :mod:`mali_caac.translation`). A run is skipped when
     its state records that key and every output it recorded (path, size,
     sha256) still has those bytes; a missing or changed output reruns it.
 
@@ -37,7 +39,8 @@ While running
     longer than ``timeout`` seconds (default 300) fails its notebook, naming the
     cell. A failing notebook is reported with its cell and the others still
     run; a notebook that does not write a figure it is registered for fails by
-    name. Ctrl-C cancels the queued runs, stops the running ones and their
+    name; so does a French run whose notebook has a paragraph without a French
+    translation (named with its cell and first words). Ctrl-C cancels the queued runs, stops the running ones and their
     kernels (a second Ctrl-C kills them at once), keeps every finished output
     and raises KeyboardInterrupt (the command exits 130).
 
@@ -67,6 +70,7 @@ from .figures import SECTIONS, figure_ids, title_text
 from .i18n import t
 from .package import atomic_write, sha256
 from .parameters import DEFAULT_TIMEOUT, DEFAULTS, PARAMETERS, check_parameters
+from .translation import SOURCE_LANG, MissingTranslation, catalogue_path, translate_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBRARY = Path(__file__).resolve().parent
@@ -246,7 +250,10 @@ def plan(only=None, langs=None, notebooks=None, build_dir=None, figures_dir=None
         nb_hash = sha256(nb)
         for lang in langs:
             injected = {"lang": lang, **run_params, "output_dir": str(figures / lang)}
-            key = hashlib.sha256(json.dumps({"notebook": nb_hash, "section": section, "params": injected, **inputs},
+            po = catalogue_path(nb.name, lang)  # the prose in a language other than the notebook's
+            catalogue = sha256(po) if lang != SOURCE_LANG and po.exists() else None
+            key = hashlib.sha256(json.dumps({"notebook": nb_hash, "catalogue": catalogue, "section": section,
+                                             "params": injected, **inputs},
                                             sort_keys=True).encode()).hexdigest()
             jobs.append(Job(section, lang, nb, figures, run_dir, injected, key, data, timeout))
     return jobs
@@ -322,7 +329,9 @@ def run_job(job):
     sockets = tempfile.mkdtemp(prefix="k", dir=os.environ.get("JUPYTER_RUNTIME_DIR"))
     config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "k")}})
     try:
-        pm.execute_notebook(str(job.notebook), str(tmp), parameters=job.params, kernel_name="python3",
+        # the notebook's prose in the run's language, from its gettext catalogue (a missing translation fails the run)
+        source = translate_notebook(nbformat.read(job.notebook, as_version=4), job.notebook.name, job.lang)
+        pm.execute_notebook(source, str(tmp), parameters=job.params, kernel_name="python3",
                             cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
                             request_save_on_cell_execute=False, shutdown_kernel="immediate",
                             execution_timeout=job.timeout, config=config)
@@ -339,6 +348,8 @@ def run_job(job):
         found = _timed_out_cell(job.notebook, str(exc))
         where = f"cell {found[0]} of {job.executed} (`{_first_line(found[1])}`)" if found else "a cell"
         error = f"{job.name}: {where} did not finish within {job.timeout} s (the per-cell timeout; see --timeout)"
+    except MissingTranslation as exc:
+        error = f"{job.name}: {exc}"
     except Exception as exc:  # kernel died, bad notebook ...
         error = f"{job.name}: {type(exc).__name__}: {exc}"
     finally:

@@ -320,5 +320,31 @@ def rehash(obj):
         click.echo("next: mali-caac validate, then make figures and make test")
 
 
+@main.command()
+@click.option("--force", is_flag=True, help="Build even if nothing changed since the last good site.")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Where the site goes (default build/site).")
+@click.pass_obj
+def site(obj, force, out):
+    """Build the published report in English and French (build/site/index.html), offline, from the notebooks
+    that `make figures` executed; the last good site is replaced only when the build succeeds."""
+    from .build import BuildError
+    from .site import build_site
+
+    try:
+        build_site(out=out, data=obj["data"], force=force, echo=click.echo)
+    except (BuildError, DataError) as exc:
+        _fail(exc, 1)
+
+
+@main.command()
+@click.option("--lang", default="fr", show_default=True, help="The language of the catalogues.")
+def translations(lang):
+    """Maintainers: extract the notebooks' prose with Sphinx's gettext builder and merge it into
+    locales/<lang>/LC_MESSAGES/<notebook>.po (sphinx-intl); then translate what is new or fuzzy."""
+    from .translation import update_catalogues
+
+    update_catalogues(lang, echo=click.echo)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -177,7 +177,7 @@ FRENCH_HOMOGRAPHS = frozenset({"an", "cases", "issues"})
 
 PROPER_NAMES = (
     "Watchlist on Children and Armed Conflict", "Watchlist", "Human Rights Watch", "Foreign Aid Explorer",
-    "Security Assistance Monitor", "Center for International Policy", "Brown University", "InterAction",
+    "Security Assistance Monitor", "Center for International Policy", "Center for Human Rights and Humanitarian Studies", "Brown University", "InterAction",
     "geoBoundaries", "Natural Earth", "Runfola et al.", "afric.info", "shapeName", "Barkhane", "Wagner",
     "Ansar Eddine", "Al-Mourabitoun", "Ganda Koy", "Ganda Izo",
 )

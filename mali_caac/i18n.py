@@ -270,6 +270,52 @@ TEXT = {
     "alt.per_month": ("{unit} per month", "{unit} par mois"),
     "alt.data_file": ("The values drawn, with the ids of the data rows each comes from: {file}.",
                       "Les valeurs représentées, avec les identifiants des lignes de données dont chacune provient : {file}."),
+    # the published report (`make site`, mali_caac.site): page titles and labels
+    "site.title": ("Grave violations against children in Mali", "Violations graves commises contre des enfants au Mali"),
+    "site.intro": ("The figures of the project, section by section, with the data behind each of them, the sources, "
+                   "the register of the sources' discrepancies and a glossary.",
+                   "Les figures du projet, section par section, avec les données de chacune, les sources, "
+                   "le registre des divergences entre les sources et un glossaire."),
+    "site.sections": ("Sections", "Sections"),
+    "site.teaching": ("Teaching pack", "Dossier pédagogique"),
+    "site.reference": ("Data and reference", "Données et références"),
+    "site.datasets": ("Datasets", "Jeux de données"),
+    "site.datasets_intro": ("Every table of the data package, with its fields, their types and vocabularies, "
+                            "and its file.", "Chaque table du paquet de données, avec ses champs, leurs types et "
+                            "vocabulaires, et son fichier."),
+    "site.sources": ("Sources", "Sources"),
+    "site.discrepancies": ("Discrepancy register", "Registre des divergences"),
+    "site.glossary": ("Glossary", "Glossaire"),
+    "site.cite": ("How to cite", "Comment citer"),
+    "site.download": ("Download", "Télécharger"),
+    "site.files": ("Files", "Fichiers"),
+    "site.figure_data": ("data (CSV)", "données (CSV)"),
+    "site.caption_rows": ("caption and rows", "légende et lignes"),
+    "site.terms": ("Terms", "Termes"),
+    "site.rows": ("Rows", "Lignes"),
+    "site.field": ("Field", "Champ"),
+    "site.type": ("Type", "Type"),
+    "site.description": ("Description", "Description"),
+    "site.values": ("Values", "Valeurs"),
+    "site.references": ("references {table}.{field}", "renvoie à {table}.{field}"),
+    "site.csv_file": ("the table (CSV)", "la table (CSV)"),
+    "site.whole_package": ("the whole data package (zip)", "tout le paquet de données (zip)"),
+    "site.in_english": ("The data package documents its tables in English: these descriptions are shown as written.",
+                        "Le paquet de données documente ses tables en anglais : ces descriptions sont reproduites "
+                        "telles quelles."),
+    "site.register_in_english": ("Each entry cites both sources with their quotes; the explanations are kept in "
+                                 "English, as in the data package.",
+                                 "Chaque entrée cite les deux sources avec leurs citations ; les explications sont "
+                                 "conservées en anglais, comme dans le paquet de données."),
+    "site.source": ("Source", "Source"),
+    "site.glossary_intro": ("Parties, acronyms and terms as the sources define them; each entry gives its source "
+                            "and paragraph.", "Parties, sigles et termes tels que les sources les définissent ; "
+                            "chaque entrée indique sa source et son paragraphe."),
+    "site.cite_project": ("Cite the project", "Citer le projet"),
+    "site.cite_sources": ("Cite the sources", "Citer les sources"),
+    "site.cite_sources_intro": ("The documents every figure comes from (`mali-caac cite`), also as BibTeX and RIS:",
+                                "Les documents dont vient chaque figure (`mali-caac cite`), aussi en BibTeX et en RIS :"),
+    "site.language": ("Français", "English"),
 }
 
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"

@@ -63,8 +63,8 @@ def commands(block):
     return [shlex.split(line, comments=True)[1:] for line in block.splitlines() if line.startswith("mali-caac ")]
 
 
-# `build` runs every notebook and `make-derived` rewrites data files: each has its own tests.
-WRITERS = {"build", "make-derived"}
+# `build` runs every notebook, `site` builds the report and `make-derived` rewrites data files: each has its own tests.
+WRITERS = {"build", "site", "make-derived"}
 
 
 @pytest.mark.parametrize("args", [a for b in blocks("sh", "Command line") for a in commands(b)], ids=" ".join)

@@ -1,0 +1,506 @@
+"""``make site``: the published report, in English and French, built offline with Sphinx from the executed notebooks.
+
+What it reads
+    The notebooks that ``make figures`` executed (``build/<lang>/<section>.ipynb``,
+    never executed again: ``nb_execution_mode = "off"``), the figures they saved
+    (``figures/<lang>/``), the teaching notebooks (``notebooks/teaching/``, when
+    present), the data package (through :func:`mali_caac.package.open_package`),
+    the glossary (``site/glossary.csv``), ``CITATION.cff`` when present, and
+    Sphinx's configuration ``site/conf.py``.
+
+What it writes
+    ``build/site/en/`` and ``build/site/fr/`` (open ``build/site/index.html``):
+    a page per section, its figures numbered with caption, source, alt text,
+    glossary terms and download links; a page per dataset; the sources; the
+    discrepancy register; a glossary; how to cite; Sphinx's offline search.
+
+How
+    Each language is staged into a scratch Sphinx source folder and built with
+    ``sphinx-build -W --keep-going`` (a warning fails the build), both at once.
+    The new site replaces the last good one only when every step succeeded.
+    The build is skipped when the sha256 of everything it reads is the one the
+    last good site records (``build/site/.key``).
+"""
+import csv
+import hashlib
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from .build import ROOT, LIBRARY, BuildError, _show, plan, tree_hash, up_to_date
+from .i18n import LANGS, t, typeset
+from .package import atomic_write, open_package, sha256
+from .translation import LOCALES, translate_notebook
+
+SITE = ROOT / "site"
+"""Sphinx's configuration and the site's own content (the glossary)."""
+TEACHING = "teaching"
+"""The folder of the teaching notebooks, under the notebooks folder."""
+FIGURE_FILES = ("png", "svg", "pdf", "csv", "md")
+"""The files of a figure offered for download, when they exist (the PNG is the one shown)."""
+ZIP_NAME = "mali-caac-data.zip"
+
+
+class SiteError(BuildError):
+    """A site that cannot be built: the message names the notebook, cell, page or file, for the user."""
+
+
+# ----------------------------------------------------------------------------- inputs
+def executed_notebooks(figures_dir=None, build_dir=None, data=None):
+    """{lang: [(section, executed notebook)]} and the figures folder of the build that ran them.
+
+    Raises :class:`SiteError` when a notebook has not been executed, or was executed from other inputs
+    than today's (notebook, catalogue, data, library): the site would show stale figures.
+    """
+    jobs = plan(figures_dir=figures_dir, build_dir=build_dir, data_dir=data)
+    stale = [j for j in jobs if not up_to_date(j)]
+    if stale:
+        shown = ", ".join(_show(j.executed) for j in stale[:4]) + (f" and {len(stale) - 4} more" if len(stale) > 4 else "")
+        raise SiteError(f"the site is built from the notebooks that `make figures` executes; {shown} "
+                        f"{'is' if len(stale) == 1 else 'are'} missing or out of date: run `make figures` first")
+    found = {lang: [(j.section, j.executed) for j in jobs if j.lang == lang] for lang in LANGS}
+    return found, jobs[0].figures
+
+
+def teaching_notebooks(lang, notebooks=None):
+    """The teaching notebooks for ``lang``: [(path in the site, file, translate?)], sorted.
+
+    A notebook kept per language (``teaching/<lang>/x.ipynb`` or ``teaching/x.<lang>.ipynb``) is used as it is;
+    any other is shown in every language, its prose translated from its catalogue.
+    """
+    folder = Path(notebooks or ROOT / "notebooks") / TEACHING
+    found = []
+    for path in sorted(folder.rglob("*.ipynb")) if folder.is_dir() else []:
+        rel = path.relative_to(folder)
+        if ".ipynb_checkpoints" in rel.parts or rel.name.startswith("."):
+            continue
+        marks = set(rel.parts[:-1]) | ({rel.suffixes[-2].lstrip(".")} if len(rel.suffixes) > 1 else set())
+        langs = marks & set(LANGS)
+        if langs and lang not in langs:
+            continue
+        name = Path(*[p for p in rel.parts[:-1] if p not in LANGS], rel.name.replace(f".{lang}.ipynb", ".ipynb"))
+        found.append((Path(TEACHING) / name, path, not langs))
+    return found
+
+
+# ----------------------------------------------------------------------------- notebooks as pages
+def _first_line(source):
+    return (source.strip().splitlines() or [""])[0][:80]
+
+
+def check_outputs(nb, name):
+    """Refuse a notebook whose run failed: the message names it, its cell and the error."""
+    for index, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                raise SiteError(f"{name}, cell {index} (`{_first_line(cell.source)}`) raised {out.get('ename')}: "
+                                f"{out.get('evalue')}; fix the notebook and run `make figures`")
+
+
+def read_figure(figures, lang, fid):
+    """(title, caption paragraphs, alt text) of a saved figure, from its caption file and its SVG's <desc>."""
+    text = (figures / lang / f"{fid}.md").read_text(encoding="utf-8")
+    head = text.split("\n## ", 1)[0].strip().split("\n\n")
+    title = head[0].lstrip("# ").strip()
+    paragraphs = [p.strip() for p in head[1:] if p.strip()]
+    alt = ""
+    svg = figures / lang / f"{fid}.svg"
+    if svg.exists():
+        found = re.search(r"<desc>(.*?)</desc>", svg.read_text(encoding="utf-8"), flags=re.S)
+        alt = html.unescape(found.group(1)).strip() if found else ""
+    return title, paragraphs, " ".join((alt or " ".join(paragraphs[:1]) or title).split())
+
+
+def figure_terms(figures, lang, fid, glossary):
+    """The glossary's acronyms that the figure's labels show (its SVG text), in glossary order."""
+    svg = figures / lang / f"{fid}.svg"
+    if not svg.exists():
+        return []
+    shown = " ".join(html.unescape(m) for m in re.findall(r"<text[^>]*>([^<]*)</text>", svg.read_text(encoding="utf-8")))
+    return [e[f"term_{lang}"] for e in glossary
+            if _acronym(e[f"term_{lang}"]) and re.search(rf"(?<![\w-]){re.escape(e[f'term_{lang}'])}(?![\w-])", shown)]
+
+
+def _label(key, lang):
+    """A label followed by its colon, in the typography of ``lang`` (« Fichiers : » in French)."""
+    return typeset(t(key, lang) + ":", lang)
+
+
+def _acronym(term):
+    return sum(c.isupper() for c in term) >= 2 and " " not in term
+
+
+def figure_markdown(figures, lang, fid, glossary):
+    """The MyST figure of a saved figure: numbered, with caption, source, alt text, terms and downloads."""
+    title, paragraphs, alt = read_figure(figures, lang, fid)
+    files = [ext for ext in FIGURE_FILES if (figures / lang / f"{fid}.{ext}").exists()]
+    label = {"csv": t("site.figure_data", lang), "md": t("site.caption_rows", lang)}
+    downloads = " · ".join(f"{{download}}`{label.get(ext, ext.upper())} <_figures/{fid}.{ext}>`" for ext in files)
+    legend = list(paragraphs) + [f"{_label('site.files', lang)} {downloads}"]
+    terms = figure_terms(figures, lang, fid, glossary)
+    if terms:
+        legend.append(f"{_label('site.terms', lang)} " + ", ".join(f"{{term}}`{term}`" for term in terms))
+    alt = alt.replace("\n", " ")
+    return "\n".join([f":::{{figure}} _figures/{fid}.png", f":name: fig-{fid}", f":alt: {alt}", ":width: 100%", "",
+                      title, "", *[p + "\n" for p in legend], ":::"])
+
+
+def figure_ids_in(source, known):
+    """The figure ids that a code cell names (as string literals), in order, among ``known``."""
+    ids = []
+    for fid in re.findall(r"[\"']([A-Za-z0-9_\-]+)[\"']", source):
+        if fid in known and fid not in ids:
+            ids.append(fid)
+    return ids
+
+
+def notebook_page(nb, lang, figures, glossary, name):
+    """A notebook as a page: each figure a code cell saves is shown as its saved file, numbered, right after the cell.
+
+    The cell's inline preview, and its Markdown output that repeats the figure's title, give way to the figure.
+    """
+    import nbformat
+
+    check_outputs(nb, name)
+    known = {p.stem for p in (figures / lang).glob("*.png")}
+    cells, used = [], []
+    for cell in nb.cells:
+        cells.append(cell)
+        if cell.cell_type != "code":
+            continue
+        fids = figure_ids_in(cell.source, known)
+        if not fids:
+            continue
+        titles = [read_figure(figures, lang, fid)[0] for fid in fids]
+
+        def repeats(out):
+            data = out.get("data", {})
+            if any(k.startswith("image/") for k in data):
+                return True
+            md = data.get("text/markdown", "")
+            return bool(md) and any(title in "".join(md) for title in titles)
+
+        cell.outputs = [out for out in cell.get("outputs", []) if not repeats(out)]
+        for fid in fids:
+            cells.append(nbformat.v4.new_markdown_cell(figure_markdown(figures, lang, fid, glossary)))
+            used.append(fid)
+    nb.cells = cells
+    return nb, used
+
+
+# ----------------------------------------------------------------------------- generated pages
+def _html_table(header, rows, lang_attr=None):
+    """A raw HTML table; ``lang_attr`` marks the cells written in another language than the page's."""
+    def cell(value, tag="td", lang=None):
+        attr = f' lang="{lang}"' if lang else ""
+        return f"<{tag}{attr}>{value}</{tag}>"
+
+    head = "".join(cell(html.escape(h), "th") for h in header)
+    body = "\n".join("<tr>" + "".join(cell(v, lang=(lang_attr or {}).get(i)) for i, v in enumerate(row)) + "</tr>"
+                     for row in rows)
+    return f"```{{raw}} html\n<table class=\"table mali-caac\">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n```\n"
+
+
+def _esc(value):
+    return "" if value is None else html.escape(str(value))
+
+
+def dataset_titles(pkg, lang, path=None):
+    """{dataset: title in ``lang``}: the descriptor's titles, in French from ``site/dataset_titles.csv``.
+
+    A dataset without a French title fails the French site by name.
+    """
+    if lang == "en":
+        return {name: pkg.resource(name).title or name for name in pkg.datasets()}
+    path = Path(path or SITE / "dataset_titles.csv")
+    with open(path, encoding="utf-8", newline="") as fh:
+        titles = {r["name"]: r[f"title_{lang}"] for r in csv.DictReader(fh) if r.get(f"title_{lang}")}
+    missing = [name for name in pkg.datasets() if name not in titles]
+    if missing:
+        raise SiteError(f"{_show(path)}: no {lang} title for dataset(s) {', '.join(missing)}")
+    return {name: typeset(titles[name], lang) for name in pkg.datasets()}
+
+
+def dataset_page(pkg, res, lang, title):
+    """A dataset's page: title, description, row count, fields (type, description, vocabulary) and downloads."""
+    other = "en" if lang != "en" else None
+    lines = [f"# {title}", "", f"`{res.name}`", ""]
+    if res.description:
+        attr = f' lang="{other}"' if other else ""
+        lines += ["```{raw} html", f"<p{attr}>{_esc(res.description)}</p>", "```", ""]
+    if res.is_table:
+        lines += [f"{_label('site.rows', lang)} {len(pkg.records(res.name))}", ""]
+    lines += [f"{_label('site.download', lang)} {{download}}`{t('site.csv_file', lang) if res.is_table else res.path} "
+              f"<../_data/{res.path}>` · {{download}}`{t('site.whole_package', lang)} <../_data/{ZIP_NAME}>`", ""]
+    if res.is_table:
+        refs = {}
+        for fk in res.schema.get("foreignKeys", []):
+            fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
+            ref = fk["reference"]
+            targets = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
+            for f, target in zip(fields, targets):
+                table = ref.get("resource") or res.name
+                refs[f] = t("site.references", lang).format(
+                    table=f'<a href="{table}.html"><code>{_esc(table)}</code></a>', field=f"<code>{_esc(target)}</code>")
+        rows = []
+        for f in res.schema["fields"]:
+            enum = (f.get("constraints") or {}).get("enum")
+            vocab = ", ".join(f"<code>{_esc(v)}</code>" for v in enum) if enum else refs.get(f["name"], "")
+            kind = f.get("type", "string") + (f" ({f['format']})" if f.get("format") not in (None, "default") else "")
+            rows.append([f"<code>{_esc(f['name'])}</code>", f"<code>{_esc(kind)}</code>", _esc(f.get("description", "")), vocab])
+        lines += [f"## {t('site.field', lang)}s" if lang == "en" else "## Champs", ""]
+        if other:
+            lines += [t("site.in_english", lang), ""]
+        lines.append(_html_table([t("site.field", lang), t("site.type", lang), t("site.description", lang),
+                                  t("site.values", lang)], rows, {2: other} if other else None))
+    return "\n".join(lines)
+
+
+def datasets_index(pkg, lang):
+    names = [n for n in pkg.datasets()]
+    lines = [f"# {t('site.datasets', lang)}", "", t("site.datasets_intro", lang), "",
+             f"{{download}}`{t('site.whole_package', lang)} <../_data/{ZIP_NAME}>`", "",
+             "```{toctree}", ":maxdepth: 1", "", *names, "```", ""]
+    return "\n".join(lines)
+
+
+def sources_page(pkg, lang):
+    other = "en" if lang != "en" else None
+    rows = []
+    for s in pkg.records("sources"):
+        url = f'<a href="{_esc(s["url"])}"><code>{_esc(s["url"])}</code></a>' if s.get("url") else ""
+        rows.append([f"<code>{_esc(s['source_id'])}</code>", _esc(s.get(f"name_{lang}") or s.get("name_en")),
+                     _esc(s.get("title")), _esc(s.get("date")), url])
+    header = ["source_id", t("site.source", lang), "Titre" if lang == "fr" else "Title", "Date", "URL"]
+    return "\n".join([f"# {t('site.sources', lang)}", "", _html_table(header, rows, {2: other} if other else None)])
+
+
+def register_page(pkg, lang):
+    """The discrepancy register: the package's resource of kind ``register``, every entry with every field."""
+    other = "en" if lang != "en" else None
+    registers = [r for r in pkg.tables() if r.kind == "register"]
+    lines = [f"# {t('site.discrepancies', lang)}", "", t("site.register_in_english", lang), ""]
+    for res in registers:
+        fields = res.field_names
+        rows = [[_esc(rec.get(f)) for f in fields] for rec in pkg.records(res.name)]
+        lines += [f"{{download}}`{res.path} <_data/{res.path}>`", "",
+                  _html_table(fields, rows, {i: other for i in range(len(fields))} if other else None)]
+    return "\n".join(lines)
+
+
+def read_glossary(path=None):
+    with open(path or SITE / "glossary.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def glossary_page(glossary, lang):
+    from .citation import locator_text
+
+    lines = [f"# {t('site.glossary', lang)}", "", t("site.glossary_intro", lang), "", "```{glossary}"]
+    for e in sorted(glossary, key=lambda e: e[f"term_{lang}"].lower()):
+        name = e[f"name_{lang}"]
+        head = f"**{name}**. " if name.lower() != e[f"term_{lang}"].lower() else ""
+        where = f"({e['source_id']}, {locator_text(e['locator'], lang)})"
+        lines += [e[f"term_{lang}"], f"  {head}{typeset(e[f'definition_{lang}'], lang)} {where}", ""]
+    return "\n".join(lines + ["```", ""])
+
+
+def cite_page(lang, data=None):
+    from .citation import cite
+
+    lines = [f"# {t('site.cite', lang)}", ""]
+    cff = ROOT / "CITATION.cff"
+    if cff.exists():
+        lines += [f"## {t('site.cite_project', lang)}", "", f"{{download}}`CITATION.cff <_data/CITATION.cff>`", "",
+                  "```yaml", cff.read_text(encoding="utf-8").strip(), "```", ""]
+    lines += [f"## {t('site.cite_sources', lang)}", "", t("site.cite_sources_intro", lang),
+              "{download}`BibTeX <_data/sources.bib>` · {download}`RIS <_data/sources.ris>`", ""]
+    attr = ' lang="en"' if lang != "en" else ""  # references keep the documents' own titles
+    items = "\n".join(f"<li>{_esc(line)}</li>" for line in cite(data_dir=data).splitlines() if line.strip())
+    lines += ["", "```{raw} html", f"<ul{attr}>", items, "</ul>", "```"]
+    return "\n".join(lines + [""])
+
+
+def index_page(lang, sections, teaching):
+    other = [x for x in LANGS if x != lang][0]
+    switch = (f'```{{raw}} html\n<p><a href="../{other}/index.html" hreflang="{other}" lang="{other}">'
+              f"{t('site.language', lang)}</a></p>\n```\n")
+    toc = ["```{toctree}", f":caption: {t('site.sections', lang)}", ":maxdepth: 1", ":numbered: 1", "", *sections,
+           "```", ""]
+    if teaching:
+        toc += ["```{toctree}", f":caption: {t('site.teaching', lang)}", ":maxdepth: 1", "", *teaching, "```", ""]
+    toc += ["```{toctree}", f":caption: {t('site.reference', lang)}", ":maxdepth: 1", "",
+            "datasets/index", "sources", "discrepancies", "glossary", "cite", "```", ""]
+    return "\n".join([f"# {t('site.title', lang)}", "", switch, t("site.intro", lang), "", *toc])
+
+
+# ----------------------------------------------------------------------------- staging
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def data_zip(pkg, dest):
+    """The whole data package as a zip, with fixed dates so the same data gives the same bytes."""
+    folder = pkg.folder
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+        for p in files:
+            info = zipfile.ZipInfo(f"mali-caac-data/{p.relative_to(folder).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            z.writestr(info, p.read_bytes())
+
+
+def stage(lang, src, executed, figures, notebooks=None, data=None):
+    """Write the Sphinx source folder of ``lang`` into ``src``."""
+    import nbformat
+
+    from .citation import cite
+
+    pkg = open_package(data)
+    glossary = read_glossary()
+    src.mkdir(parents=True, exist_ok=True)
+    sections = []
+    for section, path in executed[lang]:
+        name = _show(path)
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception as exc:
+            raise SiteError(f"{name}: not a readable notebook ({exc}); run `make figures`") from None
+        page, used = notebook_page(nb, lang, figures, glossary, name)
+        for fid in used:
+            for ext in FIGURE_FILES:
+                if (figures / lang / f"{fid}.{ext}").exists():
+                    (src / "_figures").mkdir(exist_ok=True)
+                    shutil.copyfile(figures / lang / f"{fid}.{ext}", src / "_figures" / f"{fid}.{ext}")
+        nbformat.write(page, src / f"{section}.ipynb")
+        sections.append(section)
+    teaching = []
+    for rel, path, translate in teaching_notebooks(lang, notebooks):
+        nb = nbformat.read(path, as_version=4)
+        if translate:
+            nb = translate_notebook(nb, rel.as_posix(), lang)
+        check_outputs(nb, _show(path))
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, src / rel)
+        teaching.append(rel.with_suffix("").as_posix())
+    data_dir = src / "_data"
+    data_dir.mkdir(exist_ok=True)
+    titles = dataset_titles(pkg, lang)
+    for name in pkg.datasets():
+        res = pkg.resource(name)
+        (data_dir / res.path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pkg.path(name), data_dir / res.path)
+        _write(src / "datasets" / f"{name}.md", dataset_page(pkg, res, lang, titles[name]))
+    for res in pkg.tables():
+        if res.kind == "register":
+            shutil.copyfile(pkg.path(res.name), data_dir / res.path)
+    data_zip(pkg, data_dir / ZIP_NAME)
+    _write(data_dir / "sources.bib", cite(data_dir=data, format="bibtex") + "\n")
+    _write(data_dir / "sources.ris", cite(data_dir=data, format="ris") + "\n")
+    if (ROOT / "CITATION.cff").exists():
+        shutil.copyfile(ROOT / "CITATION.cff", data_dir / "CITATION.cff")
+    _write(src / "datasets" / "index.md", datasets_index(pkg, lang))
+    _write(src / "sources.md", sources_page(pkg, lang))
+    _write(src / "discrepancies.md", register_page(pkg, lang))
+    _write(src / "glossary.md", glossary_page(glossary, lang))
+    _write(src / "cite.md", cite_page(lang, data))
+    _write(src / "index.md", index_page(lang, sections, teaching))
+
+
+CHOOSER = """<!DOCTYPE html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Grave violations against children in Mali · Violations graves commises contre des enfants au Mali</title>
+<style>body{font-family:sans-serif;max-width:40em;margin:4em auto;padding:0 1em;line-height:1.5}a{font-size:1.3em}</style>
+</head>
+<body>
+<h1><span lang="en">Grave violations against children in Mali</span><br>Violations graves commises contre des enfants au Mali</h1>
+<p><a href="en/index.html" hreflang="en" lang="en">English</a></p>
+<p><a href="fr/index.html" hreflang="fr">Français</a></p>
+</body>
+</html>
+"""
+"""The language choice at the top of the site."""
+
+
+# ----------------------------------------------------------------------------- the build
+def site_key(executed, figures, notebooks=None, data=None):
+    """sha256 of everything the site reads: executed notebooks, figures, teaching notebooks, data, glossary,
+    configuration, catalogues, CITATION.cff and the library."""
+    from .package import default_folder
+
+    digest = hashlib.sha256()
+    for lang in LANGS:
+        for section, path in executed[lang]:
+            digest.update(f"{lang}/{section} {sha256(path)}\n".encode())
+    teaching = Path(notebooks or ROOT / "notebooks") / TEACHING
+    for folder in (figures, Path(data or default_folder()), SITE, LOCALES, LIBRARY, teaching):
+        digest.update(f"{folder.name} {tree_hash(folder) if folder.is_dir() else '-'}\n".encode())
+    cff = ROOT / "CITATION.cff"
+    digest.update(f"cff {sha256(cff) if cff.exists() else '-'}\n".encode())
+    return digest.hexdigest()
+
+
+def _sphinx(lang, src, out, doctrees):
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-c", str(SITE),
+           "-D", f"language={lang}", "-d", str(doctrees), str(src), str(out)]
+    env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+                            stdin=subprocess.DEVNULL)
+
+
+def build_site(out=None, figures_dir=None, build_dir=None, notebooks=None, data=None, force=False, echo=print):
+    """Build the site into ``out`` (default ``build/site``) unless it is up to date; returns the seconds taken.
+
+    Raises :class:`SiteError` naming what failed (a notebook and its cell, a page and its warnings);
+    the last good site is then left as it was.
+    """
+    started = time.perf_counter()
+    out = Path(out or ROOT / "build" / "site").resolve()
+    executed, figures = executed_notebooks(figures_dir, build_dir, data)
+    key = site_key(executed, figures, notebooks, data)
+    if not force and (out / ".key").exists() and (out / ".key").read_text().strip() == key:
+        echo(f"mali-caac site: {_show(out)} is up to date")
+        return time.perf_counter() - started
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
+    try:
+        procs = {}
+        for lang in LANGS:
+            stage(lang, work / "src" / lang, executed, figures, notebooks, data)
+        echo(f"mali-caac site: building {', '.join(LANGS)} with Sphinx ...")
+        for lang in LANGS:
+            procs[lang] = _sphinx(lang, work / "src" / lang, work / "site" / lang, work / "doctrees" / lang)
+        problems = []
+        for lang, proc in procs.items():
+            log, _ = proc.communicate()
+            if proc.returncode:
+                src = str(work / "src" / lang) + os.sep
+                lines = [ln.replace(src, "") for ln in log.splitlines() if ln.strip()]
+                problems.append(f"{lang}: sphinx-build failed (exit {proc.returncode}):\n    " + "\n    ".join(lines[-25:]))
+        if problems:
+            raise SiteError("the site was not built; the last good site is unchanged.\n  " + "\n  ".join(problems))
+        site = work / "site"
+        atomic_write(site / "index.html", CHOOSER)
+        for lang in LANGS:
+            shutil.rmtree(site / lang / ".doctrees", ignore_errors=True)
+            (site / lang / ".buildinfo").unlink(missing_ok=True)
+        atomic_write(site / ".key", key + "\n")
+        old = out.with_name(f".{out.name}.old{os.getpid()}")
+        if out.exists():
+            os.replace(out, old)
+        os.replace(site, out)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    seconds = time.perf_counter() - started
+    echo(f"mali-caac site: {_show(out)}/index.html in {seconds:.1f} s")
+    return seconds

@@ -1,0 +1,190 @@
+"""Notebook prose in French through gettext catalogues (one ``.po`` per notebook).
+
+The notebooks are written in English and are the only copy of their prose. The
+French text lives in ``locales/fr/LC_MESSAGES/<notebook>.po``, extracted with
+Sphinx's gettext builder and merged with ``sphinx-intl update`` (``make
+translations``), so a message is exactly what Sphinx extracts: the Markdown
+source of one paragraph or heading. :func:`translate_notebook` replaces each
+such block of each Markdown cell by its translation; a block with no
+translation, or a fuzzy one, fails by name (notebook, cell, first words).
+"""
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+SOURCE_LANG = "en"
+
+
+class MissingTranslation(DataError):
+    """A Markdown block of a notebook has no usable translation in its catalogue."""
+
+
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def blocks(markdown):
+    """The translatable blocks of a Markdown text, in order: (first line, last line + 1, message).
+
+    A block is a paragraph or a heading, wherever it sits (list item, block
+    quote); its message is its Markdown source as Sphinx's gettext builder
+    extracts it (MyST keeps the inline source as the node's ``rawsource``).
+    """
+    tokens = _parser().parse(markdown)
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "inline" and i and tokens[i - 1].type in ("paragraph_open", "heading_open") and tok.content:
+            start, end = tokens[i - 1].map
+            found.append((start, end, _clean(tok.content)))
+    return found
+
+
+def _clean(text):
+    """Sphinx's clean-up of an extracted message: no backslash (hard line break) at the end of a line."""
+    return "\n".join(line.rstrip(" \t").removesuffix("\\").rstrip(" \t") if line.rstrip(" \t").endswith("\\") else line
+                     for line in text.split("\n"))
+
+
+def catalogue_path(notebook, lang, locales=None):
+    """The catalogue of a notebook (a path relative to the notebooks folder, without suffix) in ``lang``."""
+    return Path(locales or LOCALES) / lang / "LC_MESSAGES" / f"{Path(notebook).with_suffix('').as_posix()}.po"
+
+
+def read_catalogue(path):
+    """{msgid: msgstr} of the usable translations of a ``.po`` file, and the set of fuzzy msgids (Babel's reader)."""
+    from babel.messages.pofile import read_po
+
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            catalog = read_po(fh)
+    except OSError as exc:
+        raise MissingTranslation(f"{path}: cannot read the catalogue ({exc.strerror or exc}); "
+                                 "`make translations` creates it from the notebooks", file=path) from None
+    except Exception as exc:  # Babel's parse errors carry the line
+        raise MissingTranslation(f"{path}: not a valid gettext catalogue: {exc}", file=path) from None
+    usable, fuzzy = {}, set()
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        if message.fuzzy:
+            fuzzy.add(message.id)
+        elif message.string:
+            usable[message.id] = message.string
+    return usable, fuzzy
+
+
+def _first_words(text, n=8):
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def translate_markdown(markdown, translations):
+    """``markdown`` with each block replaced by ``translations[message]`` (a KeyError names the missing message)."""
+    lines = markdown.split("\n")
+    for start, end, message in reversed(blocks(markdown)):
+        text = " ".join(translations[message].split())  # soft line breaks are spaces in Markdown
+        first = message.split("\n")[0]
+        at = lines[start].find(first)
+        prefix = lines[start][:at] if at >= 0 else ""
+        lines[start:end] = [prefix + text]
+    return "\n".join(lines)
+
+
+def translate_notebook(nb, name, lang, locales=None):
+    """A copy of notebook ``nb`` (nbformat) whose Markdown cells are in ``lang``, from the catalogue of ``name``.
+
+    ``name`` is the notebook's path relative to the notebooks folder (``killing.ipynb``,
+    ``teaching/counts.ipynb``). The source language returns ``nb`` unchanged. Raises
+    :class:`MissingTranslation` naming every block that has no translation or a fuzzy one.
+    """
+    import copy
+
+    if lang == SOURCE_LANG:
+        return nb
+    path = catalogue_path(name, lang, locales)
+    usable, fuzzy = read_catalogue(path)
+    out, problems = copy.deepcopy(nb), []
+    for index, cell in enumerate(out.cells):
+        if cell.cell_type != "markdown":
+            continue
+        missing = [m for _, _, m in blocks(cell.source) if m not in usable]
+        for m in missing:
+            state = "fuzzy" if m in fuzzy else "no translation"
+            problems.append(f"{name}, cell {index}: {state} for \u201c{_first_words(m)}\u201d")
+        if not missing:
+            cell.source = translate_markdown(cell.source, usable)
+    if problems:
+        raise MissingTranslation(f"{len(problems)} message(s) of {name} not translated in {path} "
+                                 f"(`make translations`, then translate them):\n  " + "\n  ".join(problems), file=path)
+    out.metadata["language"] = lang
+    return out
+
+
+# ----------------------------------------------------------------------------- for maintainers: extraction
+def source_notebooks(notebooks=None):
+    """The notebooks whose prose is translated: every ``*.ipynb`` under the notebooks folder, relative paths, sorted.
+
+    A teaching notebook kept per language (``.../en/x.ipynb``, ``.../fr/x.ipynb``, ``x.fr.ipynb``) is not translated.
+    """
+    from .parameters import PARAMETERS
+
+    folder = Path(notebooks or ROOT / "notebooks")
+    langs = set(PARAMETERS["lang"])
+    found = []
+    for path in sorted(folder.rglob("*.ipynb")):
+        rel = path.relative_to(folder)
+        if ".ipynb_checkpoints" in rel.parts or rel.name.startswith("."):
+            continue
+        if langs & set(rel.parts[:-1]) or rel.suffixes[-2:-1] and rel.suffixes[-2].lstrip(".") in langs:
+            continue
+        found.append(rel)
+    return found
+
+
+def update_catalogues(lang="fr", notebooks=None, locales=None, echo=print):
+    """Extract the notebooks' messages with Sphinx's gettext builder and merge them into the catalogues (sphinx-intl).
+
+    New messages arrive untranslated, changed ones fuzzy: the French build fails on them until they are translated.
+    """
+    import nbformat
+
+    folder = Path(notebooks or ROOT / "notebooks")
+    locales = Path(locales or LOCALES)
+    work = Path(tempfile.mkdtemp(prefix="mali-caac-gettext-"))
+    try:
+        src, pot = work / "src", work / "pot"
+        src.mkdir()
+        names = source_notebooks(folder)
+        for rel in names:
+            nb = nbformat.read(folder / rel, as_version=4)
+            for cell in nb.cells:  # the prose only: outputs are translated by the library
+                if cell.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, src / rel)
+        toctree = "\n".join(rel.with_suffix("").as_posix() for rel in names)
+        (src / "index.md").write_text(f"# Index\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
+        (src / "conf.py").write_text('project = "mali-caac"\nextensions = ["myst_nb"]\nnb_execution_mode = "off"\n'
+                                     'gettext_compact = False\ngettext_uuid = False\ngettext_location = False\n'
+                                     'gettext_last_translator = ""\n', encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "gettext", str(src), str(pot)], check=True)
+        (pot / "index.pot").unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "sphinx_intl", "update", "-p", str(pot), "-l", lang, "-d", str(locales),
+                        "-w", "0"], check=True, stdout=subprocess.DEVNULL)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for rel in names:
+        usable, fuzzy = read_catalogue(catalogue_path(rel, lang, locales))
+        todo = sum(1 for cell in nbformat.read(folder / rel, as_version=4).cells if cell.cell_type == "markdown"
+                   for _, _, m in blocks(cell.source) if m not in usable)
+        echo(f"{catalogue_path(rel, lang, locales).relative_to(locales.parent)}: "
+             + (f"{todo} message(s) to translate" if todo else "complete"))

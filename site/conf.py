@@ -1,0 +1,32 @@
+"""Sphinx configuration of the published report (`make site`, mali_caac.site): offline, English or French.
+
+mali_caac.site stages each language's pages and runs `sphinx-build -c site -D language=<lang>`; nothing here
+reaches the network: no MathJax (no maths), no web fonts, no analytics, no repository buttons.
+"""
+project = "mali-caac"
+author = "mali-caac"
+copyright = "mali-caac · MIT, CC BY 4.0"
+language = "en"
+
+extensions = ["myst_nb", "sphinx_togglebutton"]
+nb_execution_mode = "off"            # the notebooks were executed by `make figures`
+nb_merge_streams = True
+myst_enable_extensions = ["colon_fence"]
+numfig = True
+exclude_patterns = ["_data/**", "_figures/**", "**/.ipynb_checkpoints"]
+html_theme = "sphinx_book_theme"
+html_title = "mali-caac"
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_context = {"default_mode": "auto"}  # else the theme logs "invalid theme mode" to the console
+html_theme_options = {
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "use_repository_button": False,
+    "use_edit_page_button": False,
+    "use_issues_button": False,
+    "launch_buttons": {},
+    "navigation_with_keys": False,
+    "show_toc_level": 2,
+}
