@@ -668,13 +668,16 @@ def refresh_notebooks(notebooks=None, echo=print):
     the committed outputs are the ones nbval will compare against."""
     import nbformat
     import papermill as pm
+    from traitlets.config import Config
 
     notebooks = Path(notebooks or ROOT / "notebooks")
     for section in SECTIONS:
         nb = notebooks / f"{section}.ipynb"
         tmp = nb.with_name(f".{nb.stem}.tmp.ipynb")
-        pm.execute_notebook(str(nb), str(tmp), kernel_name="python3", cwd=str(notebooks), progress_bar=False,
-                            shutdown_kernel="immediate")
+        with tempfile.TemporaryDirectory(prefix="k") as sockets:  # local sockets, as the build's kernels
+            config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "k")}})
+            pm.execute_notebook(str(nb), str(tmp), kernel_name="python3", cwd=str(notebooks), progress_bar=False,
+                                shutdown_kernel="immediate", config=config)
         out = _clean_metadata(nbformat.read(tmp, as_version=4))
         out.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         atomic_write(nb, nbformat.writes(out) + "\n")
