@@ -204,7 +204,6 @@ COUNTRY_REPORTS = ["S/2014/267", "S/2018/136", "S/2020/1105", "S/2022/856", "SG-
 def common_facts(lang):
     """Facts every title and caption may use, read from ``data/``: the report's period (periods
     table), the Foreign Aid Explorer file's fiscal years and the factsheet's year (sources table)."""
-    from ..i18n import period_span
     from ..package import open_package
 
     pkg = open_package()
@@ -213,7 +212,7 @@ def common_facts(lang):
     sources = {s["source_id"]: s for s in pkg.records("sources")}
     fae = sources["USAID-FAE"]
     reports = [sources[r] for r in COUNTRY_REPORTS]
-    return {"report_period": period_span(report["start"], report["end"], lang),
+    return {"report_period": date_span(report["start"], report["end"], lang),  # as the other titles write dates
             "report_months": report["months"],
             "since_previous_report": f"{previous['start'].year}–{report['end'].year}",
             "country_reports_years": f"{min(r['period_start'] for r in reports).year}–{max(r['period_end'] for r in reports).year}",
