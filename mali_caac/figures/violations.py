@@ -73,86 +73,43 @@ describe("detention_years_outcomes", "recruitment",
 
 
 # ----------------------------------------------------------------------------- killing and maiming
-@figure("casualties_cause_period", "killing",
-        "Children killed and maimed in Mali, by cause and period, {dates}",
-        "Enfants tués et mutilés au Mali, par cause et par période, {dates}",
-        "Children killed or maimed in attacks on civilians, direct hostilities and crossfire, and by improvised explosive devices and explosive remnants of war, "
-        "in each period of the report (a) and per month (b): the periods differ in length (6, 12, 12 and 3 months), so compare the rates per month.",
-        "Enfants tués ou mutilés lors d'attaques contre des civils, d'hostilités directes et de tirs croisés, et par des engins explosifs improvisés et des restes explosifs de guerre, "
-        "dans chaque période du rapport (a) et par mois (b) : les périodes sont de durées différentes (6, 12, 12 et 3 mois), il faut donc comparer les moyennes mensuelles.")
-def _casualties_cause_period(ctx):
-    cross = aggregate.per_month(_gv_breakdown("period", "killing_and_maiming", cause="crossfire_and_attacks").sort_values("period"))
-    expl = aggregate.per_month(_gv_breakdown("period", "killing_and_maiming", cause="explosive_devices").sort_values("period"))
-    groups = [label("period", p, ctx.lang) for p in cross["period"]]
-    names = [label("cause", "crossfire_and_attacks", ctx.lang), label("cause", "explosive_devices", ctx.lang)]
-    colours = [C["killing_and_maiming"], style.NEUTRAL]
-    fig, (a1, a2) = _new(ctx, 0.44, ncols=2)
-    ids = [cross["row_id"], expl["row_id"]]
-    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(cross["value"]), list(expl["value"])])), colours, ids=ids)
-    a1.set_ylabel(ctx.t("axis.children"))
-    drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(cross["per_month"]), list(expl["per_month"])])), colours,
-                      texts=[[ctx.n(v, 1) for v in cross["per_month"]], [ctx.n(v, 1) for v in expl["per_month"]]],
-                      ids=ids, months=[cross["months"], expl["months"]])
-    a2.set_ylabel(ctx.t("axis.per_month"))
-    handles, _ = a1.get_legend_handles_labels()
-    for ax in (a1, a2):  # one key for both panels, under them
-        ax.get_legend().remove()
-        ax.tick_params(axis="x", labelsize=ctx.small)
-    rows = _concat(_prov(cross, "grave_violations"), _prov(expl, "grave_violations"))
-    _finish(fig, ctx, "casualties_cause_period", rows, note=ctx.t("word.different_lengths"),
-            key=dict(handles=handles, labels=names, ncols=1))
-    return fig, rows, drawn
+describe("casualties_cause_period", "killing",
+         "Children killed and maimed in Mali, by cause and period, {dates}",
+         "Enfants tués et mutilés au Mali, par cause et par période, {dates}",
+         "Children killed or maimed in attacks on civilians, direct hostilities and crossfire, and by improvised explosive devices and explosive remnants of war, "
+         "in each period of the report (a) and per month (b): the periods differ in length (6, 12, 12 and 3 months), so compare the rates per month.",
+         "Enfants tués ou mutilés lors d'attaques contre des civils, d'hostilités directes et de tirs croisés, et par des engins explosifs improvisés et des restes explosifs de guerre, "
+         "dans chaque période du rapport (a) et par mois (b) : les périodes sont de durées différentes (6, 12, 12 et 3 mois), il faut donc comparer les moyennes mensuelles.")
 
 
-@figure("casualties_by_period", "killing",
-        "Children killed and maimed in Mali, by period and per month, {dates}",
-        "Enfants tués et mutilés au Mali, par période et par mois, {dates}",
-        "Children killed or maimed in each period (left) and per month (right): the first quarter of 2020 was, per month, below 2019 but above 2018.",
-        "Enfants tués ou mutilés dans chaque période (à gauche) et par mois (à droite) : au premier trimestre 2020, la moyenne mensuelle était inférieure à 2019 mais supérieure à 2018.")
-def _casualties_by_period(ctx):
-    return _period_figure(ctx, "casualties_by_period", _gv_breakdown("period", "killing_and_maiming"),
-                          C["killing_and_maiming"], "axis.children")
+describe("casualties_by_period", "killing",
+         "Children killed and maimed in Mali, by period and per month, {dates}",
+         "Enfants tués et mutilés au Mali, par période et par mois, {dates}",
+         "Children killed or maimed in each period (left) and per month (right): the first quarter of 2020 was, per month, below 2019 but above 2018.",
+         "Enfants tués ou mutilés dans chaque période (à gauche) et par mois (à droite) : au premier trimestre 2020, la moyenne mensuelle était inférieure à 2019 mais supérieure à 2018.")
 
 
-@figure("casualties_by_perpetrator", "killing",
-        "Children killed and maimed in Mali, by perpetrator, {dates}",
-        "Enfants tués et mutilés au Mali, par auteur, {dates}",
-        "The 495 children killed or maimed, by the party the task force attributed them to; 238 could not be attributed "
-        "(148 in crossfire and attacks, 90 by explosive devices).",
-        "Les 495 enfants tués ou mutilés, selon la partie à laquelle l'équipe spéciale les a attribués ; 238 n'ont pu être attribués "
-        "(148 dans des tirs croisés et des attaques, 90 par des engins explosifs).")
-def _casualties_by_perpetrator(ctx):
-    parts = _gv_breakdown("perpetrator", "killing_and_maiming", level="leaves")
-    return _hbar_breakdown(ctx, "casualties_by_perpetrator", parts, "perpetrator", C["killing_and_maiming"], "axis.children")
+describe("casualties_by_perpetrator", "killing",
+         "Children killed and maimed in Mali, by perpetrator, {dates}",
+         "Enfants tués et mutilés au Mali, par auteur, {dates}",
+         "The 495 children killed or maimed, by the party the task force attributed them to; 238 could not be attributed "
+         "(148 in crossfire and attacks, 90 by explosive devices).",
+         "Les 495 enfants tués ou mutilés, selon la partie à laquelle l'équipe spéciale les a attribués ; 238 n'ont pu être attribués "
+         "(148 dans des tirs croisés et des attaques, 90 par des engins explosifs).")
 
 
-@figure("casualties_killed_maimed", "killing",
-        "Children killed and maimed in Mali, girls and boys, {dates}",
-        "Enfants tués et mutilés au Mali, filles et garçons, {dates}",
-        "Of the 495 child casualties, 306 were killed and 189 maimed (left); 135 were girls, 331 boys and 29 of unknown sex (right). Ages ranged from a few months to 17 years.",
-        "Sur les 495 enfants victimes, 306 ont été tués et 189 mutilés (à gauche) ; 135 étaient des filles, 331 des garçons et 29 de sexe inconnu (à droite). Âges : de quelques mois à 17 ans.")
-def _casualties_killed_maimed(ctx):
-    sub = _gv_breakdown("subtype", "killing_and_maiming")
-    sex = _gv_breakdown("sex", "killing_and_maiming")
-    fig, (a1, a2) = _new(ctx, 0.4, ncols=2)
-    drawn = _bars(a1, ctx, [label("subtype", s, ctx.lang) for s in sub["subtype"]], sub["value"], C["killing_and_maiming"],
-                  ids=sub["row_id"])
-    a1.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a2, ctx, [label("sex", s, ctx.lang) for s in sex["sex"]], sex["value"], C["killing_and_maiming"],
-                   ids=sex["row_id"])
-    rows = _concat(_prov(sub, "grave_violations"), _prov(sex, "grave_violations"))
-    _finish(fig, ctx, "casualties_killed_maimed", rows)
-    return fig, rows, drawn
+describe("casualties_killed_maimed", "killing",
+         "Children killed and maimed in Mali, girls and boys, {dates}",
+         "Enfants tués et mutilés au Mali, filles et garçons, {dates}",
+         "Of the 495 child casualties, 306 were killed and 189 maimed (left); 135 were girls, 331 boys and 29 of unknown sex (right). Ages ranged from a few months to 17 years.",
+         "Sur les 495 enfants victimes, 306 ont été tués et 189 mutilés (à gauche) ; 135 étaient des filles, 331 des garçons et 29 de sexe inconnu (à droite). Âges : de quelques mois à 17 ans.")
 
 
-@figure("casualties_by_region", "killing",
-        "Children killed and maimed in Mali, by region, {dates}",
-        "Enfants tués et mutilés au Mali, par région, {dates}",
-        "Mopti Region accounted for 376 of the 495 child casualties (76 per cent), amid intercommunal violence between Dogon and Fulani communities.",
-        "La région de Mopti compte 376 des 495 enfants victimes (76 pour cent), sur fond de violences intercommunautaires entre Dogons et Peuls.")
-def _casualties_by_region(ctx):
-    return _hbar_breakdown(ctx, "casualties_by_region", _gv_breakdown("region", "killing_and_maiming"), "region",
-                           C["killing_and_maiming"], "axis.children")
+describe("casualties_by_region", "killing",
+         "Children killed and maimed in Mali, by region, {dates}",
+         "Enfants tués et mutilés au Mali, par région, {dates}",
+         "Mopti Region accounted for 376 of the 495 child casualties (76 per cent), amid intercommunal violence between Dogon and Fulani communities.",
+         "La région de Mopti compte 376 des 495 enfants victimes (76 pour cent), sur fond de violences intercommunautaires entre Dogons et Peuls.")
 
 
 # ----------------------------------------------------------------------------- sexual violence
