@@ -698,6 +698,66 @@ def _dot_table(ctx, groups, colour, axis_label):
 C = style.VIOLATION_COLOURS
 
 
+# ----------------------------------------------------------------------------- chart drawings (recipes: recruitment, killing)
+def _summed_hbars(ctx, fid, groups, parts, vocabulary, colour, unit_axis, ratio=0.75):
+    """Horizontal bars of sums (``group``, ``value``, ``row_ids``), largest first, citing the rows summed."""
+    groups = groups.sort_values("value", ascending=False, kind="stable")
+    labels = [label(vocabulary, g, ctx.lang) for g in groups["group"]]
+    fig, ax = _new(ctx, ratio)
+    drawn = _bars(ax, ctx, labels, groups["value"], colour, horizontal=True, ids=groups["row_ids"])
+    ax.set_xlabel(ctx.t(unit_axis))
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(parts, parts.attrs.get("dataset"))
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _panel_label(by, code, lang):
+    """A category label under a bar panel: calendar years as printed, long labels broken before where
+    the children went ("to ...", "aux ...")."""
+    if by == "year":
+        return str(code)
+    return label(by, code, lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
+
+
+def _bar_panels(ctx, fid, panels, colour, unit_axis, ratio=0.4):
+    """Vertical bars side by side, one panel per ``(table, by)``; a panel whose labels break gets smaller ones."""
+    fig, axes = _new(ctx, ratio, ncols=len(panels))
+    drawn, rows = [], []
+    for ax, (table, by) in zip(axes, panels):
+        labels = [_panel_label(by, c, ctx.lang) for c in table[by]]
+        drawn += _bars(ax, ctx, labels, table["value"], colour, ids=table["row_id"])
+        if any("\n" in lab for lab in labels):
+            ax.tick_params(axis="x", labelsize=ctx.small)
+        rows.append(_prov(table, table.attrs.get("dataset")))
+    axes[0].set_ylabel(ctx.t(unit_axis))
+    rows = _concat(*rows)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _period_grouped(ctx, fid, series, vocabulary, colours, unit_axis):
+    """Side-by-side bars of several series by period (a) and per month (b), one key under both panels."""
+    parts = [aggregate.per_month(s.sort_values("period")) for s in series.values()]
+    groups = [label("period", p, ctx.lang) for p in parts[0]["period"]]
+    names = [label(vocabulary, code, ctx.lang) for code in series]
+    fig, (a1, a2) = _new(ctx, 0.44, ncols=2)
+    ids = [p["row_id"] for p in parts]
+    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(p["value"]) for p in parts])), colours, ids=ids)
+    a1.set_ylabel(ctx.t(unit_axis))
+    drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(p["per_month"]) for p in parts])), colours,
+                      texts=[[ctx.n(v, 1) for v in p["per_month"]] for p in parts],
+                      ids=ids, months=[p["months"] for p in parts])
+    a2.set_ylabel(ctx.t("axis.per_month"))
+    handles, _ = a1.get_legend_handles_labels()
+    for ax in (a1, a2):  # one key for both panels, under them
+        ax.get_legend().remove()
+        ax.tick_params(axis="x", labelsize=ctx.small)
+    rows = _concat(*[_prov(p, p.attrs.get("dataset") or "grave_violations") for p in parts])
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"), key=dict(handles=handles, labels=names, ncols=1))
+    return fig, rows, drawn
+
+
 # ----------------------------------------------------------------------------- beyond the five documents
 def months_between(start, end):
     """Whole months from the first day of ``start`` to the last day of ``end`` (dates or ISO text)."""

@@ -22,179 +22,94 @@ from ._core import (
 
 
 # ----------------------------------------------------------------------------- recruitment and deprivation of liberty
-@figure("recruitment_by_group", "recruitment",
-        "Children recruited and used in Mali, by party and coalition, {dates}",
-        "Enfants recrutés et utilisés au Mali, par partie et coalition, {dates}",
-        "The 513 children whose recruitment and use was attributed, grouped by coalition: each party's children are counted once, under its coalition "
-        "(CMA 202, Platform 151, JNIM 34, as the report states). Three boys were recruited twice, by GATIA and by MNLA: the report counts 516 cases.",
-        "Les 513 enfants dont le recrutement et l'utilisation ont été attribués, regroupés par coalition : chaque enfant est compté une fois, sous sa coalition "
-        "(CMA 202, Plateforme 151, JNIM 34, comme l'indique le rapport). Trois garçons ont été recrutés deux fois, par le GATIA et par le MNLA : le rapport compte 516 cas.")
-def _recruitment_by_group(ctx):
-    leaves = _gv_breakdown("perpetrator", "recruitment_and_use", level="leaves")
-    groups = aggregate.by_coalition(leaves).sort_values("value", ascending=False, kind="stable")
-    labels = [label("perpetrator", g, ctx.lang) for g in groups["group"]]
-    fig, ax = _new(ctx, 0.75)
-    drawn = _bars(ax, ctx, labels, groups["value"], C["recruitment_and_use"], horizontal=True, ids=groups["row_ids"])
-    ax.set_xlabel(ctx.t("axis.children"))
-    ax.tick_params(axis="y", labelsize=ctx.small)
-    rows = _prov(leaves, "grave_violations")
-    _finish(fig, ctx, "recruitment_by_group", rows)
-    return fig, rows, drawn
+describe("recruitment_by_group", "recruitment",
+         "Children recruited and used in Mali, by party and coalition, {dates}",
+         "Enfants recrutés et utilisés au Mali, par partie et coalition, {dates}",
+         "The 513 children whose recruitment and use was attributed, grouped by coalition: each party's children are counted once, under its coalition "
+         "(CMA 202, Platform 151, JNIM 34, as the report states). Three boys were recruited twice, by GATIA and by MNLA: the report counts 516 cases.",
+         "Les 513 enfants dont le recrutement et l'utilisation ont été attribués, regroupés par coalition : chaque enfant est compté une fois, sous sa coalition "
+         "(CMA 202, Plateforme 151, JNIM 34, comme l'indique le rapport). Trois garçons ont été recrutés deux fois, par le GATIA et par le MNLA : le rapport compte 516 cas.")
 
 
-@figure("recruitment_by_period", "recruitment",
-        "Children recruited and used in Mali, by period, {dates}",
-        "Enfants recrutés et utilisés au Mali, par période, {dates}",
-        "Children verified as recruited and used in each period (left) and per month (right). The report calls the first three figures cases; "
-        "they add up, with the 159 children of 2020, to the 513 children.",
-        "Enfants dont le recrutement et l'utilisation ont été vérifiés dans chaque période (à gauche) et par mois (à droite). Le rapport parle de cas pour les trois premiers chiffres ; "
-        "avec les 159 enfants de 2020, ils totalisent les 513 enfants.")
-def _recruitment_by_period(ctx):
-    return _period_figure(ctx, "recruitment_by_period", _gv_breakdown("period", "recruitment_and_use"),
-                          C["recruitment_and_use"], "axis.children")
+describe("recruitment_by_period", "recruitment",
+         "Children recruited and used in Mali, by period, {dates}",
+         "Enfants recrutés et utilisés au Mali, par période, {dates}",
+         "Children verified as recruited and used in each period (left) and per month (right). The report calls the first three figures cases; "
+         "they add up, with the 159 children of 2020, to the 513 children.",
+         "Enfants dont le recrutement et l'utilisation ont été vérifiés dans chaque période (à gauche) et par mois (à droite). Le rapport parle de cas pour les trois premiers chiffres ; "
+         "avec les 159 enfants de 2020, ils totalisent les 513 enfants.")
 
 
-@figure("recruitment_by_region", "recruitment",
-        "Children recruited and used in Mali, by region of recruitment, {dates}",
-        "Enfants recrutés et utilisés au Mali, par région de recrutement, {dates}",
-        "Where the 513 children were recruited; 10 were recruited in two neighbouring countries.",
-        "Lieu de recrutement des 513 enfants ; 10 ont été recrutés dans deux pays voisins.")
-def _recruitment_by_region(ctx):
-    return _hbar_breakdown(ctx, "recruitment_by_region", _gv_breakdown("region", "recruitment_and_use"), "region",
-                           C["recruitment_and_use"], "axis.children")
+describe("recruitment_by_region", "recruitment",
+         "Children recruited and used in Mali, by region of recruitment, {dates}",
+         "Enfants recrutés et utilisés au Mali, par région de recrutement, {dates}",
+         "Where the 513 children were recruited; 10 were recruited in two neighbouring countries.",
+         "Lieu de recrutement des 513 enfants ; 10 ont été recrutés dans deux pays voisins.")
 
 
-@figure("recruitment_by_sex", "recruitment",
-        "Girls and boys recruited and used in Mali, {dates}",
-        "Filles et garçons recrutés et utilisés au Mali, {dates}",
-        "Of the 513 children, 60 were girls (aged 11 to 14, all recruited by armed groups; at least 29 were sexually abused during their association) "
-        "and 453 boys, aged 9 to 17.",
-        "Sur les 513 enfants, 60 étaient des filles (de 11 à 14 ans, toutes recrutées par des groupes armés ; au moins 29 ont subi des abus sexuels pendant leur association) "
-        "et 453 des garçons, de 9 à 17 ans.")
-def _recruitment_by_sex(ctx):
-    parts = _gv_breakdown("sex", "recruitment_and_use")
-    fig, ax = _new(ctx, 0.3)
-    drawn = _bars(ax, ctx, [label("sex", s, ctx.lang) for s in parts["sex"]], parts["value"],
-                  C["recruitment_and_use"], horizontal=True, ids=parts["row_id"])
-    ax.set_xlabel(ctx.t("axis.children"))
-    rows = _prov(parts, "grave_violations")
-    _finish(fig, ctx, "recruitment_by_sex", rows)
-    return fig, rows, drawn
+describe("recruitment_by_sex", "recruitment",
+         "Girls and boys recruited and used in Mali, {dates}",
+         "Filles et garçons recrutés et utilisés au Mali, {dates}",
+         "Of the 513 children, 60 were girls (aged 11 to 14, all recruited by armed groups; at least 29 were sexually abused during their association) "
+         "and 453 boys, aged 9 to 17.",
+         "Sur les 513 enfants, 60 étaient des filles (de 11 à 14 ans, toutes recrutées par des groupes armés ; au moins 29 ont subi des abus sexuels pendant leur association) "
+         "et 453 des garçons, de 9 à 17 ans.")
 
 
-@figure("detention_captors", "recruitment",
-        "Boys captured in Mali for alleged association with armed groups, by captor, {dates}",
-        "Garçons capturés au Mali pour association présumée avec des groupes armés, par auteur de la capture, {dates}",
-        "The 94 boys, aged 12 to 17, captured by national and international forces and armed groups between 2017 and 2019.",
-        "Les 94 garçons de 12 à 17 ans capturés par des forces nationales et internationales et des groupes armés entre 2017 et 2019.")
-def _detention_captors(ctx):
-    parts = aggregate.breakdown("deprivation_of_liberty", "captor", sex="male")
-    return _hbar_breakdown(ctx, "detention_captors", parts, "captor", style.NEUTRAL, "axis.children",
-                           table="deprivation_of_liberty")
+describe("detention_captors", "recruitment",
+         "Boys captured in Mali for alleged association with armed groups, by captor, {dates}",
+         "Garçons capturés au Mali pour association présumée avec des groupes armés, par auteur de la capture, {dates}",
+         "The 94 boys, aged 12 to 17, captured by national and international forces and armed groups between 2017 and 2019.",
+         "Les 94 garçons de 12 à 17 ans capturés par des forces nationales et internationales et des groupes armés entre 2017 et 2019.")
 
 
-@figure("detention_years_outcomes", "recruitment",
-        "Boys captured in Mali: year of capture and what became of them, {dates}",
-        "Garçons capturés au Mali : année de capture et devenir, {dates}",
-        "Year of capture of the 94 boys (left; the report prints calendar years) and their situation at the time of writing (right): "
-        "79 handed over to child protection actors after up to one year of detention, 15 still detained because they are considered adults.",
-        "Année de capture des 94 garçons (à gauche ; le rapport donne des années civiles) et leur situation au moment de la rédaction (à droite) : "
-        "79 remis aux acteurs de la protection de l'enfance après jusqu'à un an de détention, 15 toujours détenus car considérés comme adultes.")
-def _detention_years_outcomes(ctx):
-    years = aggregate.breakdown("deprivation_of_liberty", "period", sex="male").sort_values("period")
-    outcomes = aggregate.breakdown("deprivation_of_liberty", "outcome", sex="male")
-    fig, (a1, a2) = _new(ctx, 0.42, ncols=2)
-    drawn = _bars(a1, ctx, [str(p) for p in years["period"]], years["value"], style.NEUTRAL, ids=years["row_id"])
-    a1.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a2, ctx, [label("outcome", o, ctx.lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
-                             for o in outcomes["outcome"]], outcomes["value"], style.NEUTRAL, ids=outcomes["row_id"])
-    a2.tick_params(axis="x", labelsize=ctx.small)
-    rows = _concat(_prov(years, "deprivation_of_liberty"), _prov(outcomes, "deprivation_of_liberty"))
-    _finish(fig, ctx, "detention_years_outcomes", rows)
-    return fig, rows, drawn
+describe("detention_years_outcomes", "recruitment",
+         "Boys captured in Mali: year of capture and what became of them, {dates}",
+         "Garçons capturés au Mali : année de capture et devenir, {dates}",
+         "Year of capture of the 94 boys (left; the report prints calendar years) and their situation at the time of writing (right): "
+         "79 handed over to child protection actors after up to one year of detention, 15 still detained because they are considered adults.",
+         "Année de capture des 94 garçons (à gauche ; le rapport donne des années civiles) et leur situation au moment de la rédaction (à droite) : "
+         "79 remis aux acteurs de la protection de l'enfance après jusqu'à un an de détention, 15 toujours détenus car considérés comme adultes.")
 
 
 # ----------------------------------------------------------------------------- killing and maiming
-@figure("casualties_cause_period", "killing",
-        "Children killed and maimed in Mali, by cause and period, {dates}",
-        "Enfants tués et mutilés au Mali, par cause et par période, {dates}",
-        "Children killed or maimed in attacks on civilians, direct hostilities and crossfire, and by improvised explosive devices and explosive remnants of war, "
-        "in each period of the report (a) and per month (b): the periods differ in length (6, 12, 12 and 3 months), so compare the rates per month.",
-        "Enfants tués ou mutilés lors d'attaques contre des civils, d'hostilités directes et de tirs croisés, et par des engins explosifs improvisés et des restes explosifs de guerre, "
-        "dans chaque période du rapport (a) et par mois (b) : les périodes sont de durées différentes (6, 12, 12 et 3 mois), il faut donc comparer les moyennes mensuelles.")
-def _casualties_cause_period(ctx):
-    cross = aggregate.per_month(_gv_breakdown("period", "killing_and_maiming", cause="crossfire_and_attacks").sort_values("period"))
-    expl = aggregate.per_month(_gv_breakdown("period", "killing_and_maiming", cause="explosive_devices").sort_values("period"))
-    groups = [label("period", p, ctx.lang) for p in cross["period"]]
-    names = [label("cause", "crossfire_and_attacks", ctx.lang), label("cause", "explosive_devices", ctx.lang)]
-    colours = [C["killing_and_maiming"], style.NEUTRAL]
-    fig, (a1, a2) = _new(ctx, 0.44, ncols=2)
-    ids = [cross["row_id"], expl["row_id"]]
-    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(cross["value"]), list(expl["value"])])), colours, ids=ids)
-    a1.set_ylabel(ctx.t("axis.children"))
-    drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(cross["per_month"]), list(expl["per_month"])])), colours,
-                      texts=[[ctx.n(v, 1) for v in cross["per_month"]], [ctx.n(v, 1) for v in expl["per_month"]]],
-                      ids=ids, months=[cross["months"], expl["months"]])
-    a2.set_ylabel(ctx.t("axis.per_month"))
-    handles, _ = a1.get_legend_handles_labels()
-    for ax in (a1, a2):  # one key for both panels, under them
-        ax.get_legend().remove()
-        ax.tick_params(axis="x", labelsize=ctx.small)
-    rows = _concat(_prov(cross, "grave_violations"), _prov(expl, "grave_violations"))
-    _finish(fig, ctx, "casualties_cause_period", rows, note=ctx.t("word.different_lengths"),
-            key=dict(handles=handles, labels=names, ncols=1))
-    return fig, rows, drawn
+describe("casualties_cause_period", "killing",
+         "Children killed and maimed in Mali, by cause and period, {dates}",
+         "Enfants tués et mutilés au Mali, par cause et par période, {dates}",
+         "Children killed or maimed in attacks on civilians, direct hostilities and crossfire, and by improvised explosive devices and explosive remnants of war, "
+         "in each period of the report (a) and per month (b): the periods differ in length (6, 12, 12 and 3 months), so compare the rates per month.",
+         "Enfants tués ou mutilés lors d'attaques contre des civils, d'hostilités directes et de tirs croisés, et par des engins explosifs improvisés et des restes explosifs de guerre, "
+         "dans chaque période du rapport (a) et par mois (b) : les périodes sont de durées différentes (6, 12, 12 et 3 mois), il faut donc comparer les moyennes mensuelles.")
 
 
-@figure("casualties_by_period", "killing",
-        "Children killed and maimed in Mali, by period and per month, {dates}",
-        "Enfants tués et mutilés au Mali, par période et par mois, {dates}",
-        "Children killed or maimed in each period (left) and per month (right): the first quarter of 2020 was, per month, below 2019 but above 2018.",
-        "Enfants tués ou mutilés dans chaque période (à gauche) et par mois (à droite) : au premier trimestre 2020, la moyenne mensuelle était inférieure à 2019 mais supérieure à 2018.")
-def _casualties_by_period(ctx):
-    return _period_figure(ctx, "casualties_by_period", _gv_breakdown("period", "killing_and_maiming"),
-                          C["killing_and_maiming"], "axis.children")
+describe("casualties_by_period", "killing",
+         "Children killed and maimed in Mali, by period and per month, {dates}",
+         "Enfants tués et mutilés au Mali, par période et par mois, {dates}",
+         "Children killed or maimed in each period (left) and per month (right): the first quarter of 2020 was, per month, below 2019 but above 2018.",
+         "Enfants tués ou mutilés dans chaque période (à gauche) et par mois (à droite) : au premier trimestre 2020, la moyenne mensuelle était inférieure à 2019 mais supérieure à 2018.")
 
 
-@figure("casualties_by_perpetrator", "killing",
-        "Children killed and maimed in Mali, by perpetrator, {dates}",
-        "Enfants tués et mutilés au Mali, par auteur, {dates}",
-        "The 495 children killed or maimed, by the party the task force attributed them to; 238 could not be attributed "
-        "(148 in crossfire and attacks, 90 by explosive devices).",
-        "Les 495 enfants tués ou mutilés, selon la partie à laquelle l'équipe spéciale les a attribués ; 238 n'ont pu être attribués "
-        "(148 dans des tirs croisés et des attaques, 90 par des engins explosifs).")
-def _casualties_by_perpetrator(ctx):
-    parts = _gv_breakdown("perpetrator", "killing_and_maiming", level="leaves")
-    return _hbar_breakdown(ctx, "casualties_by_perpetrator", parts, "perpetrator", C["killing_and_maiming"], "axis.children")
+describe("casualties_by_perpetrator", "killing",
+         "Children killed and maimed in Mali, by perpetrator, {dates}",
+         "Enfants tués et mutilés au Mali, par auteur, {dates}",
+         "The 495 children killed or maimed, by the party the task force attributed them to; 238 could not be attributed "
+         "(148 in crossfire and attacks, 90 by explosive devices).",
+         "Les 495 enfants tués ou mutilés, selon la partie à laquelle l'équipe spéciale les a attribués ; 238 n'ont pu être attribués "
+         "(148 dans des tirs croisés et des attaques, 90 par des engins explosifs).")
 
 
-@figure("casualties_killed_maimed", "killing",
-        "Children killed and maimed in Mali, girls and boys, {dates}",
-        "Enfants tués et mutilés au Mali, filles et garçons, {dates}",
-        "Of the 495 child casualties, 306 were killed and 189 maimed (left); 135 were girls, 331 boys and 29 of unknown sex (right). Ages ranged from a few months to 17 years.",
-        "Sur les 495 enfants victimes, 306 ont été tués et 189 mutilés (à gauche) ; 135 étaient des filles, 331 des garçons et 29 de sexe inconnu (à droite). Âges : de quelques mois à 17 ans.")
-def _casualties_killed_maimed(ctx):
-    sub = _gv_breakdown("subtype", "killing_and_maiming")
-    sex = _gv_breakdown("sex", "killing_and_maiming")
-    fig, (a1, a2) = _new(ctx, 0.4, ncols=2)
-    drawn = _bars(a1, ctx, [label("subtype", s, ctx.lang) for s in sub["subtype"]], sub["value"], C["killing_and_maiming"],
-                  ids=sub["row_id"])
-    a1.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a2, ctx, [label("sex", s, ctx.lang) for s in sex["sex"]], sex["value"], C["killing_and_maiming"],
-                   ids=sex["row_id"])
-    rows = _concat(_prov(sub, "grave_violations"), _prov(sex, "grave_violations"))
-    _finish(fig, ctx, "casualties_killed_maimed", rows)
-    return fig, rows, drawn
+describe("casualties_killed_maimed", "killing",
+         "Children killed and maimed in Mali, girls and boys, {dates}",
+         "Enfants tués et mutilés au Mali, filles et garçons, {dates}",
+         "Of the 495 child casualties, 306 were killed and 189 maimed (left); 135 were girls, 331 boys and 29 of unknown sex (right). Ages ranged from a few months to 17 years.",
+         "Sur les 495 enfants victimes, 306 ont été tués et 189 mutilés (à gauche) ; 135 étaient des filles, 331 des garçons et 29 de sexe inconnu (à droite). Âges : de quelques mois à 17 ans.")
 
 
-@figure("casualties_by_region", "killing",
-        "Children killed and maimed in Mali, by region, {dates}",
-        "Enfants tués et mutilés au Mali, par région, {dates}",
-        "Mopti Region accounted for 376 of the 495 child casualties (76 per cent), amid intercommunal violence between Dogon and Fulani communities.",
-        "La région de Mopti compte 376 des 495 enfants victimes (76 pour cent), sur fond de violences intercommunautaires entre Dogons et Peuls.")
-def _casualties_by_region(ctx):
-    return _hbar_breakdown(ctx, "casualties_by_region", _gv_breakdown("region", "killing_and_maiming"), "region",
-                           C["killing_and_maiming"], "axis.children")
+describe("casualties_by_region", "killing",
+         "Children killed and maimed in Mali, by region, {dates}",
+         "Enfants tués et mutilés au Mali, par région, {dates}",
+         "Mopti Region accounted for 376 of the 495 child casualties (76 per cent), amid intercommunal violence between Dogon and Fulani communities.",
+         "La région de Mopti compte 376 des 495 enfants victimes (76 pour cent), sur fond de violences intercommunautaires entre Dogons et Peuls.")
 
 
 # ----------------------------------------------------------------------------- sexual violence
