@@ -9,7 +9,6 @@ from ._core import (
     _grouped,
     _gv_breakdown,
     _hbar_breakdown,
-    _legend,
     _new,
     _period_figure,
     _prov,
@@ -268,74 +267,38 @@ describe("schools_closed", "attacks",
 
 
 # ----------------------------------------------------------------------------- abduction and denial of humanitarian access
-@figure("abduction_outcomes", "abduction_denial",
+describe("abduction_outcomes", "abduction_denial",
         "Children abducted in Mali: what became of them, {dates}",
         "Enfants enlevés au Mali : ce qu'il est advenu d'eux, {dates}",
         "Of the 38 children abducted (10 girls, 27 boys, 1 of unknown sex, aged 6 to 17), 10 were released, 5 killed, and the whereabouts of 23 remain unknown.",
         "Sur les 38 enfants enlevés (10 filles, 27 garçons, 1 de sexe inconnu, de 6 à 17 ans), 10 ont été libérés, 5 tués, et le sort de 23 reste inconnu.")
-def _abduction_outcomes(ctx):
-    parts = _gv_breakdown("outcome", "abduction")
-    return _hbar_breakdown(ctx, "abduction_outcomes", parts, "outcome", C["abduction"], "axis.children", ratio=0.3)
 
 
-@figure("abduction_by_region_period", "abduction_denial",
+describe("abduction_by_region_period", "abduction_denial",
         "Children abducted in Mali, by region and period, {dates}",
         "Enfants enlevés au Mali, par région et par période, {dates}",
         "Where the 38 abductions were verified (a), and when: in each period (b) and per month (c), the periods differing in length; "
         "none in July-December 2017 (a stated zero).",
         "Lieu des 38 enlèvements vérifiés (a) et période : dans chaque période (b) et par mois (c), les périodes étant de durées différentes ; "
         "aucun en juillet-décembre 2017 (zéro indiqué par le rapport).")
-def _abduction_region_period(ctx):
-    reg = _gv_breakdown("region", "abduction").sort_values("value", ascending=False, kind="stable")
-    per = aggregate.per_month(_gv_breakdown("period", "abduction").sort_values("period"))
-    # the regions on the left, the periods in counts over the periods per month on the right, so that
-    # the period labels have half the width each (one column at column size)
-    fig, axes = _new(ctx, 0.45 if ctx.size == "column" else 0.62, ncols=3)
-    for ax in axes:
-        ax.remove()
-    layout = [["a"], ["b"], ["c"]] if ctx.size == "column" else [["a", "b"], ["a", "c"]]
-    panels = fig.subplot_mosaic(layout)
-    a1, a2, a3 = panels["a"], panels["b"], panels["c"]
-    drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], C["abduction"], horizontal=True,
-                  ids=reg["row_id"])
-    a1.set_xlabel(ctx.t("axis.children"))
-    periods = [label("period", p, ctx.lang) for p in per["period"]]
-    drawn += _bars(a2, ctx, periods, per["value"], C["abduction"], ids=per["row_id"])
-    a2.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a3, ctx, periods, per["per_month"], C["abduction"], decimals=1, ids=per["row_id"], months=per["months"])
-    a3.set_ylabel(ctx.t("axis.per_month"))
-    for ax in (a2, a3):
-        ax.tick_params(axis="x", labelsize=ctx.small)
-    rows = _concat(_prov(reg, "grave_violations"), _prov(per, "grave_violations"))
-    _finish(fig, ctx, "abduction_by_region_period", rows, note=ctx.t("word.different_lengths"))
-    return fig, rows, drawn
 
 
-@figure("denial_by_region", "abduction_denial",
+describe("denial_by_region", "abduction_denial",
         "Denial of humanitarian access in Mali: incidents by region, {dates}",
         "Refus d'accès humanitaire au Mali : incidents par région, {dates}",
         "The 425 incidents verified, most attributed to unidentified armed perpetrators (415). 'Other regions' is the report's own residual category.",
         "Les 425 incidents vérifiés, pour la plupart attribués à des auteurs armés non identifiés (415). « Autres régions » est la catégorie résiduelle du rapport.")
-def _denial_region(ctx):
-    return _hbar_breakdown(ctx, "denial_by_region", _gv_breakdown("region", "denial_of_humanitarian_access"), "region",
-                           C["denial_of_humanitarian_access"], "axis.incidents")
 
 
-@figure("denial_by_period", "abduction_denial",
+describe("denial_by_period", "abduction_denial",
         "Denial of humanitarian access in Mali: incidents by period, {dates}",
         "Refus d'accès humanitaire au Mali : incidents par période, {dates}",
         "Incidents verified in each period (left) and per month (right).",
         "Incidents vérifiés dans chaque période (à gauche) et par mois (à droite).")
-def _denial_period(ctx):
-    return _period_figure(ctx, "denial_by_period", _gv_breakdown("period", "denial_of_humanitarian_access"),
-                          C["denial_of_humanitarian_access"], "axis.incidents")
 
 
-@figure("denial_by_type", "abduction_denial",
+describe("denial_by_type", "abduction_denial",
         "Denial of humanitarian access in Mali: incidents by kind (per cent), {dates}",
         "Refus d'accès humanitaire au Mali : incidents par type (pour cent), {dates}",
         "Shares of the 425 incidents by kind, as the report gives them (per cent; they add up to 100).",
         "Part des 425 incidents par type, telles que le rapport les donne (pour cent ; leur somme fait 100).")
-def _denial_type(ctx):
-    parts = _gv_breakdown("subtype", "denial_of_humanitarian_access", unit="percent")
-    return _share_figure(ctx, "denial_by_type", parts, C["denial_of_humanitarian_access"], 0.5)
