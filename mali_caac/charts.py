@@ -112,9 +112,14 @@ def _series(series):
 
 
 def _column(table, column, what):
+    """Check that ``table`` has ``column`` and, if it is a breakdown, that it is one along ``column``."""
     if column not in table.columns:
         raise ValueError(f"{what} needs a table with a {column!r} column; its columns are "
                          f"{', '.join(map(str, table.columns))}")
+    along = table.attrs.get("dimension")
+    if along not in (None, column):
+        raise ValueError(f"{what} needs a table with a {column!r} column: a breakdown by {column!r}, "
+                         f"got a breakdown by {along!r}")
 
 
 def grouped_period_bars(series, *, colours, unit="children"):
