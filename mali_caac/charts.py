@@ -14,7 +14,8 @@ only what to draw::
 
 Colours name a meaning, never a hex: ``violation=`` one of the six violations
 (:data:`mali_caac.domain.VIOLATIONS`), or ``colour=`` one of
-``"neutral"``, ``"accent"``, ``"unattributed"``.
+``"neutral"``, ``"accent"``, ``"unattributed"``; a chart of several series or sources takes
+``colours=``, a list of such meanings (a violation code or a neutral one), one for each.
 """
 from dataclasses import dataclass
 from typing import Callable
