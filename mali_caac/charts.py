@@ -14,7 +14,8 @@ only what to draw::
 
 Colours name a meaning, never a hex: ``violation=`` one of the six violations
 (:data:`mali_caac.domain.VIOLATIONS`), or ``colour=`` one of
-``"neutral"``, ``"accent"``, ``"unattributed"``.
+``"neutral"``, ``"accent"``, ``"unattributed"``; a chart of several series or sources takes
+``colours=``, a list of such meanings (a violation code or a neutral one), one for each.
 """
 from dataclasses import dataclass
 from typing import Callable
@@ -70,15 +71,18 @@ def bars(table, by, *, violation=None, colour=None, unit="children", sort=True, 
 
 def period_bars(table, *, violation=None, colour=None, unit="children"):
     """Two panels for a breakdown by period: the count in each period (a) and the count per month
-    (b), because the report's periods differ in length."""
+    (b), because the report's periods differ in length. The rate's axis names the unit where the
+    vocabulary has a label for it (``axis.<unit>_per_month``)."""
     from .figures import _core
+    from .i18n import TEXT
 
     fill, axis = _colour(violation, colour), _axis(unit)
+    rate = f"{axis}_per_month" if f"{axis}_per_month" in TEXT else "axis.per_month"
     if "period" not in table.columns:
         raise ValueError("period_bars needs a table with a 'period' column (a breakdown by period)")
 
     def draw(ctx, fid):
-        return _core._period_figure(ctx, fid, table, fill, axis)
+        return _core._period_figure(ctx, fid, table, fill, axis, rate_axis=rate)
     return Chart("period_bars", draw)
 
 
@@ -89,20 +93,6 @@ def _columns(table, name, needed):
     if missing:
         raise ValueError(f"parameter {name!r} needs the column(s) {', '.join(missing)}; "
                          f"it has {', '.join(map(str, table.columns))}")
-
-
-def _meaning(name):
-    """The colour that means ``name``: a violation code or a meaning such as 'neutral'."""
-    from .domain import VIOLATIONS
-
-    from . import style
-
-    if name in VIOLATIONS:
-        return _colour(name, None)
-    if name not in style._KINDS:
-        raise ValueError(f"parameter 'colours' takes violations ({', '.join(VIOLATIONS)}) or meanings "
-                         f"({', '.join(style._KINDS)}), got {name!r}")
-    return _colour(None, name)
 
 
 def summed_bars(groups, parts, *, labels="perpetrator", violation=None, colour=None, unit="children", ratio=0.75):
@@ -142,22 +132,61 @@ def bar_panels(*panels, violation=None, colour=None, unit="children", ratio=0.4)
     return Chart("bar_panels", draw)
 
 
-def period_grouped_bars(series, labels, *, colours, unit="children"):
-    """Two panels of side-by-side bars for several breakdowns by period, ``series`` = {code: table}:
-    the count in each period (a) and per month (b), because the report's periods differ in length.
-    ``labels`` names the vocabulary of the codes; ``colours`` gives each series' meaning
-    (a violation code or "neutral", "accent" ...)."""
+# ----------------------------------------------------------------------------- attacks, abduction and denial, reintegration
+def _meanings(colours, n, what):
+    """The hex colours of ``colours``, a list of meanings (a violation code or 'neutral', 'accent' ...),
+    one for each of the ``n`` ``what``."""
+    from . import style
+    from .domain import VIOLATIONS
+
+    if isinstance(colours, str) or len(colours) != n:
+        raise ValueError(f"parameter 'colours' must be a list of {n} meanings, one for each of the {what} "
+                         f"(a violation such as {VIOLATIONS[0]!r}, or 'neutral', 'accent' ...), got {colours!r}")
+    return [style.colour_for("violation", c) if c in VIOLATIONS else style.colour_for(c) for c in colours]
+
+
+def _series(series):
+    """Check ``series``, a dict {name: table}, whose names are words of the figures' vocabulary."""
+    from .i18n import TEXT
+
+    if not isinstance(series, dict) or not series:
+        raise ValueError(f"parameter 'series' must be a dict {{name: table}}, got {type(series).__name__}")
+    unknown = [k for k in series if f"word.{k}" not in TEXT]
+    if unknown:
+        words = sorted(k[5:] for k in TEXT if k.startswith("word."))
+        raise ValueError(f"series names must be words with a translation ({', '.join(words)}), got {unknown}")
+    return series
+
+
+def _column(table, column, what):
+    """Check that ``table`` has ``column`` and, if it is a breakdown, that it is one along ``column``."""
+    if column not in table.columns:
+        raise ValueError(f"{what} needs a table with a {column!r} column; its columns are "
+                         f"{', '.join(map(str, table.columns))}")
+    along = table.attrs.get("dimension")
+    if along not in (None, column):
+        raise ValueError(f"{what} needs a table with a {column!r} column: a breakdown by {column!r}, "
+                         f"got a breakdown by {along!r}")
+
+
+def grouped_period_bars(series, *, colours, labels="word", unit="children"):
+    """Two panels of grouped bars, a group per period and a bar per series: the count in each period
+    (a) and the count per month (b), because the report's periods differ in length; one key under
+    both. ``series`` is ``{code: breakdown by period}``, its codes named in the figure's language from
+    the vocabulary ``labels`` (a dimension such as ``"cause"``, or ``"word"`` for words such as
+    ``"schools"``); ``colours`` gives each series' meaning (a violation code or "neutral" ...)."""
     from .figures import _core
 
+    if labels == "word":
+        series = _series(series)
+    elif not isinstance(series, dict) or not series:
+        raise ValueError(f"parameter 'series' must be a dict {{code: table}}, got {type(series).__name__}")
     axis = _axis(unit)
-    if not series:
-        raise ValueError("parameter 'series' must map at least one code to a breakdown by period")
-    if len(colours) != len(series):
-        raise ValueError(f"parameter 'colours' needs one colour per series ({len(series)}), got {len(colours)}")
-    fills = [_meaning(c) for c in colours]
+    fills = _meanings(colours, len(series), "series")
     periods = None
     for code, table in series.items():
-        _columns(table, f"series {code!r}", ["period", "value", "row_id"])
+        _column(table, "period", "grouped_period_bars")
+        _columns(table, f"series {code!r}", ["value", "row_id"])
         these = sorted(map(str, table["period"]))
         if periods is not None and these != periods:
             raise ValueError(f"series {code!r} has the periods {', '.join(these)}; the first has {', '.join(periods)}")
@@ -165,4 +194,88 @@ def period_grouped_bars(series, labels, *, colours, unit="children"):
 
     def draw(ctx, fid):
         return _core._period_grouped(ctx, fid, series, labels, fills, axis)
-    return Chart("period_grouped_bars", draw)
+    return Chart("grouped_period_bars", draw)
+
+
+def grouped_bars(series, by, *, colours, unit="children", ratio=0.5):
+    """Grouped bars, a group per code of ``by`` and a bar per series (``{name: breakdown}``). A code
+    a series leaves out is drawn as the sources imply it: 0 where that series is a complete list of
+    its stated total (its CSV row cites the total), hatched 'not stated' where nothing determines it."""
+    from .figures import _core
+
+    series, axis = _series(series), _axis(unit)
+    fills = _meanings(colours, len(series), "series")
+    for table in series.values():
+        _column(table, by, "grouped_bars")
+
+    def draw(ctx, fid):
+        return _core._grouped_implied_figure(ctx, fid, series, by, fills, axis, ratio)
+    return Chart("grouped_bars", draw)
+
+
+def share_bars(table, by, *, violation=None, colour=None, ratio=None):
+    """Horizontal bars of the shares (per cent) a source gives for the parts of a whole, in data
+    order, each written with its per cent sign."""
+    from .figures import _core
+
+    fill = _colour(violation, colour)
+    _column(table, by, "share_bars")
+    units = set(table["unit"].astype(str))
+    if units != {"percent"}:
+        raise ValueError(f"share_bars draws per cent shares: the table's unit must be 'percent', got {sorted(units)}")
+
+    def draw(ctx, fid):
+        return _core._share_figure(ctx, fid, table, by, fill, ratio)
+    return Chart("share_bars", draw)
+
+
+def dated_points(table, *, colours, unit="schools"):
+    """A point per row at its month (``as_of``, YYYY-MM), written with its month and value, on a date
+    axis; one colour and marker per source (``colours``, in the order of the sources' first dates), so
+    that figures from different sources are told apart."""
+    from .figures import _core
+
+    axis = _axis(unit)
+    _column(table, "as_of", "dated_points")
+    bad = [d for d in table["as_of"].astype(str) if len(d) != 7]
+    if bad:
+        raise ValueError(f"dated_points needs months (YYYY-MM) in 'as_of', got {bad}")
+    sources = list(dict.fromkeys(table.sort_values("as_of", kind="stable")["source_id"]))
+    fills = _meanings(colours, len(sources), f"sources ({', '.join(sources)})")
+
+    def draw(ctx, fid):
+        return _core._dated_points_figure(ctx, fid, table, dict(zip(sources, fills)), axis)
+    return Chart("dated_points", draw)
+
+
+def region_period_bars(by_region, by_period, *, violation=None, colour=None, unit="children"):
+    """Where and when, in three panels: the count by region (a), by period (b) and per month (c),
+    because the report's periods differ in length."""
+    from .figures import _core
+
+    fill, axis = _colour(violation, colour), _axis(unit)
+    _column(by_region, "region", "region_period_bars (by_region)")
+    _column(by_period, "period", "region_period_bars (by_period)")
+
+    def draw(ctx, fid):
+        return _core._region_period_figure(ctx, fid, by_region, by_period, fill, axis)
+    return Chart("region_period_bars", draw)
+
+
+def row_bars(table, labels, *, violation=None, colour=None, unit="persons", sort=True, ratio=None, small_labels=False):
+    """Horizontal bars, one per row of ``table``, each labelled with its own text ``labels.<row_id>``
+    (a group as the source names it, in the figure's language), largest first unless ``sort=False``."""
+    from .figures import _core
+    from .i18n import TEXT
+
+    fill, axis = _colour(violation, colour), _axis(unit)
+    missing = [r for r in table["row_id"] if f"{labels}.{r}" not in TEXT]
+    if missing:
+        raise ValueError(f"parameter 'labels': no text {labels}.<row_id> for rows {', '.join(missing)}")
+    if sort:
+        table = table.sort_values("value", ascending=False, kind="stable")
+
+    def draw(ctx, fid):
+        return _core._hbar_rows(ctx, fid, table, [ctx.t(f"{labels}.{r}") for r in table["row_id"]], fill, axis,
+                                table.attrs.get("dataset"), ratio, ctx.small if small_labels else None)
+    return Chart("row_bars", draw)

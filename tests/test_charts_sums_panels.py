@@ -58,19 +58,19 @@ def test_bar_panels_prints_years_as_they_are_and_checks_its_panels():
         charts.bar_panels((years, "period"), colour="neutral")
 
 
-def test_period_grouped_bars_parameters_are_checked():
+def test_grouped_period_bars_parameters_are_checked():
     def causes(*codes):
         return {c: mali_caac.breakdown("grave_violations", "period", violation="killing_and_maiming", cause=c)
                 for c in codes}
 
     two = causes("crossfire_and_attacks", "explosive_devices")
-    with pytest.raises(ValueError, match=r"parameter 'colours' needs one colour per series \(2\), got 1"):
-        charts.period_grouped_bars(two, "cause", colours=("neutral",))
-    with pytest.raises(ValueError, match="parameter 'colours' takes violations .* or meanings .*got 'red'"):
-        charts.period_grouped_bars(two, "cause", colours=("killing_and_maiming", "red"))
-    with pytest.raises(ValueError, match="at least one code"):
-        charts.period_grouped_bars({}, "cause", colours=())
+    with pytest.raises(ValueError, match=r"parameter 'colours' must be a list of 2 meanings"):
+        charts.grouped_period_bars(two, labels="cause", colours=("neutral",))
+    with pytest.raises(ValueError, match="no colour for 'red'"):
+        charts.grouped_period_bars(two, labels="cause", colours=("killing_and_maiming", "red"))
+    with pytest.raises(ValueError, match="parameter 'series' must be a dict"):
+        charts.grouped_period_bars({}, labels="cause", colours=())
     short = dict(two)
     short["explosive_devices"] = short["explosive_devices"].iloc[1:]
     with pytest.raises(ValueError, match="series 'explosive_devices' has the periods"):
-        charts.period_grouped_bars(short, "cause", colours=("killing_and_maiming", "neutral"))
+        charts.grouped_period_bars(short, labels="cause", colours=("killing_and_maiming", "neutral"))

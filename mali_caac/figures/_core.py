@@ -740,7 +740,7 @@ def _period_grouped(ctx, fid, series, vocabulary, colours, unit_axis):
     """Side-by-side bars of several series by period (a) and per month (b), one key under both panels."""
     parts = [aggregate.per_month(s.sort_values("period")) for s in series.values()]
     groups = [label("period", p, ctx.lang) for p in parts[0]["period"]]
-    names = [label(vocabulary, code, ctx.lang) for code in series]
+    names = [ctx.t(f"word.{code}") if vocabulary == "word" else label(vocabulary, code, ctx.lang) for code in series]
     fig, (a1, a2) = _new(ctx, 0.44, ncols=2)
     ids = [p["row_id"] for p in parts]
     drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(p["value"]) for p in parts])), colours, ids=ids)
@@ -759,6 +759,129 @@ def _period_grouped(ctx, fid, series, vocabulary, colours, unit_axis):
 
 
 # ----------------------------------------------------------------------------- beyond the five documents
+# ----------------------------------------------------------------------------- chart helpers: attacks, abduction and denial, reintegration
+MARKERS = ("o", "s", "D", "^", "v")
+"""The markers that tell the sources of a figure's points apart, in the order of their first dates."""
+
+
+def _implied_part(parts, dimension, code):
+    """What the sources state or imply for ``code`` of ``dimension`` among the parts of ``parts``'
+    stated total (see :func:`_implied`); None when there is no stated total or nothing determines it."""
+    from ..reconcile import figure_tables
+
+    total = parts.attrs.get("total")
+    if total is None:
+        return None
+    dims = {d: str(total[d]) for d in figure_tables()[parts.attrs["dataset"]].dims if d in total}
+    dims[dimension] = code
+    return _implied(parts.attrs["dataset"], str(total["unit"]), **dims)
+
+
+def _total_row(parts):
+    """The stated total that ``parts`` (a breakdown) break down, as a one-row frame."""
+    from ..loader import load
+
+    frame = load(parts.attrs["dataset"])
+    return frame[frame["row_id"] == parts.attrs["total"]["row_id"]]
+
+
+def _grouped_implied_figure(ctx, fid, series, by, colours, unit_axis, ratio):
+    """Grouped bars of several breakdowns along ``by``; a code a series leaves out is drawn as the
+    sources imply it (0 from a complete list, whose total is then cited; else hatched, unknown)."""
+    codes = list(dict.fromkeys(c for t in series.values() for c in t[by].astype(str)))
+    values, ids, zeros = [], [], []
+    for t in series.values():  # a code a complete list leaves out is 0; one no list determines is unknown (None)
+        found = [_implied_part(t, by, c) for c in codes]
+        values.append([None if d is None else float(d.value) for d in found])
+        ids.append([() if d is None else d.summed for d in found])
+        zeros.append([() if d is None else d.zero_from for d in found])
+    fig, ax = _new(ctx, ratio)
+    drawn = _grouped(ax, ctx, [label(by, c, ctx.lang) for c in codes],
+                     dict(zip([ctx.t(f"word.{k}") for k in series], values)), colours, ids=ids, zero_from=zeros)
+    ax.set_ylabel(ctx.t(unit_axis))
+    totals = [t for t in series.values() if len(t) < len(codes) and t.attrs.get("total")]  # the totals that imply zeros
+    rows = _concat(*[_prov(t) for t in series.values()], *[_prov(_total_row(t)) for t in totals])
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _share_figure(ctx, fid, parts, by, colour, ratio):
+    """Horizontal bars of the shares (per cent) a source gives for the parts of a whole."""
+    fig, ax = _new(ctx, ratio or 0.55)
+    drawn = _bars(ax, ctx, [label(by, s, ctx.lang) for s in parts[by]], parts["value"], colour,
+                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]], ids=parts["row_id"])
+    ax.set_xlabel(ctx.t("axis.percent"))
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(parts)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _dated_points_figure(ctx, fid, table, source_colours, unit_axis):
+    """A point per row at the middle of its month, with its month and value written above it; one
+    colour and marker per source, named in the legend; a date axis in the figure's language."""
+    import matplotlib.dates as mdates
+    import pandas as pd
+    from matplotlib.ticker import FuncFormatter
+
+    from ..i18n import date_label, tick_formatter
+    from ..loader import load
+
+    pts = table.copy()
+    pts["date"] = pd.to_datetime(pts["as_of"] + "-15")  # a month: drawn in its middle
+    pts = pts.sort_values("date")
+    fig, ax = _new(ctx, 0.45)
+    names = load("sources").set_index("source_id")["short_name" if ctx.lang == "en" else "short_name_fr"]
+    for (sid, grp), marker in zip(pts.groupby("source_id", sort=False), MARKERS):
+        ax.plot(grp["date"], grp["value"], marker=marker, linestyle="none", color=source_colours[sid],
+                markersize=8, label=names.loc[sid])
+        for r in grp.to_dict("records"):
+            ctx.mark(ax, r["as_of"], r["value"], r["row_id"], "point", series=names.loc[sid], label=ctx.n(r["value"]))
+    for _, r in pts.iterrows():  # each point with its month and its number
+        ax.annotate(f"{date_label(r['as_of'], ctx.lang)}\n{ctx.n(r['value'])}", (r["date"], r["value"]), xytext=(0, 7),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, linespacing=1.1)
+    ax.set_ylim(0, pts["value"].max() * 1.45)
+    ax.set_ylabel(ctx.t(unit_axis))
+    # a date axis: a tick at each January (and July, where there is room), in the figure's language (Babel)
+    first, last = pts["date"].min(), pts["date"].max()
+    ax.set_xlim(first - pd.DateOffset(months=3), last + pd.DateOffset(months=3))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1,) if ctx.size == "column" else (1, 7)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos=None: date_label(mdates.num2date(x), ctx.lang)))
+    ax.yaxis.set_major_formatter(tick_formatter(ctx.lang))
+    _count_ticks(ax, pts["value"])
+    _legend(ax, len(source_colours))
+    rows = _prov(pts)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, [float(v) for v in pts["value"]]
+
+
+def _region_period_figure(ctx, fid, by_region, by_period, colour, unit_axis):
+    """Where and when: the count by region (a), by period (b) and per month (c)."""
+    reg = by_region.sort_values("value", ascending=False, kind="stable")
+    per = aggregate.per_month(by_period.sort_values("period"))
+    # the regions on the left, the periods in counts over the periods per month on the right, so that
+    # the period labels have half the width each (one column at column size)
+    fig, axes = _new(ctx, 0.45 if ctx.size == "column" else 0.62, ncols=3)
+    for ax in axes:
+        ax.remove()
+    layout = [["a"], ["b"], ["c"]] if ctx.size == "column" else [["a", "b"], ["a", "c"]]
+    panels = fig.subplot_mosaic(layout)
+    a1, a2, a3 = panels["a"], panels["b"], panels["c"]
+    drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], colour, horizontal=True,
+                  ids=reg["row_id"])
+    a1.set_xlabel(ctx.t(unit_axis))
+    periods = [label("period", p, ctx.lang) for p in per["period"]]
+    drawn += _bars(a2, ctx, periods, per["value"], colour, ids=per["row_id"])
+    a2.set_ylabel(ctx.t(unit_axis))
+    drawn += _bars(a3, ctx, periods, per["per_month"], colour, decimals=1, ids=per["row_id"], months=per["months"])
+    a3.set_ylabel(ctx.t("axis.per_month"))
+    for ax in (a2, a3):
+        ax.tick_params(axis="x", labelsize=ctx.small)
+    rows = _concat(_prov(reg), _prov(per))
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"))
+    return fig, rows, drawn
+
+
 def months_between(start, end):
     """Whole months from the first day of ``start`` to the last day of ``end`` (dates or ISO text)."""
     import pandas as pd

@@ -1,18 +1,14 @@
 """Figures of each grave violation: recruitment and deprivation of liberty, killing and maiming, sexual violence, attacks on schools and hospitals, abduction and denial of access."""
 from .. import aggregate, style
-from ..i18n import date_label, label, tick_formatter
-from ..loader import load
+from ..i18n import label
 from ._core import (
     C,
-    _implied,
     _bars,
     _concat,
-    _count_ticks,
     _finish,
     _grouped,
     _gv_breakdown,
     _hbar_breakdown,
-    _legend,
     _new,
     _period_figure,
     _prov,
@@ -144,105 +140,37 @@ describe("crsv_2019", "sexual_violence",
 
 
 # ----------------------------------------------------------------------------- attacks on schools and hospitals
-@figure("attacks_by_period", "attacks",
+describe("attacks_by_period", "attacks",
         "Attacks on schools and hospitals in Mali, by period, {dates}",
         "Attaques contre des écoles et des hôpitaux au Mali, par période, {dates}",
         "Attacks on schools and on hospitals and protected personnel verified in each period (left) and per month (right): 216 in all, more than three times the previous report's 62.",
         "Attaques contre des écoles et contre des hôpitaux et du personnel protégé vérifiées dans chaque période (à gauche) et par mois (à droite) : 216 au total, plus du triple des 62 du rapport précédent.")
-def _attacks_by_period(ctx):
-    sch = aggregate.per_month(_gv_breakdown("period", "attacks_on_schools_and_hospitals", subtype="schools").sort_values("period"))
-    hos = aggregate.per_month(_gv_breakdown("period", "attacks_on_schools_and_hospitals", subtype="hospitals").sort_values("period"))
-    groups = [label("period", p, ctx.lang) for p in sch["period"]]
-    fig, (a1, a2) = _new(ctx, 0.5, ncols=2)
-    names = [ctx.t("word.schools"), ctx.t("word.hospitals")]
-    colours = [C["attacks_on_schools_and_hospitals"], style.NEUTRAL]
-    ids = [sch["row_id"], hos["row_id"]]
-    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(sch["value"]), list(hos["value"])])), colours, ids=ids)
-    a1.set_ylabel(ctx.t("axis.attacks"))
-    drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(sch["per_month"]), list(hos["per_month"])])), colours,
-                      texts=[[ctx.n(v, 1) for v in sch["per_month"]], [ctx.n(v, 1) for v in hos["per_month"]]],
-                      ids=ids, months=[sch["months"], hos["months"]])
-    a2.set_ylabel(ctx.t("axis.per_month"))
-    for ax in (a1, a2):
-        ax.tick_params(axis="x", labelsize=ctx.small)
-        _legend(ax, 2, ctx.small)
-    rows = _concat(_prov(sch, "grave_violations"), _prov(hos, "grave_violations"))
-    _finish(fig, ctx, "attacks_by_period", rows, note=ctx.t("word.different_lengths"))
-    return fig, rows, drawn
 
 
-@figure("attacks_by_region", "attacks",
+describe("attacks_by_region", "attacks",
         "Attacks on schools and hospitals in Mali, by region, {dates}",
         "Attaques contre des écoles et des hôpitaux au Mali, par région, {dates}",
         "Where the 169 attacks on schools and the 47 attacks on hospitals were verified. The report lists the regions of all of them: "
         "a region it leaves out had none of that kind (drawn as 0); a figure neither stated nor implied would be hatched, 'not stated'.",
         "Lieu des 169 attaques contre des écoles et des 47 attaques contre des hôpitaux. Le rapport donne la région de chacune : "
         "une région qu'il ne cite pas n'en a compté aucune de ce type (0) ; un chiffre ni indiqué ni déductible serait hachuré, « non indiqué ».")
-def _attacks_by_region(ctx):
-    kinds = ("schools", "hospitals")
-    parts = {k: _gv_breakdown("region", "attacks_on_schools_and_hospitals", subtype=k) for k in kinds}
-    regions = list(dict.fromkeys(r for k in kinds for r in parts[k]["region"].astype(str)))
-    values, ids, zeros = {}, {}, {}
-    for k in kinds:  # a region a complete list leaves out is 0; one no list determines is unknown (None)
-        found = [_implied("grave_violations", "attacks", region=r, subtype=k, violation="attacks_on_schools_and_hospitals")
-                 for r in regions]
-        values[k] = [None if d is None else float(d.value) for d in found]
-        ids[k] = [() if d is None else d.summed for d in found]
-        zeros[k] = [() if d is None else d.zero_from for d in found]
-    fig, ax = _new(ctx, 0.5)
-    drawn = _grouped(ax, ctx, [label("region", r, ctx.lang) for r in regions],
-                     {ctx.t("word.schools"): values["schools"], ctx.t("word.hospitals"): values["hospitals"]},
-                     [C["attacks_on_schools_and_hospitals"], style.NEUTRAL], ids=[ids["schools"], ids["hospitals"]],
-                     zero_from=[zeros["schools"], zeros["hospitals"]])
-    ax.set_ylabel(ctx.t("axis.attacks"))
-    totals = [k for k in kinds if len(parts[k]) < len(regions)]  # the stated totals that imply the zeros
-    rows = _concat(*[_prov(parts[k], "grave_violations") for k in kinds],
-                   *[_prov(_total_row(parts[k]), "grave_violations") for k in totals])
-    _finish(fig, ctx, "attacks_by_region", rows)
-    return fig, rows, drawn
 
 
-def _total_row(parts):
-    """The stated total that ``parts`` (a breakdown) break down, as a one-row frame."""
-    gv = load("grave_violations")
-    return gv[gv["row_id"] == parts.attrs["total"]["row_id"]]
-
-
-@figure("school_attack_types", "attacks",
+describe("school_attack_types", "attacks",
         "Attacks on schools in Mali, by kind (per cent), {dates}",
         "Attaques contre des écoles au Mali, par type (pour cent), {dates}",
         "Shares of the 169 attacks on schools by kind, as the report gives them (per cent; they add up to 100).",
         "Part des 169 attaques contre des écoles par type, telles que le rapport les donne (pour cent ; leur somme fait 100).")
-def _school_attack_types(ctx):
-    parts = _gv_breakdown("subtype", "attacks_on_schools_and_hospitals", unit="percent")
-    parts = parts[parts["subtype"].astype(str) != "hospitals"]
-    return _share_figure(ctx, "school_attack_types", parts, C["attacks_on_schools_and_hospitals"], 0.42)
 
 
-def _share_figure(ctx, fid, parts, colour, ratio):
-    """Horizontal bars of the shares (per cent) the report gives for the kinds of a violation."""
-    fig, ax = _new(ctx, ratio)
-    drawn = _bars(ax, ctx, [label("subtype", s, ctx.lang) for s in parts["subtype"]], parts["value"], colour,
-                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]], ids=parts["row_id"])
-    ax.set_xlabel(ctx.t("axis.percent"))
-    ax.tick_params(axis="y", labelsize=ctx.small)
-    rows = _prov(parts, "grave_violations")
-    _finish(fig, ctx, fid, rows)
-    return fig, rows, drawn
-
-
-@figure("military_use_of_schools", "attacks",
+describe("military_use_of_schools", "attacks",
         "Schools used for military purposes in Mali, by user, {dates}",
         "Écoles utilisées à des fins militaires au Mali, par utilisateur, {dates}",
         "The 20 schools verified as used for military purposes in 2017 (12) and 2019 (8), in Gao, Kidal, Timbuktu and Mopti Regions; one was still used by the Malian armed forces in Gao at the time of writing.",
         "Les 20 écoles dont l'utilisation à des fins militaires a été vérifiée en 2017 (12) et en 2019 (8), dans les régions de Gao, Kidal, Tombouctou et Mopti ; l'une était encore utilisée par les forces armées maliennes à Gao au moment de la rédaction.")
-def _military_use(ctx):
-    parts = aggregate.breakdown("military_use_of_schools", "perpetrator")
-    return _hbar_breakdown(ctx, "military_use_of_schools", parts, "perpetrator", C["attacks_on_schools_and_hospitals"],
-                           "axis.schools", table="military_use_of_schools")
 
 
-@figure("schools_closed", "attacks",
+describe("schools_closed", "attacks",
         "Schools closed by insecurity in Mali, {dates}",
         "Écoles fermées en raison de l'insécurité au Mali, {dates}",
         "Schools reported closed by insecurity at three dates, from two sources: 500 at the end of 2017 and 1,261 in March 2020 in seven central and northern regions, "
@@ -251,113 +179,41 @@ def _military_use(ctx):
         "Écoles fermées en raison de l'insécurité à trois dates, selon deux sources : 500 fin 2017 et 1 261 en mars 2020 dans sept régions du centre et du nord, "
         "touchant au moins 378 300 enfants (S/2020/1105), et 1 230 en décembre 2020 (Watchlist). Les zones couvertes peuvent différer ; le Gouvernement malien a parlé de 25 pour cent d'écoles fermées "
         "et de plus de 115 000 enfants non scolarisés (S/AC.51/2020/11, annexe). Toutes les écoles ont fermé mi-mars 2020 en raison de la COVID-19 (non représenté).")
-def _schools_closed(ctx):
-    import matplotlib.dates as mdates
-    import pandas as pd
-    from matplotlib.ticker import FuncFormatter
-
-    sc = load("schools_closed")
-    pts = sc[(sc.measure == "schools_closed") & sc.as_of.str.len().eq(7)].copy()
-    pts["date"] = pd.to_datetime(pts["as_of"] + "-15")  # a month: drawn in its middle
-    pts = pts.sort_values("date")
-    fig, ax = _new(ctx, 0.45)
-    markers = {"S/2020/1105": "o", "Watchlist-2021-06": "s"}
-    for sid, grp in pts.groupby("source_id", sort=False):
-        short = load("sources").set_index("source_id").loc[sid, "short_name" if ctx.lang == "en" else "short_name_fr"]
-        ax.plot(grp["date"], grp["value"], marker=markers.get(sid, "D"), linestyle="none",
-                color=C["attacks_on_schools_and_hospitals"] if sid == "S/2020/1105" else style.NEUTRAL,
-                markersize=8, label=short)
-        for r in grp.to_dict("records"):
-            ctx.mark(ax, r["as_of"], r["value"], r["row_id"], "point", series=short, label=ctx.n(r["value"]))
-    for _, r in pts.iterrows():  # each point with its month and its number
-        ax.annotate(f"{date_label(r['as_of'], ctx.lang)}\n{ctx.n(r['value'])}", (r["date"], r["value"]), xytext=(0, 7),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, linespacing=1.1)
-    ax.set_ylim(0, pts["value"].max() * 1.45)
-    ax.set_ylabel(ctx.t("axis.schools"))
-    # a date axis: a tick at each January (and July, where there is room), in the figure's language (Babel)
-    first, last = pts["date"].min(), pts["date"].max()
-    ax.set_xlim(first - pd.DateOffset(months=3), last + pd.DateOffset(months=3))
-    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1,) if ctx.size == "column" else (1, 7)))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos=None: date_label(mdates.num2date(x), ctx.lang)))
-    ax.yaxis.set_major_formatter(tick_formatter(ctx.lang))
-    _count_ticks(ax, pts["value"])
-    _legend(ax, 2)
-    rows = _prov(pts, "schools_closed")
-    _finish(fig, ctx, "schools_closed", rows)
-    return fig, rows, [float(v) for v in pts["value"]]
 
 
 # ----------------------------------------------------------------------------- abduction and denial of humanitarian access
-@figure("abduction_outcomes", "abduction_denial",
+describe("abduction_outcomes", "abduction_denial",
         "Children abducted in Mali: what became of them, {dates}",
         "Enfants enlevés au Mali : ce qu'il est advenu d'eux, {dates}",
         "Of the 38 children abducted (10 girls, 27 boys, 1 of unknown sex, aged 6 to 17), 10 were released, 5 killed, and the whereabouts of 23 remain unknown.",
         "Sur les 38 enfants enlevés (10 filles, 27 garçons, 1 de sexe inconnu, de 6 à 17 ans), 10 ont été libérés, 5 tués, et le sort de 23 reste inconnu.")
-def _abduction_outcomes(ctx):
-    parts = _gv_breakdown("outcome", "abduction")
-    return _hbar_breakdown(ctx, "abduction_outcomes", parts, "outcome", C["abduction"], "axis.children", ratio=0.3)
 
 
-@figure("abduction_by_region_period", "abduction_denial",
+describe("abduction_by_region_period", "abduction_denial",
         "Children abducted in Mali, by region and period, {dates}",
         "Enfants enlevés au Mali, par région et par période, {dates}",
         "Where the 38 abductions were verified (a), and when: in each period (b) and per month (c), the periods differing in length; "
         "none in July-December 2017 (a stated zero).",
         "Lieu des 38 enlèvements vérifiés (a) et période : dans chaque période (b) et par mois (c), les périodes étant de durées différentes ; "
         "aucun en juillet-décembre 2017 (zéro indiqué par le rapport).")
-def _abduction_region_period(ctx):
-    reg = _gv_breakdown("region", "abduction").sort_values("value", ascending=False, kind="stable")
-    per = aggregate.per_month(_gv_breakdown("period", "abduction").sort_values("period"))
-    # the regions on the left, the periods in counts over the periods per month on the right, so that
-    # the period labels have half the width each (one column at column size)
-    fig, axes = _new(ctx, 0.45 if ctx.size == "column" else 0.62, ncols=3)
-    for ax in axes:
-        ax.remove()
-    layout = [["a"], ["b"], ["c"]] if ctx.size == "column" else [["a", "b"], ["a", "c"]]
-    panels = fig.subplot_mosaic(layout)
-    a1, a2, a3 = panels["a"], panels["b"], panels["c"]
-    drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], C["abduction"], horizontal=True,
-                  ids=reg["row_id"])
-    a1.set_xlabel(ctx.t("axis.children"))
-    periods = [label("period", p, ctx.lang) for p in per["period"]]
-    drawn += _bars(a2, ctx, periods, per["value"], C["abduction"], ids=per["row_id"])
-    a2.set_ylabel(ctx.t("axis.children"))
-    drawn += _bars(a3, ctx, periods, per["per_month"], C["abduction"], decimals=1, ids=per["row_id"], months=per["months"])
-    a3.set_ylabel(ctx.t("axis.per_month"))
-    for ax in (a2, a3):
-        ax.tick_params(axis="x", labelsize=ctx.small)
-    rows = _concat(_prov(reg, "grave_violations"), _prov(per, "grave_violations"))
-    _finish(fig, ctx, "abduction_by_region_period", rows, note=ctx.t("word.different_lengths"))
-    return fig, rows, drawn
 
 
-@figure("denial_by_region", "abduction_denial",
+describe("denial_by_region", "abduction_denial",
         "Denial of humanitarian access in Mali: incidents by region, {dates}",
         "Refus d'accès humanitaire au Mali : incidents par région, {dates}",
         "The 425 incidents verified, most attributed to unidentified armed perpetrators (415). 'Other regions' is the report's own residual category.",
         "Les 425 incidents vérifiés, pour la plupart attribués à des auteurs armés non identifiés (415). « Autres régions » est la catégorie résiduelle du rapport.")
-def _denial_region(ctx):
-    return _hbar_breakdown(ctx, "denial_by_region", _gv_breakdown("region", "denial_of_humanitarian_access"), "region",
-                           C["denial_of_humanitarian_access"], "axis.incidents")
 
 
-@figure("denial_by_period", "abduction_denial",
+describe("denial_by_period", "abduction_denial",
         "Denial of humanitarian access in Mali: incidents by period, {dates}",
         "Refus d'accès humanitaire au Mali : incidents par période, {dates}",
         "Incidents verified in each period (left) and per month (right).",
         "Incidents vérifiés dans chaque période (à gauche) et par mois (à droite).")
-def _denial_period(ctx):
-    return _period_figure(ctx, "denial_by_period", _gv_breakdown("period", "denial_of_humanitarian_access"),
-                          C["denial_of_humanitarian_access"], "axis.incidents")
 
 
-@figure("denial_by_type", "abduction_denial",
+describe("denial_by_type", "abduction_denial",
         "Denial of humanitarian access in Mali: incidents by kind (per cent), {dates}",
         "Refus d'accès humanitaire au Mali : incidents par type (pour cent), {dates}",
         "Shares of the 425 incidents by kind, as the report gives them (per cent; they add up to 100).",
         "Part des 425 incidents par type, telles que le rapport les donne (pour cent ; leur somme fait 100).")
-def _denial_type(ctx):
-    parts = _gv_breakdown("subtype", "denial_of_humanitarian_access", unit="percent")
-    return _share_figure(ctx, "denial_by_type", parts, C["denial_of_humanitarian_access"], 0.5)
-
-
