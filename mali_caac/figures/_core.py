@@ -709,6 +709,190 @@ def months_between(start, end):
 
 
 
+# ----------------------------------------------------------------------------- charts of the overview, US assistance and civilian harm
+def _dots(ctx, fid, frame, labels, colour, axis_key, table, ratio=0.4):
+    """One dot per row of ``frame`` on a line from zero, its value (with qualifier) beside it, in frame order."""
+    fig, ax = _new(ctx, ratio)
+    y = list(range(len(frame)))
+    ax.hlines(y, 0, frame["value"], color=colour, lw=1)
+    ax.scatter(frame["value"], y, color=[colour] * len(frame), s=70, zorder=3)
+    quals = frame["qualifier"].astype(str)
+    for yy, v, q in zip(y, frame["value"], quals):
+        ax.annotate(_qual(ctx, q) + ctx.n(v), (v, yy), xytext=(8, 0), textcoords="offset points", va="center", fontsize=ctx.small)
+    for lab, v, q, i in zip(labels, frame["value"], quals, frame["row_id"]):
+        ctx.mark(ax, lab, v, i, "point", qualifier=_qual(ctx, q), label=_qual(ctx, q) + ctx.n(v))
+    ax.set_yticks(y, [_fit(ctx, lab, ctx.sz.width * 0.36) for lab in labels])
+    ax.invert_yaxis()
+    ax.set_xlim(0, frame["value"].max() * 1.35)
+    ax.set_xlabel(ctx.t(axis_key))
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(frame, table)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, [float(v) for v in frame["value"]]
+
+
+def _monitor_counts(ctx, fid, frame):
+    """Civilian-harm counts as a dot table, one group per monitor in the order of ``MONITORS``."""
+    import pandas as pd
+
+    from .civilian_harm import MONITORS, harm_period
+
+    unknown = sorted(set(frame["reported_by"].astype(str)) - set(MONITORS))
+    if unknown:
+        raise ValueError(f"{fid}: no panel for the monitor(s) {unknown}; add them to MONITORS")
+    groups, frames = [], []
+    for monitor in MONITORS:
+        grp = frame[frame["reported_by"].astype(str) == monitor]
+        if not len(grp):
+            continue
+        rows = []
+        for r in grp.to_dict("records"):
+            what = f"{ctx.t('harm.' + r['row_id'])} · {harm_period(r, ctx.lang)} · {ctx.t('unit.' + r['unit'])}"
+            rows.append((what, r["value"], _qual(ctx, r["qualifier"]) + ctx.n(r["value"]), r["row_id"]))
+        groups.append((ctx.t(f"monitor.{monitor}"), rows))
+        frames.append(grp)
+    fig, drawn = _dot_table(ctx, groups, style.NEUTRAL, ctx.t("axis.reported_people_or_cases"))
+    rows = _prov(pd.concat(frames), "civilian_harm")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _usd_bars(ctx, fid, frame, labels, colour, ratio):
+    """Horizontal bars of US dollar amounts, drawn in millions, each printed as the source prints it."""
+    from ..i18n import money
+
+    fig, ax = _new(ctx, ratio)
+    drawn_m = _bars(ax, ctx, labels, frame["value"] / 1e6, colour, horizontal=True,
+                    texts=[_qual(ctx, q) + money(v, ctx.lang) for v, q in zip(frame["value"], frame["qualifier"].astype(str))],
+                    qualifiers=list(frame["qualifier"].astype(str)), ids=frame["row_id"], scale=10 ** 6)
+    ax.set_xlabel(ctx.t("axis.usd_millions"))
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(frame, "us_assistance")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn_m
+
+
+def _amounts_by_period(ctx, fid, frame):
+    """US amounts as a dot table, one group per period as the factsheet words it, with its sections."""
+    from ..citation import locator_text
+    from ..i18n import money
+    from .us_assistance import PRINTED_PERIOD, printed_period
+
+    keep = frame.copy()
+    keep["printed_period"] = [printed_period(r, ctx.lang) for r in keep.to_dict("records")]
+    keep["kind"] = [PRINTED_PERIOD.get(i, "between") for i in keep["row_id"]]
+    keep = keep.sort_values(["kind", "value"], key=lambda c: c.map({"between": 0, "past_years": 1, "since": 2})
+                            if c.name == "kind" else -c, kind="stable")
+    groups, frames = [], []
+    for period, grp in keep.groupby("printed_period", sort=False):
+        sections = ", ".join(dict.fromkeys(locator_text(loc, ctx.lang).split(" > ")[0] for loc in grp["locator"]))
+        title = f"{period} · {ctx.t('word.factsheet')}, {sections}"
+        groups.append((title, [(ctx.t(f"measure.{m}"), v / 1e6, _qual(ctx, q) + money(v, ctx.lang), i, 10 ** 6)
+                               for m, v, q, i in zip(grp["measure"], grp["value"], grp["qualifier"].astype(str), grp["row_id"])]))
+        frames.append(grp)
+    fig, drawn = _dot_table(ctx, groups, style.NEUTRAL, ctx.t("axis.usd_millions"))
+    rows = _prov(_concat(*frames), "us_assistance")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _provider_bars(ctx, fid, frame, highlight, axis_key):
+    """Horizontal bars labelled with provider and period; ``highlight``'s in the accent colour."""
+    def period(r):
+        a, b = r["period_start"], r["period_end"]
+        if b is not None and b == b:
+            return f"{int(a)}-{int(b)}"
+        return f"{ctx.t('word.since')} {int(a)}"
+    labels = [f"{ctx.t('provider.' + p)}, {period(r)}" for p, r in zip(frame["provider"], frame.to_dict("records"))]
+    fig, ax = _new(ctx, 0.32)
+    drawn = _bars(ax, ctx, labels, frame["value"], [style.ACCENT if p == highlight else style.NEUTRAL
+                                                    for p in frame["provider"]], horizontal=True,
+                  qualifiers=list(frame["qualifier"].astype(str)), ids=frame["row_id"])
+    ax.set_xlabel(ctx.t(axis_key))
+    rows = _prov(frame, frame.attrs.get("dataset") or "military_training")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _ranks(ctx, fid, frame, by, prefix, highlight):
+    """Dots at the positions of a stated order, ``highlight``'s in the accent colour."""
+    fig, ax = _new(ctx, 0.42)
+    y = list(range(len(frame)))
+    colours = [style.ACCENT if s == highlight else style.NEUTRAL for s in frame[by]]
+    ax.scatter([int(r) for r in frame["rank"]], y, color=colours, s=60, zorder=3)
+    ax.set_yticks(y, [ctx.t(f"{prefix}.{s}") for s in frame[by]])
+    for s, r, i in zip(frame[by], frame["rank"], frame["row_id"]):
+        ctx.mark(ax, ctx.t(f"{prefix}.{s}"), r, i, "point", unit="rank")
+    ax.invert_yaxis()
+    ax.set_xticks(range(1, len(frame) + 1))
+    ax.set_xlim(0.5, len(frame) + 0.5)
+    ax.set_xlabel(ctx.t("axis.rank"))
+    table = frame.attrs.get("dataset") or "arms_suppliers"
+    rows = frame.assign(table=table, value=frame["rank"].astype(float), unit="rank", qualifier="exact")[PROV]
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, [float(r) for r in frame["rank"]]
+
+
+COUPS = (((2012.45,), "coup.2012"), ((2020.6, 2021.4), "coup.2020_2021"))
+"""The coups in Mali as fractional years (March 2012; August 2020 and May 2021), marked on yearly series."""
+
+
+def _aid_series(ctx, fid, sel):
+    """Lines of yearly aid in millions, one per transaction type, incomplete years as open markers."""
+    for ttype in ("obligations", "disbursements"):
+        years = sel.loc[sel.transaction_type == ttype, "fiscal_year"].astype(int)
+        ctx.facts[f"{ttype}_years"] = f"{years.min()}–{years.max()}"
+    fig, ax = _new(ctx, 0.62)
+    drawn = []
+    styles = {"obligations": (style.NEUTRAL, "o"), "disbursements": (style.ACCENT, "s")}
+    for ttype, grp in sel.groupby("transaction_type", sort=False, observed=True):
+        colour, marker = styles[str(ttype)]
+        grp = grp.sort_values("fiscal_year")
+        full = grp[grp["complete"]]
+        part = grp[~grp["complete"]]
+        ax.plot(full["fiscal_year"].astype(int), full["value"] / 1e6, color=colour, marker=marker, markersize=3,
+                linewidth=1.2, label=ctx.t(f"aid.{ttype}"), gid="data")
+        if len(part):
+            ax.plot(part["fiscal_year"].astype(int), part["value"] / 1e6, linestyle="none", marker=marker, markersize=5,
+                    markerfacecolor="white", color=colour, gid="data")
+        drawn += [float(v) / 1e6 for v in grp["value"]]
+        for r in grp.to_dict("records"):
+            ctx.mark(ax, str(int(r["fiscal_year"])), r["value"] / 1e6, r["row_id"], "line" if r["complete"] else "point",
+                     series=ctx.t(f"aid.{ttype}"), scale=10 ** 6)
+    top = sel["value"].max() / 1e6
+    for years, key in COUPS:
+        for year in years:
+            ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
+        # left of the first line of its group, so that none of the group's lines crosses it
+        ax.annotate(ctx.t(key), (min(years), top * 1.08), xytext=(-0.3 * ctx.small, 0), textcoords="offset points",
+                    rotation=90, fontsize=ctx.small, ha="right", va="top", color=style.TEXT_MUTED, gid="coup_label")
+    ax.set_ylim(0, top * 1.1)
+    ax.set_xlabel(ctx.t("axis.fiscal_year"))
+    ax.set_ylabel(ctx.t("axis.usd_millions_constant"))
+    _legend(ax, 2)
+    rows = _prov(sel, "us_aid_series")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _sectors_against_fae(ctx, fid, sectors, fae):
+    """A bar for the factsheet's sectors summed, beside Foreign Aid Explorer's obligations and disbursements."""
+    from ..i18n import money
+
+    values = [float(sectors["value"].sum())] + [float(v) for v in fae["value"]]
+    ctx.facts["sectors_total"] = round(values[0] / 1e6)
+    quals = ["approximately"] + ["exact"] * len(fae)
+    labels = [ctx.t("aid.factsheet_sectors")] + [ctx.t(f"aid.fae_{t_}") for t_ in fae["transaction_type"].astype(str)]
+    fig, ax = _new(ctx, 0.32)
+    drawn = _bars(ax, ctx, labels, [v / 1e6 for v in values], [style.ACCENT, style.NEUTRAL, style.NEUTRAL],
+                  horizontal=True, texts=[_qual(ctx, q) + money(v, ctx.lang, decimals=0) for v, q in zip(values, quals)],
+                  qualifiers=quals, ids=[tuple(sectors["row_id"])] + list(fae["row_id"]), scale=10 ** 6)
+    ax.set_xlabel(ctx.t("axis.usd_millions"))
+    rows = _concat(_prov(sectors, "us_assistance"), _prov(fae, "us_aid_series"))
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
 # ----------------------------------------------------------------------------- render and save
 def render(fid, lang="en", size="double", bare=False):
     """Draw figure ``fid`` in ``lang`` at the size preset ``size``; returns a :class:`Rendered`."""
