@@ -815,7 +815,9 @@ def _provider_bars(ctx, fid, frame, highlight, axis_key):
 
 
 def _ranks(ctx, fid, frame, by, prefix, highlight):
-    """Dots at the positions of a stated order, ``highlight``'s in the accent colour."""
+    """Dots at the positions of a stated order, ``highlight``'s in the accent colour; the caption may
+    say ``{highlight_rank}`` (its position) and ``{ranked}`` (how many are ranked)."""
+    ctx.facts.update(highlight_rank=int(frame.loc[frame[by] == highlight, "rank"].iloc[0]), ranked=len(frame))
     fig, ax = _new(ctx, 0.42)
     y = list(range(len(frame)))
     colours = [style.ACCENT if s == highlight else style.NEUTRAL for s in frame[by]]
