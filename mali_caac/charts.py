@@ -220,3 +220,118 @@ def sectors_against_fae(sectors, fae):
     def draw(ctx, fid):
         return _core._sectors_against_fae(ctx, fid, sectors, fae)
     return Chart("sectors_against_fae", draw)
+
+
+def violation_totals(table):
+    """One bar per violation, in the violation's colour, labelled with the violation and the unit the
+    report counts it in (cases, children, attacks, incidents): each violation in its own unit."""
+    from .figures import _core
+
+    for name in ("violation", "unit"):
+        _column(table, name, "table")
+
+    def draw(ctx, fid):
+        return _core._violation_totals(ctx, fid, table)
+    return Chart("violation_totals", draw)
+
+
+def rates_by_period(table):
+    """Grouped bars: for each period, one bar per violation showing its count per month (the report's
+    periods differ in length). Rows of the same violation and period (parts the report counts apart,
+    such as attacks on schools and on hospitals) are summed into one bar."""
+    from .figures import _core
+
+    for name in ("violation", "period"):
+        _column(table, name, "table")
+
+    def draw(ctx, fid):
+        return _core._rates_by_period(ctx, fid, table)
+    return Chart("rates_by_period", draw)
+
+
+def share_bars(table, by, *, vocabulary):
+    """Horizontal bars of percentages (0-100), one per row, labelled with its ``by`` code in
+    ``vocabulary``; the share that could not be attributed in the colour of 'unattributed'."""
+    from .figures import _core
+
+    _column(table, by, "by")
+    prefix = _vocabulary(vocabulary)
+    units = set(table["unit"].astype(str))
+    if units != {"percent"}:
+        raise ValueError(f"share_bars draws percentages: the table's unit must be 'percent', got {sorted(units)}")
+
+    def draw(ctx, fid):
+        return _core._share_bars(ctx, fid, table, by, prefix)
+    return Chart("share_bars", draw)
+
+
+def reports_compared(table, *, previous, current="all"):
+    """Grouped bars per violation: its count per month in the period ``previous`` (the previous report)
+    beside the period ``current`` (this report), the raw totals printed on the bars."""
+    from .figures import _core
+
+    _column(table, "period", "table")
+    periods = set(table["period"].astype(str))
+    for name, value in (("previous", previous), ("current", current)):
+        if value not in periods:
+            raise ValueError(f"parameter {name!r} must be a period of the table ({', '.join(sorted(periods))}), got {value!r}")
+
+    def draw(ctx, fid):
+        return _core._reports_compared(ctx, fid, table, previous, current)
+    return Chart("reports_compared", draw)
+
+
+def region_heatmap(counts, how, cited):
+    """A table of the six violations (rows) by region (columns) on the classed colour scale, each cell
+    with its number; hatched where the sources state no figure. ``counts, how`` are
+    :func:`mali_caac.violations_by` with ``derived=True``; ``cited``: rows the cells may come from, of
+    which those of the regions drawn are listed as the figure's rows."""
+    from .figures import _core
+
+    if list(counts.index) != list(how.index) or list(counts.columns) != list(how.columns):
+        raise ValueError("parameters 'counts' and 'how' must come from one call of violations_by(..., derived=True)")
+    _column(cited, "region", "cited")
+
+    def draw(ctx, fid):
+        return _core._region_heatmap(ctx, fid, counts, how, cited[cited["region"].isin(counts.columns)])
+    return Chart("region_heatmap", draw)
+
+
+def map_regions():
+    """The regions the maps draw (those with boundaries, geoBoundaries), in the map's order."""
+    from .geography import load_regions_geometry
+
+    return list(load_regions_geometry()["region"])
+
+
+def region_map(counts, how, totals, cited):
+    """One map of Mali's regions per violation and one for all six together, on one classed colour
+    scale; hatched where the sources state no figure. ``counts, how``: :func:`mali_caac.violations_by`
+    over :func:`map_regions` with ``derived=True``; ``totals``: rows of the violations of all six by
+    region; ``cited``: rows the cells may come from (those of the mapped regions are listed)."""
+    from .figures import _core
+
+    regions = map_regions()
+    if list(counts.columns) != regions:
+        raise ValueError(f"parameter 'counts' must have the map's regions as columns, in order: {', '.join(regions)} "
+                         "(violations_by('region', charts.map_regions(), derived=True))")
+    for name, frame in (("totals", totals), ("cited", cited)):
+        _column(frame, "region", name)
+
+    def draw(ctx, fid):
+        return _core._region_map(ctx, fid, counts, how, totals[totals["region"].isin(regions)],
+                                 cited[cited["region"].isin(regions)])
+    return Chart("region_map", draw)
+
+
+def report_rates(table):
+    """One bar per country report (in the order of the reports): its total divided by the months it
+    covers, the raw total printed on it; a total read from a secondary page starred and grey, a report
+    without a total marked as such."""
+    from .figures import _core
+
+    _column(table, "report", "table")
+
+    def draw(ctx, fid):
+        return _core._report_rates(ctx, fid, table)
+    return Chart("report_rates", draw)

@@ -895,6 +895,270 @@ def _sectors_against_fae(ctx, fid, sectors, fae):
     return fig, rows, drawn
 
 
+def _violation_totals(ctx, fid, parts):
+    """Bars of the violations' totals in their colours, each labelled with its unit."""
+    labels = [f"{label('violation', v, ctx.lang)}\n({ctx.t('unit.' + u)})" for v, u in zip(parts.violation, parts.unit)]
+    fig, ax = _new(ctx, 0.5)
+    drawn = _bars(ax, ctx, labels, parts["value"], [C[v] for v in parts.violation], horizontal=True, ids=parts["row_id"])
+    ax.set_xlabel(ctx.t("axis.count"))
+    prov = _prov(parts, "grave_violations")
+    _finish(fig, ctx, fid, prov, note=ctx.t("word.underreporting"))
+    return fig, prov, drawn
+
+
+def _rates_by_period(ctx, fid, table):
+    """Grouped bars of each violation's rate per month by period; rows of one violation and period summed."""
+    import pandas as pd
+
+    frames, series, texts, ids, rates = [], {}, [], [], []
+    periods = None
+    keys = [k for k in ("violation", "subtype") if k in table.columns]
+    for v, vrows in table.groupby("violation", sort=False, observed=True):
+        parts = [aggregate.per_month(g).sort_values("period") for _, g in vrows.groupby(keys, sort=False, observed=True)]
+        frames += parts
+        values = [sum(vals) for vals in zip(*(p["value"].to_numpy() for p in parts))]
+        months = list(parts[0]["months"])
+        per = [a / m for a, m in zip(values, months)] if len(parts) > 1 else list(parts[0]["per_month"])
+        ids.append(list(zip(*(p["row_id"] for p in parts))) if len(parts) > 1 else list(parts[0]["row_id"]))
+        periods = periods or [p for p in (frames[-1]["period"])]
+        series[label("violation", v, ctx.lang)] = per
+        texts.append([ctx.n(x, 1) for x in per])  # the number a bar shows is its height: the rate
+        rates.append(months)
+    violations = list(dict.fromkeys(table["violation"].astype(str)))
+    fig, ax = _new(ctx, 0.55)
+    groups = [label("period", p, ctx.lang) for p in periods]
+    drawn = _grouped(ax, ctx, groups, series, [C[v] for v in violations], texts=texts, ids=ids, months=rates)
+    ax.set_ylabel(ctx.t("axis.per_month"))
+    _legend(ax, len(violations), ctx.small)
+    rows = _prov(pd.concat(frames), "grave_violations")
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"))
+    return fig, rows, drawn
+
+
+def _share_bars(ctx, fid, parts, by, prefix):
+    """Horizontal bars of percentages on a 0-100 axis; 'unattributed' in its own colour."""
+    from ..i18n import percent
+
+    labels = [ctx.t(f"{prefix}.{p}") for p in parts[by]]
+    fig, ax = _new(ctx, 0.32)
+    quals = parts["qualifier"].astype(str)
+    drawn = _bars(ax, ctx, labels, parts["value"], [style.UNATTRIBUTED if str(p) == "unattributed" else C["all"]
+                                                    for p in parts[by]],
+                  horizontal=True, qualifiers=list(quals), ids=parts["row_id"],
+                  texts=[_qual(ctx, q) + percent(v, ctx.lang) for v, q in zip(parts["value"], quals)])
+    ax.set_xlabel(ctx.t("axis.percent"))
+    ax.set_xlim(0, 100)
+    rows = _prov(parts, parts.attrs.get("dataset") or "grave_violations")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _reports_compared(ctx, fid, table, previous, current):
+    """Grouped bars per violation: rate per month in the previous report's period and in this one's."""
+    import pandas as pd
+
+    months = {p["period"]: p["months"] for p in open_package().records("periods")}
+    violations = list(dict.fromkeys(table["violation"].astype(str)))
+    frames, before, now = [], [], []
+    for v in violations:
+        a = table[(table.violation == v) & (table.period == previous)]
+        b = table[(table.violation == v) & (table.period == current)]
+        frames += [a, b]
+        before.append(float(a["value"].iloc[0]))
+        now.append(float(b["value"].iloc[0]))
+    series = {ctx.t("word.previous_report"): [x / months[previous] for x in before],
+              ctx.t("word.this_report"): [x / months[current] for x in now]}
+    texts = [[ctx.n(x) for x in before], [ctx.n(x) for x in now]]
+    fig, ax = _new(ctx, 0.55)
+    groups = [label("violation", v, ctx.lang) for v in violations]
+    drawn = _grouped(ax, ctx, groups, series, [style.NEUTRAL, C["all"]], texts=texts,
+                     ids=[[f["row_id"].iloc[0] for f in frames[0::2]], [f["row_id"].iloc[0] for f in frames[1::2]]],
+                     months=[[months[previous]] * len(before), [months[current]] * len(now)])
+    ax.tick_params(axis="x", labelsize=ctx.small)
+    ax.set_ylabel(ctx.t("axis.per_month"))
+    rows = _prov(pd.concat(frames), "grave_violations")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _scale():
+    """The classed sequential scale of counts (style.SEQUENTIAL_BINS): colour map, norm and colours."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    colours = style.sequential_colours()
+    bounds = list(style.SEQUENTIAL_BINS) + [float("inf")]
+    return ListedColormap(colours), BoundaryNorm(bounds, len(colours)), colours
+
+
+def _class_text(ctx, i, top):
+    """The name of class ``i`` of the sequential scale, its upper end cut at ``top`` (the largest value drawn)."""
+    bins = list(style.SEQUENTIAL_BINS)
+    lo = bins[i]
+    hi = min(bins[i + 1] - 1, top) if i + 1 < len(bins) else top
+    return ctx.n(lo) if hi == lo else f"{ctx.n(lo)}–{ctx.n(hi)}"
+
+
+def _scale_key(ctx, values):
+    """The key of the classed scale, one entry per class up to the largest value drawn, and 'not stated'."""
+    import numpy as np
+    from matplotlib.patches import Patch
+
+    colours = style.sequential_colours()
+    top = int(np.nanmax(np.asarray(values, dtype=float)))
+    handles = [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL, lw=0.5, label=_class_text(ctx, i, top))
+               for i, lo in enumerate(style.SEQUENTIAL_BINS) if lo <= top]
+    handles.append(Patch(**style.UNKNOWN, lw=0.5, label=ctx.t("word.not_stated")))
+    ncols = {"column": 4}.get(ctx.size, len(handles))
+    return dict(handles=handles, ncols=ncols, handlelength=1.2, columnspacing=1.0, title=ctx.t("map.legend"))
+
+
+def _map_class(ctx, value, top):
+    """The class of the scale a value is drawn in, named as the key names it."""
+    if value != value:
+        return ctx.t("word.not_stated")
+    i = max(i for i, b in enumerate(style.SEQUENTIAL_BINS) if b <= value)
+    return _class_text(ctx, i, top)
+
+
+def _mark_table(ctx, ax, how, regions, drawn_as, text):
+    """Record the cells of a violations-by-region table (:func:`aggregate.violations_by` with
+    ``derived=True``): one mark per violation and region, a missing figure as 'not stated'."""
+    from ..reconcile import Derived
+
+    for v, found in how.iterrows():
+        for r in regions:
+            d = found[r] if isinstance(found[r], Derived) else None
+            value = float("nan") if d is None else float(d.value)
+            ctx.mark(ax, label("region", r, ctx.lang), value, d.summed if d else (), drawn_as,
+                     series=label("violation", v, ctx.lang), label=text(value), zero_from=d.zero_from if d else ())
+
+
+def _region_heatmap(ctx, fid, table, how, used):
+    """The violations-by-region table drawn on the classed scale, unknown cells hatched."""
+    import matplotlib.patches
+    import numpy as np
+    import seaborn as sns
+
+    regions, violations = list(table.columns), list(table.index)
+    fig, ax = _new(ctx, 0.55)
+    data = table.to_numpy(dtype=float)
+    cmap, norm, colours = _scale()
+    sns.heatmap(data, ax=ax, cmap=cmap, norm=norm, annot=False, linewidths=0.5, linecolor=style.NEUTRAL, cbar=False,
+                mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions],
+                yticklabels=[_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for v in violations])
+    _mark_table(ctx, ax, how, regions, "cell", lambda x: ctx.n(x) if x == x else ctx.t("word.not_stated"))
+    for i, j in zip(*np.where(~np.isnan(data))):  # each number in the colour of higher contrast on its cell
+        fill = colours[int(norm(data[i, j]))]
+        ax.text(j + 0.5, i + 0.5, ctx.n(data[i, j]), ha="center", va="center", fontsize=ctx.small,
+                color=style.text_colour_on(fill))
+    for i, j in zip(*np.where(np.isnan(data))):
+        ax.add_patch(matplotlib.patches.Rectangle((j, i), 1, 1, **style.UNKNOWN, lw=0.5))
+    ax.tick_params(axis="x", rotation=90, labelsize=ctx.small)
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(used, "grave_violations")
+    _finish(fig, ctx, fid, rows, key=_scale_key(ctx, data))
+    return fig, rows, [float(x) for x in data[~np.isnan(data)]]
+
+
+def _region_map(ctx, fid, table, how, totals, used):
+    """Small maps of the regions, one per violation and one for all six, on one classed scale."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from ..citation import source_name
+    from ..geography import load_regions_geometry
+    from ..reconcile import Derived
+
+    geo = load_regions_geometry()
+    regions = list(geo["region"])
+    how = how.copy()
+    total_map = dict(zip(totals["region"].astype(str), totals["value"]))
+    panels = [(v, [table.loc[v, r] for r in regions]) for v in table.index]
+    panels.append(("all", [total_map.get(r, np.nan) for r in regions]))
+    for r, v, i in zip(totals["region"].astype(str), totals["value"], totals["row_id"]):
+        how.loc["all", r] = Derived(v, (i,))
+    cmap, norm, _ = _scale()
+    w = ctx.sz.width
+    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))  # one row on slides and posters
+    title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
+    fig = Figure(figsize=(w, round(nrows * w / ncols * 0.8 + title_h, 3)), layout="constrained", dpi=LAYOUT_DPI)
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(nrows, ncols, squeeze=False)
+    drawn = []
+    top = int(max(float(x) for _, values in panels for x in values if x == x))
+    for ax, (v, values) in zip(axes.flat, panels):
+        g = geo.assign(value=[float(x) for x in values])
+        known = g[g["value"].notna()]
+        unknown = g[g["value"].isna()]
+        known.plot(ax=ax, column="value", cmap=cmap, norm=norm, edgecolor=style.NEUTRAL, linewidth=0.4)
+        if len(unknown):
+            unknown.plot(ax=ax, color=style.UNKNOWN["facecolor"], hatch=style.UNKNOWN["hatch"],
+                         edgecolor=style.UNKNOWN["edgecolor"], linewidth=0.4)
+        drawn += [float(x) for x in known["value"]]
+        _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x: _map_class(ctx, x, top))
+        ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
+                     loc="left")
+        ax.set_axis_off()
+    for extra in axes.flat[len(panels):]:
+        extra.remove()  # the key goes below the maps, where the layout engine makes room for it
+    key = _scale_key(ctx, drawn)
+    rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
+    boundaries = {s["source_id"]: s for s in open_package().records("sources")}["geoBoundaries-MLI-ADM2"]
+    _finish(fig, ctx, fid, rows, note=ctx.t("map.boundaries") + source_name(boundaries, ctx.lang), key=key)
+    for coll_ax in axes.flat:
+        coll_ax.set_aspect("equal")
+    return fig, rows, drawn
+
+
+def _report_rates(ctx, fid, tot):
+    """Bars of each country report's total per month of its period; reports without a total marked."""
+    from babel.lists import format_list
+
+    from ..loader import load
+
+    src = load("sources").set_index("source_id")
+    labels, rates, texts, colours, ids, months, stated_months = [], [], [], [], [], [], []
+    for rep in COUNTRY_REPORTS:
+        s = src.loc[rep]
+        m = months_between(s["period_start"], s["period_end"])
+        name = s["short_name"].replace("Fifth country report (2024)", ctx.t("word.fifth_report"))
+        labels.append(f"{name}\n{s['period_start'].year}–{s['period_end'].year} ({m} {ctx.t('word.months_short')})")
+        row = tot[tot.report == rep]
+        ids.append(tuple(row["row_id"]))
+        months.append(m)
+        if len(row):
+            stated_months.append(m)
+            v = float(row["value"].iloc[0])
+            rates.append(v / m)
+            texts.append(ctx.n(v) + (" *" if bool(row["secondary"].iloc[0]) else ""))
+            colours.append(style.NEUTRAL if bool(row["secondary"].iloc[0]) else C["all"])
+        else:
+            rates.append(0.0)
+            texts.append(ctx.t("word.no_total"))
+            colours.append(style.UNKNOWN["facecolor"])
+    ctx.facts["months"] = format_list([ctx.n(m) for m in stated_months], locale=ctx.lang)
+    fig, ax = _new(ctx, 0.62)
+    keep = [i for i, tx in enumerate(texts) if tx != ctx.t("word.no_total")]
+    bars = ax.bar(keep, [rates[i] for i in keep], color=[colours[i] for i in keep], width=0.7)
+    _annotate(ax, bars, [texts[i] for i in keep], False)
+    for i in range(len(labels)):
+        ctx.mark(ax, labels[i], rates[i] if i in keep else None, ids[i], "bar" if i in keep else "text", label=texts[i],
+                 months=months[i] if i in keep else None)
+    for i in set(range(len(labels))) - set(keep):
+        ax.annotate(_fit(ctx, texts[i], ctx.sz.width * 0.5 / len(labels)), (i, 0), xytext=(0, 3),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, color=style.TEXT_MUTED)
+    ax._mc_categories = list(labels)
+    ax.set_xticks(range(len(labels)), [_fit(ctx, x, ctx.sz.width * 0.72 / len(labels)) for x in labels])
+    ax.tick_params(axis="x", labelsize=ctx.small)
+    ax.grid(axis="x", visible=False)
+    ax.set_ylim(0, max(rates) * 1.2)
+    ax.set_ylabel(ctx.t("axis.violations_per_month"))
+    rows = _prov(tot, "country_reports")
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.secondary_star") + " " + ctx.t("word.capacity_caveat"))
+    return fig, rows, [rates[i] for i in keep]
+
+
 # ----------------------------------------------------------------------------- render and save
 def render(fid, lang="en", size="double", bare=False):
     """Draw figure ``fid`` in ``lang`` at the size preset ``size``; returns a :class:`Rendered`."""
