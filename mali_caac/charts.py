@@ -213,19 +213,22 @@ def grouped_bars(series, by, *, colours, unit="children", ratio=0.5):
     return Chart("grouped_bars", draw)
 
 
-def share_bars(table, by, *, violation=None, colour=None, ratio=None):
-    """Horizontal bars of the shares (per cent) a source gives for the parts of a whole, in data
-    order, each written with its per cent sign."""
+def share_bars(table, by, *, violation=None, colour=None, vocabulary=None, ratio=None):
+    """Horizontal bars of the shares (per cent, on a 0-100 axis) a source gives for the parts of a whole,
+    in the table's order, each written with its qualifier and per cent sign in the figure's language.
+    Bars are labelled with the ``by`` codes of that dimension, or from ``vocabulary`` (e.g.
+    ``"attribution"``); a share that could not be attributed is drawn in the colour of 'unattributed'."""
     from .figures import _core
 
     fill = _colour(violation, colour)
     _column(table, by, "share_bars")
+    prefix = _vocabulary(vocabulary) if vocabulary is not None else None
     units = set(table["unit"].astype(str))
     if units != {"percent"}:
         raise ValueError(f"share_bars draws per cent shares: the table's unit must be 'percent', got {sorted(units)}")
 
     def draw(ctx, fid):
-        return _core._share_figure(ctx, fid, table, by, fill, ratio)
+        return _core._share_bars(ctx, fid, table, by, fill, prefix, ratio)
     return Chart("share_bars", draw)
 
 
@@ -279,3 +282,242 @@ def row_bars(table, labels, *, violation=None, colour=None, unit="persons", sort
         return _core._hbar_rows(ctx, fid, table, [ctx.t(f"{labels}.{r}") for r in table["row_id"]], fill, axis,
                                 table.attrs.get("dataset"), ratio, ctx.small if small_labels else None)
     return Chart("row_bars", draw)
+
+
+# ----------------------------------------------------------------------------- overview, US assistance, civilian harm
+def _column_named(table, name, parameter):
+    """Refuse a ``parameter`` whose value ``name`` is not a column of the table."""
+    if name not in table.columns:
+        raise ValueError(f"parameter {parameter!r} must be a column of the table "
+                         f"({', '.join(map(str, table.columns))}), got {name!r}")
+
+
+def _vocabulary(prefix):
+    """Check that ``prefix`` names a vocabulary of labels (claimant, measure, country ...)."""
+    from .i18n import TEXT
+
+    if not any(k.startswith(f"{prefix}.") for k in TEXT):
+        known = sorted({k.split(".")[0] for k in TEXT if "." in k})
+        raise ValueError(f"parameter 'vocabulary' must be one of {', '.join(known)}, got {prefix!r}")
+    return prefix
+
+
+def dots(table, by, *, vocabulary, unit, colour="neutral", ratio=0.4):
+    """One dot per row on a line from zero, in table order, labelled with its ``by`` code in the
+    vocabulary ``vocabulary`` (e.g. ``"claimant"``) and its value with the source's qualifier: counts
+    that disagree, shown side by side and never summed."""
+    from .figures import _core
+
+    fill, axis = _colour(None, colour), _axis(unit)
+    _column_named(table, by, "by")
+    prefix, dataset = _vocabulary(vocabulary), table.attrs.get("dataset")
+
+    def draw(ctx, fid):
+        return _core._dots(ctx, fid, table, [ctx.t(f"{prefix}.{c}") for c in table[by]], fill, axis, dataset, ratio)
+    return Chart("dots", draw)
+
+
+def monitor_counts(table):
+    """A dot table of counts of civilian harm: one panel per monitor (``reported_by``), each row with
+    what is counted, its period and its unit. The counts overlap: they are not added up, and monitors
+    are not ranked against each other."""
+    from .figures import _core
+
+    _column_named(table, "reported_by", "table")
+
+    def draw(ctx, fid):
+        return _core._monitor_counts(ctx, fid, table)
+    return Chart("monitor_counts", draw)
+
+
+def usd_bars(table, by="measure", *, vocabulary="measure", colour="neutral", sort=True, ratio=0.35):
+    """Horizontal bars of amounts in US dollars, drawn in millions and labelled as the source prints
+    them ("about $74 million"), one per row, named by their ``by`` code in ``vocabulary``; largest first
+    unless ``sort=False``."""
+    from .figures import _core
+
+    fill = _colour(None, colour)
+    _column_named(table, by, "by")
+    prefix = _vocabulary(vocabulary)
+    if sort:
+        table = table.sort_values("value", ascending=False, kind="stable")
+
+    def draw(ctx, fid):
+        return _core._usd_bars(ctx, fid, table, [ctx.t(f"{prefix}.{m}") for m in table[by]], fill, ratio)
+    return Chart("usd_bars", draw)
+
+
+def amounts_by_period(table):
+    """US amounts (rows of ``us_assistance``) as a dot table, one panel per period as the factsheet
+    words it, with the factsheet's sections: cumulative amounts of different periods are not ranked
+    against each other."""
+    from .figures import _core
+
+    _column_named(table, "measure", "table")
+
+    def draw(ctx, fid):
+        return _core._amounts_by_period(ctx, fid, table)
+    return Chart("amounts_by_period", draw)
+
+
+def provider_bars(table, *, highlight, unit="persons"):
+    """Horizontal bars, one per row, labelled with its ``provider`` and period ("since 2001" where the
+    end is not stated), largest first; the provider ``highlight`` in the accent colour, others neutral."""
+    from .figures import _core
+
+    axis = _axis(unit)
+    _column_named(table, "provider", "table")
+    providers = sorted(table["provider"].astype(str).unique())
+    if highlight not in providers:
+        raise ValueError(f"parameter 'highlight' must be one of {', '.join(providers)}, got {highlight!r}")
+    table = table.sort_values("value", ascending=False, kind="stable")
+
+    def draw(ctx, fid):
+        return _core._provider_bars(ctx, fid, table, highlight, axis)
+    return Chart("provider_bars", draw)
+
+
+def ranks(table, by, *, vocabulary, highlight):
+    """Positions in a stated order (``rank``), one dot per row, labelled with its ``by`` code in
+    ``vocabulary``: ranks, not amounts. The row whose ``by`` is ``highlight`` is in the accent colour."""
+    from .figures import _core
+
+    _column_named(table, by, "by")
+    _column_named(table, "rank", "table")
+    prefix = _vocabulary(vocabulary)
+    if highlight not in set(table[by].astype(str)):
+        raise ValueError(f"parameter 'highlight' must be one of {', '.join(table[by].astype(str))}, got {highlight!r}")
+    table = table.sort_values("rank", kind="stable")
+
+    def draw(ctx, fid):
+        return _core._ranks(ctx, fid, table, by, prefix, highlight)
+    return Chart("ranks", draw)
+
+
+def aid_series(table):
+    """Yearly series of US aid (rows of ``us_aid_series``), one line per ``transaction_type``, in
+    millions of dollars, open markers for incomplete years, and the coups marked as dashed lines."""
+    from .figures import _core
+
+    for name in ("fiscal_year", "transaction_type", "complete"):
+        _column_named(table, name, "table")
+
+    def draw(ctx, fid):
+        return _core._aid_series(ctx, fid, table)
+    return Chart("aid_series", draw)
+
+
+def sectors_against_fae(sectors, fae):
+    """One bar for the sum of the factsheet's sectors (``sectors``, rows of ``us_assistance``; "about":
+    a sum of rounded amounts) against Foreign Aid Explorer's obligations and disbursements (``fae``,
+    rows of ``us_aid_series``), in millions of US dollars: two sources' amounts for one year side by side."""
+    from .figures import _core
+
+    _column_named(fae, "transaction_type", "fae")
+    kinds = set(fae["transaction_type"].astype(str))
+    if not kinds <= {"obligations", "disbursements"}:
+        raise ValueError(f"parameter 'fae' must hold obligations and disbursements only, got {sorted(kinds)}")
+    fae = fae.sort_values("transaction_type", key=lambda s: s.astype(str).map({"obligations": 0, "disbursements": 1}))
+
+    def draw(ctx, fid):
+        return _core._sectors_against_fae(ctx, fid, sectors, fae)
+    return Chart("sectors_against_fae", draw)
+
+
+def violation_totals(table):
+    """One bar per violation, in the violation's colour, labelled with the violation and the unit the
+    report counts it in (cases, children, attacks, incidents): each violation in its own unit."""
+    from .figures import _core
+
+    for name in ("violation", "unit"):
+        _column_named(table, name, "table")
+
+    def draw(ctx, fid):
+        return _core._violation_totals(ctx, fid, table)
+    return Chart("violation_totals", draw)
+
+
+def rates_by_period(table):
+    """Grouped bars: for each period, one bar per violation showing its count per month (the report's
+    periods differ in length). Rows of the same violation and period (parts the report counts apart,
+    such as attacks on schools and on hospitals) are summed into one bar."""
+    from .figures import _core
+
+    for name in ("violation", "period"):
+        _column_named(table, name, "table")
+
+    def draw(ctx, fid):
+        return _core._rates_by_period(ctx, fid, table)
+    return Chart("rates_by_period", draw)
+
+
+def reports_compared(table, *, previous, current="all"):
+    """Grouped bars per violation: its count per month in the period ``previous`` (the previous report)
+    beside the period ``current`` (this report), the raw totals printed on the bars."""
+    from .figures import _core
+
+    _column_named(table, "period", "table")
+    periods = set(table["period"].astype(str))
+    for name, value in (("previous", previous), ("current", current)):
+        if value not in periods:
+            raise ValueError(f"parameter {name!r} must be a period of the table ({', '.join(sorted(periods))}), got {value!r}")
+
+    def draw(ctx, fid):
+        return _core._reports_compared(ctx, fid, table, previous, current)
+    return Chart("reports_compared", draw)
+
+
+def region_heatmap(counts, how, cited):
+    """A table of the six violations (rows) by region (columns) on the classed colour scale, each cell
+    with its number; hatched where the sources state no figure. ``counts, how`` are
+    :func:`mali_caac.violations_by` with ``derived=True``; ``cited``: rows the cells may come from, of
+    which those of the regions drawn are listed as the figure's rows."""
+    from .figures import _core
+
+    if list(counts.index) != list(how.index) or list(counts.columns) != list(how.columns):
+        raise ValueError("parameters 'counts' and 'how' must come from one call of violations_by(..., derived=True)")
+    _column_named(cited, "region", "cited")
+
+    def draw(ctx, fid):
+        return _core._region_heatmap(ctx, fid, counts, how, cited[cited["region"].isin(counts.columns)])
+    return Chart("region_heatmap", draw)
+
+
+def map_regions():
+    """The regions the maps draw (those with boundaries, geoBoundaries), in the map's order."""
+    from .geography import load_regions_geometry
+
+    return list(load_regions_geometry()["region"])
+
+
+def region_map(counts, how, totals, cited):
+    """One map of Mali's regions per violation and one for all six together, on one classed colour
+    scale; hatched where the sources state no figure. ``counts, how``: :func:`mali_caac.violations_by`
+    over :func:`map_regions` with ``derived=True``; ``totals``: rows of the violations of all six by
+    region; ``cited``: rows the cells may come from (those of the mapped regions are listed)."""
+    from .figures import _core
+
+    regions = map_regions()
+    if list(counts.columns) != regions:
+        raise ValueError(f"parameter 'counts' must have the map's regions as columns, in order: {', '.join(regions)} "
+                         "(violations_by('region', charts.map_regions(), derived=True))")
+    for name, frame in (("totals", totals), ("cited", cited)):
+        _column_named(frame, "region", name)
+
+    def draw(ctx, fid):
+        return _core._region_map(ctx, fid, counts, how, totals[totals["region"].isin(regions)],
+                                 cited[cited["region"].isin(regions)])
+    return Chart("region_map", draw)
+
+
+def report_rates(table):
+    """One bar per country report (in the order of the reports): its total divided by the months it
+    covers, the raw total printed on it; a total read from a secondary page starred and grey, a report
+    without a total marked as such."""
+    from .figures import _core
+
+    _column_named(table, "report", "table")
+
+    def draw(ctx, fid):
+        return _core._report_rates(ctx, fid, table)
+    return Chart("report_rates", draw)

@@ -805,18 +805,6 @@ def _grouped_implied_figure(ctx, fid, series, by, colours, unit_axis, ratio):
     return fig, rows, drawn
 
 
-def _share_figure(ctx, fid, parts, by, colour, ratio):
-    """Horizontal bars of the shares (per cent) a source gives for the parts of a whole."""
-    fig, ax = _new(ctx, ratio or 0.55)
-    drawn = _bars(ax, ctx, [label(by, s, ctx.lang) for s in parts[by]], parts["value"], colour,
-                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]], ids=parts["row_id"])
-    ax.set_xlabel(ctx.t("axis.percent"))
-    ax.tick_params(axis="y", labelsize=ctx.small)
-    rows = _prov(parts)
-    _finish(fig, ctx, fid, rows)
-    return fig, rows, drawn
-
-
 def _dated_points_figure(ctx, fid, table, source_colours, unit_axis):
     """A point per row at the middle of its month, with its month and value written above it; one
     colour and marker per source, named in the legend; a date axis in the figure's language."""
@@ -889,6 +877,458 @@ def months_between(start, end):
     a, b = pd.Timestamp(start), pd.Timestamp(end)
     return (b.year - a.year) * 12 + (b.month - a.month) + 1
 
+
+
+# ----------------------------------------------------------------------------- charts of the overview, US assistance and civilian harm
+def _dots(ctx, fid, frame, labels, colour, axis_key, table, ratio=0.4):
+    """One dot per row of ``frame`` on a line from zero, its value (with qualifier) beside it, in frame order."""
+    fig, ax = _new(ctx, ratio)
+    y = list(range(len(frame)))
+    ax.hlines(y, 0, frame["value"], color=colour, lw=1)
+    ax.scatter(frame["value"], y, color=[colour] * len(frame), s=70, zorder=3)
+    quals = frame["qualifier"].astype(str)
+    for yy, v, q in zip(y, frame["value"], quals):
+        ax.annotate(_qual(ctx, q) + ctx.n(v), (v, yy), xytext=(8, 0), textcoords="offset points", va="center", fontsize=ctx.small)
+    for lab, v, q, i in zip(labels, frame["value"], quals, frame["row_id"]):
+        ctx.mark(ax, lab, v, i, "point", qualifier=_qual(ctx, q), label=_qual(ctx, q) + ctx.n(v))
+    ax.set_yticks(y, [_fit(ctx, lab, ctx.sz.width * 0.36) for lab in labels])
+    ax.invert_yaxis()
+    ax.set_xlim(0, frame["value"].max() * 1.35)
+    ax.set_xlabel(ctx.t(axis_key))
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(frame, table)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, [float(v) for v in frame["value"]]
+
+
+def _monitor_counts(ctx, fid, frame):
+    """Civilian-harm counts as a dot table, one group per monitor in the order of ``MONITORS``."""
+    import pandas as pd
+
+    from .civilian_harm import MONITORS, harm_period
+
+    unknown = sorted(set(frame["reported_by"].astype(str)) - set(MONITORS))
+    if unknown:
+        raise ValueError(f"{fid}: no panel for the monitor(s) {unknown}; add them to MONITORS")
+    groups, frames = [], []
+    for monitor in MONITORS:
+        grp = frame[frame["reported_by"].astype(str) == monitor]
+        if not len(grp):
+            continue
+        rows = []
+        for r in grp.to_dict("records"):
+            what = f"{ctx.t('harm.' + r['row_id'])} · {harm_period(r, ctx.lang)} · {ctx.t('unit.' + r['unit'])}"
+            rows.append((what, r["value"], _qual(ctx, r["qualifier"]) + ctx.n(r["value"]), r["row_id"]))
+        groups.append((ctx.t(f"monitor.{monitor}"), rows))
+        frames.append(grp)
+    fig, drawn = _dot_table(ctx, groups, style.NEUTRAL, ctx.t("axis.reported_people_or_cases"))
+    rows = _prov(pd.concat(frames), "civilian_harm")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _usd_bars(ctx, fid, frame, labels, colour, ratio):
+    """Horizontal bars of US dollar amounts, drawn in millions, each printed as the source prints it."""
+    from ..i18n import money
+
+    fig, ax = _new(ctx, ratio)
+    drawn_m = _bars(ax, ctx, labels, frame["value"] / 1e6, colour, horizontal=True,
+                    texts=[_qual(ctx, q) + money(v, ctx.lang) for v, q in zip(frame["value"], frame["qualifier"].astype(str))],
+                    qualifiers=list(frame["qualifier"].astype(str)), ids=frame["row_id"], scale=10 ** 6)
+    ax.set_xlabel(ctx.t("axis.usd_millions"))
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(frame, "us_assistance")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn_m
+
+
+def _amounts_by_period(ctx, fid, frame):
+    """US amounts as a dot table, one group per period as the factsheet words it, with its sections."""
+    from ..citation import locator_text
+    from ..i18n import money
+    from .us_assistance import PRINTED_PERIOD, printed_period
+
+    keep = frame.copy()
+    keep["printed_period"] = [printed_period(r, ctx.lang) for r in keep.to_dict("records")]
+    keep["kind"] = [PRINTED_PERIOD.get(i, "between") for i in keep["row_id"]]
+    keep = keep.sort_values(["kind", "value"], key=lambda c: c.map({"between": 0, "past_years": 1, "since": 2})
+                            if c.name == "kind" else -c, kind="stable")
+    groups, frames = [], []
+    for period, grp in keep.groupby("printed_period", sort=False):
+        sections = ", ".join(dict.fromkeys(locator_text(loc, ctx.lang).split(" > ")[0] for loc in grp["locator"]))
+        title = f"{period} · {ctx.t('word.factsheet')}, {sections}"
+        groups.append((title, [(ctx.t(f"measure.{m}"), v / 1e6, _qual(ctx, q) + money(v, ctx.lang), i, 10 ** 6)
+                               for m, v, q, i in zip(grp["measure"], grp["value"], grp["qualifier"].astype(str), grp["row_id"])]))
+        frames.append(grp)
+    fig, drawn = _dot_table(ctx, groups, style.NEUTRAL, ctx.t("axis.usd_millions"))
+    rows = _prov(_concat(*frames), "us_assistance")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _provider_bars(ctx, fid, frame, highlight, axis_key):
+    """Horizontal bars labelled with provider and period; ``highlight``'s in the accent colour."""
+    def period(r):
+        a, b = r["period_start"], r["period_end"]
+        if b is not None and b == b:
+            return f"{int(a)}-{int(b)}"
+        return f"{ctx.t('word.since')} {int(a)}"
+    labels = [f"{ctx.t('provider.' + p)}, {period(r)}" for p, r in zip(frame["provider"], frame.to_dict("records"))]
+    fig, ax = _new(ctx, 0.32)
+    drawn = _bars(ax, ctx, labels, frame["value"], [style.ACCENT if p == highlight else style.NEUTRAL
+                                                    for p in frame["provider"]], horizontal=True,
+                  qualifiers=list(frame["qualifier"].astype(str)), ids=frame["row_id"])
+    ax.set_xlabel(ctx.t(axis_key))
+    rows = _prov(frame, frame.attrs.get("dataset") or "military_training")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _ranks(ctx, fid, frame, by, prefix, highlight):
+    """Dots at the positions of a stated order, ``highlight``'s in the accent colour; the caption may
+    say ``{highlight_rank}`` (its position) and ``{ranked}`` (how many are ranked)."""
+    ctx.facts.update(highlight_rank=int(frame.loc[frame[by] == highlight, "rank"].iloc[0]), ranked=len(frame))
+    fig, ax = _new(ctx, 0.42)
+    y = list(range(len(frame)))
+    colours = [style.ACCENT if s == highlight else style.NEUTRAL for s in frame[by]]
+    ax.scatter([int(r) for r in frame["rank"]], y, color=colours, s=60, zorder=3)
+    ax.set_yticks(y, [ctx.t(f"{prefix}.{s}") for s in frame[by]])
+    for s, r, i in zip(frame[by], frame["rank"], frame["row_id"]):
+        ctx.mark(ax, ctx.t(f"{prefix}.{s}"), r, i, "point", unit="rank")
+    ax.invert_yaxis()
+    ax.set_xticks(range(1, len(frame) + 1))
+    ax.set_xlim(0.5, len(frame) + 0.5)
+    ax.set_xlabel(ctx.t("axis.rank"))
+    table = frame.attrs.get("dataset") or "arms_suppliers"
+    rows = frame.assign(table=table, value=frame["rank"].astype(float), unit="rank", qualifier="exact")[PROV]
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, [float(r) for r in frame["rank"]]
+
+
+COUPS = (((2012.45,), "coup.2012"), ((2020.6, 2021.4), "coup.2020_2021"))
+"""The coups in Mali as fractional years (March 2012; August 2020 and May 2021), marked on yearly series."""
+
+
+def _aid_series(ctx, fid, sel):
+    """Lines of yearly aid in millions, one per transaction type, incomplete years as open markers."""
+    for ttype in ("obligations", "disbursements"):
+        years = sel.loc[sel.transaction_type == ttype, "fiscal_year"].astype(int)
+        ctx.facts[f"{ttype}_years"] = f"{years.min()}–{years.max()}"
+    fig, ax = _new(ctx, 0.62)
+    drawn = []
+    styles = {"obligations": (style.NEUTRAL, "o"), "disbursements": (style.ACCENT, "s")}
+    for ttype, grp in sel.groupby("transaction_type", sort=False, observed=True):
+        colour, marker = styles[str(ttype)]
+        grp = grp.sort_values("fiscal_year")
+        full = grp[grp["complete"]]
+        part = grp[~grp["complete"]]
+        ax.plot(full["fiscal_year"].astype(int), full["value"] / 1e6, color=colour, marker=marker, markersize=3,
+                linewidth=1.2, label=ctx.t(f"aid.{ttype}"), gid="data")
+        if len(part):
+            ax.plot(part["fiscal_year"].astype(int), part["value"] / 1e6, linestyle="none", marker=marker, markersize=5,
+                    markerfacecolor="white", color=colour, gid="data")
+        drawn += [float(v) / 1e6 for v in grp["value"]]
+        for r in grp.to_dict("records"):
+            ctx.mark(ax, str(int(r["fiscal_year"])), r["value"] / 1e6, r["row_id"], "line" if r["complete"] else "point",
+                     series=ctx.t(f"aid.{ttype}"), scale=10 ** 6)
+    top = sel["value"].max() / 1e6
+    for years, key in COUPS:
+        for year in years:
+            ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
+        # left of the first line of its group, so that none of the group's lines crosses it
+        ax.annotate(ctx.t(key), (min(years), top * 1.08), xytext=(-0.3 * ctx.small, 0), textcoords="offset points",
+                    rotation=90, fontsize=ctx.small, ha="right", va="top", color=style.TEXT_MUTED, gid="coup_label")
+    ax.set_ylim(0, top * 1.1)
+    ax.set_xlabel(ctx.t("axis.fiscal_year"))
+    ax.set_ylabel(ctx.t("axis.usd_millions_constant"))
+    _legend(ax, 2)
+    rows = _prov(sel, "us_aid_series")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _sectors_against_fae(ctx, fid, sectors, fae):
+    """A bar for the factsheet's sectors summed, beside Foreign Aid Explorer's obligations and disbursements."""
+    from ..i18n import money
+
+    values = [float(sectors["value"].sum())] + [float(v) for v in fae["value"]]
+    ctx.facts["sectors_total"] = round(values[0] / 1e6)
+    quals = ["approximately"] + ["exact"] * len(fae)
+    labels = [ctx.t("aid.factsheet_sectors")] + [ctx.t(f"aid.fae_{t_}") for t_ in fae["transaction_type"].astype(str)]
+    fig, ax = _new(ctx, 0.32)
+    drawn = _bars(ax, ctx, labels, [v / 1e6 for v in values], [style.ACCENT, style.NEUTRAL, style.NEUTRAL],
+                  horizontal=True, texts=[_qual(ctx, q) + money(v, ctx.lang, decimals=0) for v, q in zip(values, quals)],
+                  qualifiers=quals, ids=[tuple(sectors["row_id"])] + list(fae["row_id"]), scale=10 ** 6)
+    ax.set_xlabel(ctx.t("axis.usd_millions"))
+    rows = _concat(_prov(sectors, "us_assistance"), _prov(fae, "us_aid_series"))
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _violation_totals(ctx, fid, parts):
+    """Bars of the violations' totals in their colours, each labelled with its unit."""
+    labels = [f"{label('violation', v, ctx.lang)}\n({ctx.t('unit.' + u)})" for v, u in zip(parts.violation, parts.unit)]
+    fig, ax = _new(ctx, 0.5)
+    drawn = _bars(ax, ctx, labels, parts["value"], [C[v] for v in parts.violation], horizontal=True, ids=parts["row_id"])
+    ax.set_xlabel(ctx.t("axis.count"))
+    prov = _prov(parts, "grave_violations")
+    _finish(fig, ctx, fid, prov, note=ctx.t("word.underreporting"))
+    return fig, prov, drawn
+
+
+def _rates_by_period(ctx, fid, table):
+    """Grouped bars of each violation's rate per month by period; rows of one violation and period summed."""
+    import pandas as pd
+
+    frames, series, texts, ids, rates = [], {}, [], [], []
+    periods = None
+    keys = [k for k in ("violation", "subtype") if k in table.columns]
+    for v, vrows in table.groupby("violation", sort=False, observed=True):
+        parts = [aggregate.per_month(g).sort_values("period") for _, g in vrows.groupby(keys, sort=False, observed=True)]
+        frames += parts
+        values = [sum(vals) for vals in zip(*(p["value"].to_numpy() for p in parts))]
+        months = list(parts[0]["months"])
+        per = [a / m for a, m in zip(values, months)] if len(parts) > 1 else list(parts[0]["per_month"])
+        ids.append(list(zip(*(p["row_id"] for p in parts))) if len(parts) > 1 else list(parts[0]["row_id"]))
+        periods = periods or [p for p in (frames[-1]["period"])]
+        series[label("violation", v, ctx.lang)] = per
+        texts.append([ctx.n(x, 1) for x in per])  # the number a bar shows is its height: the rate
+        rates.append(months)
+    violations = list(dict.fromkeys(table["violation"].astype(str)))
+    fig, ax = _new(ctx, 0.55)
+    groups = [label("period", p, ctx.lang) for p in periods]
+    drawn = _grouped(ax, ctx, groups, series, [C[v] for v in violations], texts=texts, ids=ids, months=rates)
+    ax.set_ylabel(ctx.t("axis.per_month"))
+    _legend(ax, len(violations), ctx.small)
+    rows = _prov(pd.concat(frames), "grave_violations")
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"))
+    return fig, rows, drawn
+
+
+def _share_bars(ctx, fid, parts, by, colour, prefix=None, ratio=None):
+    """Horizontal bars of percentages on a 0-100 axis, labelled with the codes of ``by`` (or the texts of
+    the vocabulary ``prefix``); 'unattributed' in its own colour."""
+    from ..i18n import percent
+
+    labels = [ctx.t(f"{prefix}.{p}") if prefix else label(by, p, ctx.lang) for p in parts[by]]
+    fig, ax = _new(ctx, ratio or 0.32)
+    quals = parts["qualifier"].astype(str)
+    drawn = _bars(ax, ctx, labels, parts["value"], [style.UNATTRIBUTED if str(p) == "unattributed" else colour
+                                                    for p in parts[by]],
+                  horizontal=True, qualifiers=list(quals), ids=parts["row_id"],
+                  texts=[_qual(ctx, q) + percent(v, ctx.lang) for v, q in zip(parts["value"], quals)])
+    ax.set_xlabel(ctx.t("axis.percent"))
+    ax.set_xlim(0, 100)
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(parts, parts.attrs.get("dataset") or "grave_violations")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _reports_compared(ctx, fid, table, previous, current):
+    """Grouped bars per violation: rate per month in the previous report's period and in this one's."""
+    import pandas as pd
+
+    months = {p["period"]: p["months"] for p in open_package().records("periods")}
+    violations = list(dict.fromkeys(table["violation"].astype(str)))
+    frames, before, now = [], [], []
+    for v in violations:
+        a = table[(table.violation == v) & (table.period == previous)]
+        b = table[(table.violation == v) & (table.period == current)]
+        frames += [a, b]
+        before.append(float(a["value"].iloc[0]))
+        now.append(float(b["value"].iloc[0]))
+    series = {ctx.t("word.previous_report"): [x / months[previous] for x in before],
+              ctx.t("word.this_report"): [x / months[current] for x in now]}
+    texts = [[ctx.n(x) for x in before], [ctx.n(x) for x in now]]
+    fig, ax = _new(ctx, 0.55)
+    groups = [label("violation", v, ctx.lang) for v in violations]
+    drawn = _grouped(ax, ctx, groups, series, [style.NEUTRAL, C["all"]], texts=texts,
+                     ids=[[f["row_id"].iloc[0] for f in frames[0::2]], [f["row_id"].iloc[0] for f in frames[1::2]]],
+                     months=[[months[previous]] * len(before), [months[current]] * len(now)])
+    ax.tick_params(axis="x", labelsize=ctx.small)
+    ax.set_ylabel(ctx.t("axis.per_month"))
+    rows = _prov(pd.concat(frames), "grave_violations")
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _scale():
+    """The classed sequential scale of counts (style.SEQUENTIAL_BINS): colour map, norm and colours."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    colours = style.sequential_colours()
+    bounds = list(style.SEQUENTIAL_BINS) + [float("inf")]
+    return ListedColormap(colours), BoundaryNorm(bounds, len(colours)), colours
+
+
+def _class_text(ctx, i, top):
+    """The name of class ``i`` of the sequential scale, its upper end cut at ``top`` (the largest value drawn)."""
+    bins = list(style.SEQUENTIAL_BINS)
+    lo = bins[i]
+    hi = min(bins[i + 1] - 1, top) if i + 1 < len(bins) else top
+    return ctx.n(lo) if hi == lo else f"{ctx.n(lo)}–{ctx.n(hi)}"
+
+
+def _scale_key(ctx, values):
+    """The key of the classed scale, one entry per class up to the largest value drawn, and 'not stated'."""
+    import numpy as np
+    from matplotlib.patches import Patch
+
+    colours = style.sequential_colours()
+    top = int(np.nanmax(np.asarray(values, dtype=float)))
+    handles = [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL, lw=0.5, label=_class_text(ctx, i, top))
+               for i, lo in enumerate(style.SEQUENTIAL_BINS) if lo <= top]
+    handles.append(Patch(**style.UNKNOWN, lw=0.5, label=ctx.t("word.not_stated")))
+    ncols = {"column": 4}.get(ctx.size, len(handles))
+    return dict(handles=handles, ncols=ncols, handlelength=1.2, columnspacing=1.0, title=ctx.t("map.legend"))
+
+
+def _map_class(ctx, value, top):
+    """The class of the scale a value is drawn in, named as the key names it."""
+    if value != value:
+        return ctx.t("word.not_stated")
+    i = max(i for i, b in enumerate(style.SEQUENTIAL_BINS) if b <= value)
+    return _class_text(ctx, i, top)
+
+
+def _mark_table(ctx, ax, how, regions, drawn_as, text):
+    """Record the cells of a violations-by-region table (:func:`aggregate.violations_by` with
+    ``derived=True``): one mark per violation and region, a missing figure as 'not stated'."""
+    from ..reconcile import Derived
+
+    for v, found in how.iterrows():
+        for r in regions:
+            d = found[r] if isinstance(found[r], Derived) else None
+            value = float("nan") if d is None else float(d.value)
+            ctx.mark(ax, label("region", r, ctx.lang), value, d.summed if d else (), drawn_as,
+                     series=label("violation", v, ctx.lang), label=text(value), zero_from=d.zero_from if d else ())
+
+
+def _region_heatmap(ctx, fid, table, how, used):
+    """The violations-by-region table drawn on the classed scale, unknown cells hatched."""
+    import matplotlib.patches
+    import numpy as np
+    import seaborn as sns
+
+    regions, violations = list(table.columns), list(table.index)
+    fig, ax = _new(ctx, 0.55)
+    data = table.to_numpy(dtype=float)
+    cmap, norm, colours = _scale()
+    sns.heatmap(data, ax=ax, cmap=cmap, norm=norm, annot=False, linewidths=0.5, linecolor=style.NEUTRAL, cbar=False,
+                mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions],
+                yticklabels=[_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for v in violations])
+    _mark_table(ctx, ax, how, regions, "cell", lambda x: ctx.n(x) if x == x else ctx.t("word.not_stated"))
+    for i, j in zip(*np.where(~np.isnan(data))):  # each number in the colour of higher contrast on its cell
+        fill = colours[int(norm(data[i, j]))]
+        ax.text(j + 0.5, i + 0.5, ctx.n(data[i, j]), ha="center", va="center", fontsize=ctx.small,
+                color=style.text_colour_on(fill))
+    for i, j in zip(*np.where(np.isnan(data))):
+        ax.add_patch(matplotlib.patches.Rectangle((j, i), 1, 1, **style.UNKNOWN, lw=0.5))
+    ax.tick_params(axis="x", rotation=90, labelsize=ctx.small)
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(used, "grave_violations")
+    _finish(fig, ctx, fid, rows, key=_scale_key(ctx, data))
+    return fig, rows, [float(x) for x in data[~np.isnan(data)]]
+
+
+def _region_map(ctx, fid, table, how, totals, used):
+    """Small maps of the regions, one per violation and one for all six, on one classed scale."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from ..citation import source_name
+    from ..geography import load_regions_geometry
+    from ..reconcile import Derived
+
+    geo = load_regions_geometry()
+    regions = list(geo["region"])
+    how = how.copy()
+    total_map = dict(zip(totals["region"].astype(str), totals["value"]))
+    panels = [(v, [table.loc[v, r] for r in regions]) for v in table.index]
+    panels.append(("all", [total_map.get(r, np.nan) for r in regions]))
+    for r, v, i in zip(totals["region"].astype(str), totals["value"], totals["row_id"]):
+        how.loc["all", r] = Derived(v, (i,))
+    cmap, norm, _ = _scale()
+    w = ctx.sz.width
+    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))  # one row on slides and posters
+    title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
+    fig = Figure(figsize=(w, round(nrows * w / ncols * 0.8 + title_h, 3)), layout="constrained", dpi=LAYOUT_DPI)
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(nrows, ncols, squeeze=False)
+    drawn = []
+    top = int(max(float(x) for _, values in panels for x in values if x == x))
+    for ax, (v, values) in zip(axes.flat, panels):
+        g = geo.assign(value=[float(x) for x in values])
+        known = g[g["value"].notna()]
+        unknown = g[g["value"].isna()]
+        known.plot(ax=ax, column="value", cmap=cmap, norm=norm, edgecolor=style.NEUTRAL, linewidth=0.4)
+        if len(unknown):
+            unknown.plot(ax=ax, color=style.UNKNOWN["facecolor"], hatch=style.UNKNOWN["hatch"],
+                         edgecolor=style.UNKNOWN["edgecolor"], linewidth=0.4)
+        drawn += [float(x) for x in known["value"]]
+        _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x: _map_class(ctx, x, top))
+        ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
+                     loc="left")
+        ax.set_axis_off()
+    for extra in axes.flat[len(panels):]:
+        extra.remove()  # the key goes below the maps, where the layout engine makes room for it
+    key = _scale_key(ctx, drawn)
+    rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
+    boundaries = {s["source_id"]: s for s in open_package().records("sources")}["geoBoundaries-MLI-ADM2"]
+    _finish(fig, ctx, fid, rows, note=ctx.t("map.boundaries") + source_name(boundaries, ctx.lang), key=key)
+    for coll_ax in axes.flat:
+        coll_ax.set_aspect("equal")
+    return fig, rows, drawn
+
+
+def _report_rates(ctx, fid, tot):
+    """Bars of each country report's total per month of its period; reports without a total marked."""
+    from babel.lists import format_list
+
+    from ..loader import load
+
+    src = load("sources").set_index("source_id")
+    labels, rates, texts, colours, ids, months, stated_months = [], [], [], [], [], [], []
+    for rep in COUNTRY_REPORTS:
+        s = src.loc[rep]
+        m = months_between(s["period_start"], s["period_end"])
+        name = s["short_name"].replace("Fifth country report (2024)", ctx.t("word.fifth_report"))
+        labels.append(f"{name}\n{s['period_start'].year}–{s['period_end'].year} ({m} {ctx.t('word.months_short')})")
+        row = tot[tot.report == rep]
+        ids.append(tuple(row["row_id"]))
+        months.append(m)
+        if len(row):
+            stated_months.append(m)
+            v = float(row["value"].iloc[0])
+            rates.append(v / m)
+            texts.append(ctx.n(v) + (" *" if bool(row["secondary"].iloc[0]) else ""))
+            colours.append(style.NEUTRAL if bool(row["secondary"].iloc[0]) else C["all"])
+        else:
+            rates.append(0.0)
+            texts.append(ctx.t("word.no_total"))
+            colours.append(style.UNKNOWN["facecolor"])
+    ctx.facts["months"] = format_list([ctx.n(m) for m in stated_months], locale=ctx.lang)
+    fig, ax = _new(ctx, 0.62)
+    keep = [i for i, tx in enumerate(texts) if tx != ctx.t("word.no_total")]
+    bars = ax.bar(keep, [rates[i] for i in keep], color=[colours[i] for i in keep], width=0.7)
+    _annotate(ax, bars, [texts[i] for i in keep], False)
+    for i in range(len(labels)):
+        ctx.mark(ax, labels[i], rates[i] if i in keep else None, ids[i], "bar" if i in keep else "text", label=texts[i],
+                 months=months[i] if i in keep else None)
+    for i in set(range(len(labels))) - set(keep):
+        ax.annotate(_fit(ctx, texts[i], ctx.sz.width * 0.5 / len(labels)), (i, 0), xytext=(0, 3),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, color=style.TEXT_MUTED)
+    ax._mc_categories = list(labels)
+    ax.set_xticks(range(len(labels)), [_fit(ctx, x, ctx.sz.width * 0.72 / len(labels)) for x in labels])
+    ax.tick_params(axis="x", labelsize=ctx.small)
+    ax.grid(axis="x", visible=False)
+    ax.set_ylim(0, max(rates) * 1.2)
+    ax.set_ylabel(ctx.t("axis.violations_per_month"))
+    rows = _prov(tot, "country_reports")
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.secondary_star") + " " + ctx.t("word.capacity_caveat"))
+    return fig, rows, [rates[i] for i in keep]
 
 
 # ----------------------------------------------------------------------------- render and save
