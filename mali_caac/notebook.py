@@ -8,7 +8,7 @@ instead of drawing it.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from .figures import close, file_bytes, render, save
+from .figures import close, file_bytes, save
 from .parameters import DEFAULTS, check_parameters
 
 INLINE_DPI = 110
@@ -49,12 +49,6 @@ def publish(fid, chart, params):
         collected[fid] = chart
         return None
     return _display(chart.render(fid, params["lang"], params["size"], params["bare"]), params)
-
-
-def show(fid, params):
-    """Draw one figure of the library, save it when ``output_dir`` is set, display it with its
-    caption, and return the table of the rows it draws."""
-    return _display(render(fid, params["lang"], params["size"], params["bare"]), params)
 
 
 def _display(r, params):

@@ -17,7 +17,7 @@ from matplotlib.container import BarContainer
 import mali_caac
 from mali_caac import figures
 from mali_caac.figures import _drawn, figure_ids, render
-from mali_caac.i18n import number, t
+from mali_caac.i18n import number
 from mali_caac.package import open_package
 
 IDS = figure_ids()
@@ -209,11 +209,13 @@ def test_notebook_shows_the_figure_with_its_alt_text(monkeypatch):
     import IPython.display
     from PIL import Image
 
-    from mali_caac.notebook import setup, show
+    from mali_caac import recipes
+    from mali_caac.notebook import publish, setup
 
     shown = []
     monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
-    show("abduction_outcomes", setup(lang="fr", output_dir=None))
+    chart = recipes.charts("abduction_denial")["abduction_outcomes"]
+    publish("abduction_outcomes", chart, setup(lang="fr", output_dir=None))
     images = [o for o in shown if isinstance(o, IPython.display.Image)]
     assert len(images) == 1, f"no image among the outputs: {shown}"
     _, metadata = images[0]._repr_png_()

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from .. import aggregate, style
 from . import _drawn
 from ..citation import caption_table, cite_rows
-from ..i18n import add_figure_text, date_span, label, number, t, typeset
+from ..i18n import add_figure_text, date_span, label, number, t
 from ..package import atomic_write, open_package
 from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
 
-REGISTRY = {}
 SECTIONS = ("overview", "recruitment", "killing", "sexual_violence", "attacks", "abduction_denial",
             "reintegration", "us_assistance", "civilian_harm")
 
@@ -54,34 +53,18 @@ def describe(fid, section, title_en, title_fr, caption_en, caption_fr):
     TEXTS[fid] = section
 
 
-def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
-    """Register a figure function ``f(ctx) -> (fig, rows, drawn)`` with its texts."""
-    describe(fid, section, title_en, title_fr, caption_en, caption_fr)
-
-    def wrap(func):
-        REGISTRY[fid] = (section, func)
-        return func
-    return wrap
-
-
 def figure_ids(section=None):
-    """The figures, section by section in the order of :data:`SECTIONS`: those drawn by a library
-    function, then those whose recipe is a cell of the section's notebook."""
+    """The figures, section by section in the order of :data:`SECTIONS`, each section's in the order
+    of its notebook's recipes (read without running them)."""
     from .. import recipes
 
-    ids = []
-    for s in SECTIONS if section is None else [section]:
-        ids += [f for f, (sec, _) in REGISTRY.items() if sec == s and f not in ids]
-        ids += [f for f in recipes.figure_ids(s) if f not in ids]
-    return ids
+    return [f for s in (SECTIONS if section is None else [section]) for f in recipes.figure_ids(s)]
 
 
 def _figure_func(fid):
-    """The function that draws ``fid``: a library function, or its recipe in the section's notebook."""
+    """The function that draws ``fid``: its recipe in the section's notebook."""
     from .. import recipes
 
-    if fid in REGISTRY:
-        return REGISTRY[fid][1]
     found = recipes.charts(TEXTS[fid]) if fid in TEXTS else {}
     if fid not in found:
         raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(figure_ids())}")

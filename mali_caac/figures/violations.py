@@ -1,20 +1,5 @@
 """Figures of each grave violation: recruitment and deprivation of liberty, killing and maiming, sexual violence, attacks on schools and hospitals, abduction and denial of access."""
-from .. import aggregate, style
-from ..i18n import label
-from ._core import (
-    C,
-    _bars,
-    _concat,
-    _finish,
-    _grouped,
-    _gv_breakdown,
-    _hbar_breakdown,
-    _new,
-    _period_figure,
-    _prov,
-    describe,
-    figure,
-)
+from ._core import describe
 
 
 # ----------------------------------------------------------------------------- recruitment and deprivation of liberty
