@@ -1,6 +1,7 @@
 # mali-caac: two commands on a fresh machine (Python 3.11 with pip and venv):
 #   make figures   builds every figure (English and French, PNG, SVG and PDF) into figures/
 #   make test      runs every test (library, data checks, notebooks under nbval)
+#   make lab       installs JupyterLab (the `lab` extra, pinned) and opens notebooks/ in it
 #   make site      the published report, English and French, in build/site/ (after make figures)
 PYTHON ?= python3
 VENV ?= .venv
@@ -17,7 +18,7 @@ export JUPYTER_DATA_DIR := $(CURDIR)/.cache/jupyter/data
 export JUPYTER_RUNTIME_DIR := $(CURDIR)/.cache/jupyter/runtime
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: setup test figures site translations validate benchmark clean
+.PHONY: setup test figures site translations validate benchmark clean lab
 
 $(STAMP): pyproject.toml constraints.txt
 	mkdir -p $(MPLCONFIGDIR) $(IPYTHONDIR) $(JUPYTER_CONFIG_DIR) $(JUPYTER_DATA_DIR) $(JUPYTER_RUNTIME_DIR)
@@ -49,6 +50,18 @@ benchmark: $(STAMP)
 	$(BIN)/python tools/benchmark.py
 	$(BIN)/python tools/benchmark_data.py
 	$(BIN)/python tools/benchmark_site.py
+
+# JupyterLab is kept out of the set-up: it slows every import of jsonschema (and so pytest and papermill).
+LAB_STAMP := $(VENV)/.lab-installed
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[lab]'
+	touch $@
+
+LAB_ARGS ?=  # e.g. --no-browser --ServerApp.port=8890
+lab: $(LAB_STAMP)
+	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.cache/jupyter/lab/settings \
+	JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.cache/jupyter/lab/workspaces \
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR)/notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 validate: $(STAMP)
 	$(BIN)/mali-caac validate

@@ -272,16 +272,21 @@ def breakdown(table, dimension, *, level="topmost", unit=None, data=None, **fixe
 def by_coalition(parts, data=None):
     """Group a perpetrator breakdown (at ``level='leaves'``) by coalition.
 
-    Parties of a coalition (CMA, Platform, JNIM, CMI) are summed under it; other
-    parties stay on their own. Rows whose perpetrator is itself a coalition or a
+    Parties that the report counts within a coalition (below it in the hierarchy
+    of perpetrators: CMA, Platform, JNIM) are summed under it; other parties stay
+    on their own. A party's membership alone is not enough: CJA belongs to CMI
+    (para 11), but para 14 counts CJA's children among the splinter groups and
+    attributes none to CMI, so CJA stays on its own. Rows whose perpetrator is itself a coalition or a
     category (a stated subtotal) are refused, since summing them with their
     members would count children twice: pass ``breakdown(..., level="leaves")``.
-    Returns a DataFrame with ``group``, ``value`` and ``members``.
+    Returns a DataFrame with ``group``, ``value``, ``members`` and ``row_ids`` (a tuple
+    of the ids of the rows summed).
     """
     import pandas as pd
 
     col = "perpetrator" if "perpetrator" in parts else "captor"
     parties = {p["party"]: p for p in open_package(data).records("parties")}
+    h = hierarchy("parties", data)
     groups = {}
     for _, row in parts.iterrows():
         code = str(row[col])
@@ -292,10 +297,13 @@ def by_coalition(parts, data=None):
                 raise DataError(
                     f"row {row['row_id']} is the subtotal {code!r} and its members are also present: "
                     "pass breakdown(..., level='leaves') to count each child once")
-        key = party["coalition"] or code
-        g = groups.setdefault(key, {"group": key, "value": 0.0, "members": []})
+        coalition = party["coalition"]
+        counted_in = coalition and (code == coalition or h.is_below(code, coalition))
+        key = coalition if counted_in else code
+        g = groups.setdefault(key, {"group": key, "value": 0.0, "members": [], "row_ids": ()})
         g["value"] += float(row["value"])
         g["members"].append(code)
+        g["row_ids"] += (row["row_id"],)
     out = pd.DataFrame(list(groups.values()))
     if len(out):
         out["members"] = out["members"].map(", ".join)
@@ -325,7 +333,7 @@ def per_month(parts, data=None):
     return out
 
 
-def violations_by(dimension, codes=None, data=None):
+def violations_by(dimension, codes=None, data=None, derived=False):
     """A table of the six violations (rows) by the codes of ``dimension`` (columns).
 
     Each cell is the figure the report states, or the one that follows from a
@@ -333,6 +341,8 @@ def violations_by(dimension, codes=None, data=None):
     zero; attacks are schools plus hospitals); cells the report does not
     determine are missing (NaN), never zero. Counts are in each violation's
     headline unit (cases of recruitment, children, attacks, incidents).
+    ``derived=True`` returns, beside the table, one of the same shape whose cells
+    are the :class:`~mali_caac.reconcile.Derived` (the rows each figure follows from) or None.
     """
     import pandas as pd
 
@@ -346,17 +356,21 @@ def violations_by(dimension, codes=None, data=None):
             c = r[dimension]
             if c != ROOT and gv.hier[dimension].parent(c) == ROOT and r["period"] == ROOT and c not in codes:
                 codes.append(c)
-    table = {}
+    table, how = {}, {}
     for v in VIOLATIONS:
-        row = {}
+        row, row_how = {}, {}
         for c in codes:
-            val = None
+            found = None
             for unit in HEADLINE_UNITS[v][::-1] if v == "recruitment_and_use" else HEADLINE_UNITS[v]:
                 dims = {d: ROOT for d in gv.dims}
                 dims.update(violation=v, **{dimension: c})
-                val = gv.effective(dims, unit)
-                if val is not None:
+                found = gv.derive(dims, unit)
+                if found is not None:
                     break
-            row[c] = float("nan") if val is None else val
-        table[v] = row
-    return pd.DataFrame.from_dict(table, orient="index", columns=codes)
+            row[c] = float("nan") if found is None else found.value
+            row_how[c] = found
+        table[v], how[v] = row, row_how
+    out = pd.DataFrame.from_dict(table, orient="index", columns=codes)
+    if derived:
+        return out, pd.DataFrame.from_dict(how, orient="index", columns=codes)
+    return out

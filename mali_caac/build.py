@@ -66,7 +66,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .figures import SECTIONS, figure_ids
+from .figures import SECTIONS, figure_ids, title_text
 from .i18n import t
 from .package import atomic_write, sha256
 from .parameters import DEFAULT_TIMEOUT, DEFAULTS, PARAMETERS, check_parameters
@@ -196,8 +196,9 @@ class Job:
         return f"{self.notebook.name} ({self.lang})"
 
     def outputs(self):
-        """The files the run must write, relative to ``figures``: each registered figure in each format, and its caption."""
-        return [f"{self.lang}/{fid}.{ext}" for fid in figure_ids(self.section) for ext in [*self.params["formats"], "md"]]
+        """The files the run must write, relative to ``figures``: each registered figure in each format, its caption
+        and the CSV of the values it draws."""
+        return [f"{self.lang}/{fid}.{ext}" for fid in figure_ids(self.section) for ext in [*self.params["formats"], "md", "csv"]]
 
     def to_json(self):
         return json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in self.__dict__.items()})
@@ -555,7 +556,8 @@ def gallery_text(figures, run_dir):
         lines = ["# Figures", "",
                  "Built by `make figures` (`mali-caac build`) from the data in `../data/`: do not edit by hand. "
                  f"Each figure exists in {', '.join(langs)} as {', '.join(f.upper() for f in formats)}, with a caption file (`.md`) "
-                 "that cites the source, paragraph and quote of every row it draws.", ""]
+                 "that gives its alt text and cites the source, paragraph and quote of every row it draws, and a CSV of "
+                 "the values it draws with the ids of the rows each comes from.", ""]
     else:
         groups = {}
         for (section, lang), params in runs.items():
@@ -566,8 +568,8 @@ def gallery_text(figures, run_dir):
                  "Built by `mali-caac build`: do not edit by hand. This is not the project's committed set "
                  "(`figures/`, written only by the full default build). This folder holds:", ""]
         lines += [f"- {', '.join(which)}: {described}" for described, which in groups.items()]
-        lines += ["", "Each figure comes with a caption file (`.md`) that cites the source, paragraph and quote of every "
-                  "row it draws.", ""]
+        lines += ["", "Each figure comes with a caption file (`.md`) that gives its alt text and cites the source, "
+                  "paragraph and quote of every row it draws, and a CSV of the values it draws.", ""]
     for section in SECTIONS:
         section_langs = [lang for lang in langs if (section, lang) in runs]
         if not section_langs:
@@ -576,18 +578,46 @@ def gallery_text(figures, run_dir):
         main = "en" if "en" in section_langs else section_langs[0]
         for fid in figure_ids(section):
             caption_md = figures / main / f"{fid}.md"
-            source = ""
-            if caption_md.exists():
-                source = next((ln for ln in caption_md.read_text(encoding="utf-8").splitlines() if ln.startswith("Source")), "")
+            source, alt, caption = "", fid, ""
+            if caption_md.exists():  # the caption as drawn, its facts filled in (figures.caption_text)
+                lines_md = caption_md.read_text(encoding="utf-8").splitlines()
+                source = next((ln for ln in lines_md if ln.startswith("Source")), "")
+                caption = lines_md[2] if len(lines_md) > 2 else ""
+                alt = _alt_text(lines_md, main) or fid
             others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})"
                                 for lang in section_langs for fmt in runs[section, lang]["formats"])
-            names = "".join(f"{LANG_NAMES[lang]}: *{t(f'fig.{fid}.title', lang)}*. " for lang in section_langs if lang != main)
-            lines += [f"### {t(f'fig.{fid}.title', main)}", ""]
+            names = "".join(f"{LANG_NAMES[lang]}: *{_built_title(figures, lang, fid)}*. " for lang in section_langs if lang != main)
+            lines += [f"### {_built_title(figures, main, fid)}", ""]
             if "png" in runs[section, main]["formats"]:
-                lines += [f"![{fid}]({main}/{fid}.png)", ""]
-            lines += [t(f"fig.{fid}.caption", main), "", f"*{source}*", "",
-                      f"{names}Files: {others} · [caption and rows]({main}/{fid}.md)", ""]
+                lines += [f"![{_md_escape(alt)}]({main}/{fid}.png)", ""]
+            lines += [caption, "", f"*{source}*", "",
+                      f"{names}Files: {others} · [caption and rows]({main}/{fid}.md) · [data]({main}/{fid}.csv)", ""]
     return "\n".join(lines)
+
+
+def _built_title(figures, lang, fid):
+    """The title as drawn (the first line of the figure's caption file: its dates come from the rows
+    drawn), else the title without its dates."""
+    caption_md = figures / lang / f"{fid}.md"
+    if caption_md.exists():
+        first = caption_md.read_text(encoding="utf-8").split("\n", 1)[0]
+        if first.startswith("# "):
+            return first[2:]
+    return title_text(fid, lang)
+
+
+def _alt_text(caption_lines, lang):
+    """The alt text a caption file states (the paragraph under its alt-text heading), or ''."""
+    heading = f"## {t('alt.heading', lang)}"
+    if heading not in caption_lines:
+        return ""
+    after = caption_lines[caption_lines.index(heading) + 1:]
+    return next((ln for ln in after if ln.strip()), "")
+
+
+def _md_escape(text):
+    """Text safe inside a Markdown image's [alt text]."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def write_gallery(figures, run_dir):
@@ -638,13 +668,16 @@ def refresh_notebooks(notebooks=None, echo=print):
     the committed outputs are the ones nbval will compare against."""
     import nbformat
     import papermill as pm
+    from traitlets.config import Config
 
     notebooks = Path(notebooks or ROOT / "notebooks")
     for section in SECTIONS:
         nb = notebooks / f"{section}.ipynb"
         tmp = nb.with_name(f".{nb.stem}.tmp.ipynb")
-        pm.execute_notebook(str(nb), str(tmp), kernel_name="python3", cwd=str(notebooks), progress_bar=False,
-                            shutdown_kernel="immediate")
+        with tempfile.TemporaryDirectory(prefix="k") as sockets:  # local sockets, as the build's kernels
+            config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "k")}})
+            pm.execute_notebook(str(nb), str(tmp), kernel_name="python3", cwd=str(notebooks), progress_bar=False,
+                                shutdown_kernel="immediate", config=config)
         out = _clean_metadata(nbformat.read(tmp, as_version=4))
         out.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         atomic_write(nb, nbformat.writes(out) + "\n")

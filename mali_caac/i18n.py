@@ -67,8 +67,11 @@ TEXT = {
     "axis.children": ("Children", "Enfants"),
     "axis.attacks": ("Attacks", "Attaques"),
     "axis.incidents": ("Incidents", "Incidents"),
+    "axis.cases": ("Cases", "Cas"),
     "axis.schools": ("Schools", "Écoles"),
     "axis.per_month": ("Verified per month", "Nombre vérifié par mois"),
+    "axis.children_in_care": ("Children given care in transit centres", "Enfants pris en charge dans les centres de transit"),
+    "axis.children_in_care_per_month": ("Children given care, per month", "Enfants pris en charge, par mois"),
     "axis.percent": ("Per cent", "Pour cent"),
     "axis.persons": ("Persons", "Personnes"),
     "axis.usd_millions": ("Millions of US dollars", "Millions de dollars des États-Unis"),
@@ -84,6 +87,7 @@ TEXT = {
     "word.per_month": ("per month", "par mois"),
     "word.count": ("Number verified", "Nombre vérifié"),
     "word.not_stated": ("not stated separately", "non précisé séparément"),
+    "word.unknown": ("not stated", "non indiqué"),
     "word.this_report": ("S/2020/1105 (Jul 2017–Mar 2020, 33 months)", "S/2020/1105 (juil. 2017–mars 2020, 33 mois)"),
     "word.previous_report": ("S/2018/136 (Jan 2014–Jun 2017, 42 months)", "S/2018/136 (janv. 2014–juin 2017, 42 mois)"),
     "word.schools": ("Schools", "Écoles"),
@@ -96,6 +100,10 @@ TEXT = {
     "word.caption": ("Caption", "Légende"),
     "word.title": ("Title", "Titre"),
     "word.different_lengths": ("Periods differ in length: compare the rates per month.", "Les périodes sont de durées différentes : comparer les moyennes mensuelles."),
+    "word.verified_subtitle": ("Verified by the UN country task force, at times hampered by insecurity or restricted access: "
+                               "not the full scale of violations",
+                               "Vérifiés par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
+                               "d'accès : pas toute l'ampleur des violations"),
     "word.underreporting": ("Verified cases only: the actual numbers are believed to be higher.", "Cas vérifiés seulement : les chiffres réels sont sans doute plus élevés."),
     "word.qualifier.exact": ("", ""),
     "word.qualifier.approximately": ("about ", "environ "),
@@ -127,16 +135,19 @@ TEXT = {
     "party.Barkhane": ("Barkhane forces", "Forces de Barkhane"),
     "party.MINUSMA": ("MINUSMA", "MINUSMA"),
     "party.FAMa+Barkhane": ("FAMa and Barkhane, joint", "FAMa et Barkhane, opérations conjointes"),
-    "party.armed-group+Barkhane": ("Clashes: armed group and Barkhane", "Affrontements : groupe armé et Barkhane"),
+    "party.armed-group+Barkhane": ("Clashes: unidentified armed group and Barkhane", "Affrontements : groupe armé non identifié et Barkhane"),
     "party.GATIA+MSA": ("GATIA and MSA, joint", "GATIA et MSA, forces conjointes"),
     "party.CJA+MNLA": ("CJA and MNLA, joint", "CJA et MNLA, opérations conjointes"),
-    "party.CMA-unidentified": ("CMA, member not identified", "CMA, membre non identifié"),
-    "party.Platform-unidentified": ("Platform, member not identified", "Plateforme, membre non identifié"),
-    "party.JNIM-other": ("JNIM, other elements", "JNIM, autres éléments"),
+    # the report names the coalition and no member ('CMA (3)', 'an unidentified member of CMA (1)',
+    # 'JNIM (4)' beside 'FLM (10)', 'other JNIM elements (2)'): the label says no more than that
+    "party.CMA-unidentified": ("CMA (no member named)", "CMA (aucun membre nommé)"),
+    "party.Platform-unidentified": ("Platform (no member named)", "Plateforme (aucun membre nommé)"),
+    "party.JNIM-other": ("JNIM (no member named)", "JNIM (aucun membre nommé)"),
     "party.terrorist-unidentified": ("Unidentified groups designated as terrorist", "Groupes désignés comme terroristes non identifiés"),
     "party.CMFPR-I-or-II": ("CMFPR (I or II, undetermined)", "CMFPR (I ou II, indéterminé)"),
     "party.Dozo": ("Dozo traditional hunters", "Chasseurs traditionnels dozos"),
-    "party.Dozo-Dogon": ("Dozo hunters, Dogon", "Chasseurs dozos dogons"),
+    # para 21 'Dozo traditional hunters, mainly from the Dogon ethnic group'; paras 36, 38 'Dogon traditional hunters'
+    "party.Dozo-Dogon": ("Dozo traditional hunters, mainly Dogon", "Chasseurs traditionnels dozos, principalement dogons"),
     "party.Fulani-armed-elements": ("Fulani armed elements", "Éléments armés peuls"),
     "party.unidentified-armed-groups": ("Unidentified armed groups", "Groupes armés non identifiés"),
     "party.unattributed": ("Not attributed", "Non attribué"),
@@ -156,9 +167,9 @@ TEXT = {
     "measure.health_assistance": ("Health", "Santé"),
     "measure.peace_and_security_assistance": ("Peace and security", "Paix et sécurité"),
     "measure.democracy_human_rights_governance_assistance": ("Democracy, human rights and governance", "Démocratie, droits humains et gouvernance"),
-    "measure.security_assistance": ("Security assistance (past 21 years)", "Aide à la sécurité (21 dernières années)"),
-    "measure.direct_security_aid": ("Direct security aid (2001–2019)", "Aide directe à la sécurité (2001–2019)"),
-    "measure.peacekeeping_mission_support": ("Support to UN peacekeeping in Mali (2001–2019)", "Appui au maintien de la paix des Nations Unies au Mali (2001–2019)"),
+    "measure.security_assistance": ("Security assistance", "Aide à la sécurité"),
+    "measure.direct_security_aid": ("Direct security aid", "Aide directe à la sécurité"),
+    "measure.peacekeeping_mission_support": ("Support to UN peacekeeping in Mali", "Appui au maintien de la paix des Nations Unies au Mali"),
     "measure.direct_commercial_sales": ("Direct commercial arms sales", "Ventes commerciales directes d'armes"),
     "measure.foreign_military_sales": ("Foreign military sales", "Ventes militaires à l'étranger"),
     "measure.sales_to_un_missions": ("Sales to UN missions in Mali", "Ventes aux missions de l'ONU au Mali"),
@@ -182,14 +193,34 @@ TEXT = {
     "participants.pa-001": ("Truth commission statement-takers (trained)", "Personnel de la commission vérité chargé des dépositions (formé)"),
     "participants.pa-002": ("Truth commission investigation unit (trained)", "Cellule d'enquête de la commission vérité (formée)"),
     # civilian-harm counts (rows of civilian_harm)
-    "harm.ch-011": ("Civilians killed by FAMa and Wagner, Jan–mid-Apr 2022 (ACLED)", "Civils tués par les FAMa et Wagner, janv.–mi-avr. 2022 (ACLED)"),
-    "harm.ch-017": ("People executed by the MDSF in three months (MINUSMA, 2020)", "Personnes exécutées par les FDSM en trois mois (MINUSMA, 2020)"),
-    "harm.ch-035": ("Civilians killed by the army and armed Islamist groups since Dec 2021 (report, 2022)", "Civils tués par l'armée et des groupes islamistes armés depuis déc. 2021 (rapport, 2022)"),
-    "harm.ch-033": ("Villagers killed by soldiers, Mopti (report, 2021)", "Villageois tués par des soldats, Mopti (rapport, 2021)"),
-    "harm.ch-022": ("Forced disappearances by the MDSF, Jan–Jun 2021 (MINUSMA)", "Disparitions forcées par les FDSM, janv.–juin 2021 (MINUSMA)"),
-    "harm.ch-032": ("Cases of enforced disappearance (Human Rights Watch)", "Cas de disparition forcée (Human Rights Watch)"),
-    "harm.ch-018": ("Detained men disappeared, Sep–Oct 2021 (Human Rights Watch)", "Hommes détenus disparus, sept.–oct. 2021 (Human Rights Watch)"),
-    "harm.ch-007": ("Civilians executed in Tounu, Mopti", "Civils exécutés à Tounu, Mopti"),
+    # what each count counts, in the factsheet's words ("allegedly" kept); the period and unit come from the data
+    "harm.ch-011": ("Civilians killed by FAMa and Wagner Group forces", "Civils tués par les FAMa et les forces du groupe Wagner"),
+    "harm.ch-017": ("People extrajudicially executed by the MDSF", "Personnes exécutées de manière extrajudiciaire par les FDSM"),
+    "harm.ch-035": ("Civilians allegedly killed by the Malian army and armed Islamist groups, central and southwestern Mali",
+                    "Civils qui auraient été tués par l'armée malienne et des groupes islamistes armés, centre et sud-ouest du Mali"),
+    "harm.ch-033": ("Villagers allegedly killed by Malian soldiers, Mopti region", "Villageois qui auraient été tués par des soldats maliens, région de Mopti"),
+    "harm.ch-022": ("Forced disappearances by the MDSF", "Disparitions forcées imputées aux FDSM"),
+    "harm.ch-032": ("Enforced disappearances, families given no information", "Disparitions forcées, familles laissées sans information"),
+    "harm.ch-018": ("Men detained by FAMa who disappeared", "Hommes détenus par les FAMa et disparus"),
+    "harm.ch-007": ("Civilians executed by security forces in Tounu, Mopti", "Civils exécutés par les forces de sécurité à Tounu (Mopti)"),
+    # periods the data cannot give as months (the source's own words)
+    "harm_period.ch-011": ("Jan–mid-Apr 2022", "janv.–mi-avr. 2022"),
+    "harm_period.ch-017": ("three months, dates not stated", "trois mois, dates non précisées"),
+    "harm_period.none": ("period not stated", "période non précisée"),
+    # who reported the counts (civilian_harm.reported_by)
+    "monitor.ACLED": ("ACLED", "ACLED"),
+    "monitor.MINUSMA": ("MINUSMA", "MINUSMA"),
+    "monitor.Human Rights Watch": ("Human Rights Watch", "Human Rights Watch"),
+    "monitor.an unnamed 2021 report": ("An unnamed report of 2021", "Un rapport de 2021 non nommé"),
+    "monitor.an unnamed 2022 report": ("An unnamed report of 2022", "Un rapport de 2022 non nommé"),
+    "monitor.the factsheet": ("The factsheet itself, from a witness account to Human Rights Watch",
+                              "La fiche elle-même, d'après un témoignage recueilli par Human Rights Watch"),
+    "axis.reported_people_or_cases": ("Number reported (persons or cases, as each row states)", "Nombre rapporté (personnes ou cas, selon la ligne)"),
+    # how the factsheet words the period of a US figure (see us_assistance.PRINTED_PERIOD)
+    "usperiod.past_years": ("Over the past {years} years (to {end})", "Au cours des {years} dernières années (jusqu'en {end})"),
+    "usperiod.since": ("Since {start}", "Depuis {start}"),
+    "usperiod.between": ("Between {start} and {end}", "Entre {start} et {end}"),
+    "word.factsheet": ("factsheet", "fiche"),
     # arms suppliers (English names as the factsheet prints them)
     "country.Russia": ("Russia", "Russie"),
     "country.Bulgaria": ("Bulgaria", "Bulgarie"),
@@ -201,9 +232,9 @@ TEXT = {
     "country.France": ("France", "France"),
     "country.United States": ("United States", "États-Unis"),
     # CRSV victim groups
-    "victims.women": ("Women", "Femmes"),
-    "victims.girls": ("Girls", "Filles"),
-    "victims.men": ("Men", "Hommes"),
+    "victim_group.women": ("Women", "Femmes"),
+    "victim_group.girls": ("Girls", "Filles"),
+    "victim_group.men": ("Men", "Hommes"),
     "word.since": ("since", "depuis"),
     "word.no_total": ("no total found", "aucun total trouvé"),
     "word.fifth_report": ("Fifth report (symbol not confirmed)", "Cinquième rapport (cote non confirmée)"),
@@ -220,8 +251,25 @@ TEXT = {
     "aid.factsheet_sectors": ("Factsheet: four sectors, 2020 (sum)", "Fiche : quatre secteurs, 2020 (somme)"),
     "aid.fae_obligations": ("Foreign Aid Explorer: obligations, FY2020", "Foreign Aid Explorer : engagements, exercice 2020"),
     "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, FY2020", "Foreign Aid Explorer : décaissements, exercice 2020"),
-    "coup.2012": ("coup, March 2012", "coup d'État, mars 2012"),
-    "coup.2020_2021": ("coups, Aug 2020 and May 2021", "coups d'État, août 2020 et mai 2021"),
+    "coup.2012": ("coup,\nMarch 2012", "coup d'État,\nmars 2012"),
+    "coup.2020_2021": ("coups,\nAug 2020 and May 2021", "coups d'État,\naoût 2020 et mai 2021"),
+    # alt text of the figures (mali_caac.figures._drawn)
+    "alt.heading": ("Alt text", "Texte de remplacement"),
+    "alt.kind.bar": ("Bar chart", "Diagramme en barres"),
+    "alt.kind.grouped": ("Grouped bar chart", "Diagramme en barres groupées"),
+    "alt.kind.horizontal bar": ("Horizontal bar chart", "Diagramme en barres horizontales"),
+    "alt.kind.point": ("Dot chart", "Diagramme en points"),
+    "alt.kind.line": ("Line chart", "Graphique linéaire"),
+    "alt.kind.cell": ("Heat map", "Carte de chaleur"),
+    "alt.kind.class": ("Maps", "Cartes"),
+    "alt.values": ("Values drawn", "Valeurs représentées"),
+    "alt.more": ("and {n} more", "et {n} autres"),
+    "alt.more_one": ("and 1 more", "et 1 autre"),
+    "alt.not_stated": ("not stated", "non précisé"),
+    "alt.million": ("millions of {unit}", "millions de {unit}"),
+    "alt.per_month": ("{unit} per month", "{unit} par mois"),
+    "alt.data_file": ("The values drawn, with the ids of the data rows each comes from: {file}.",
+                      "Les valeurs représentées, avec les identifiants des lignes de données dont chacune provient : {file}."),
     # the published report (`make site`, mali_caac.site): page titles and labels
     "site.title": ("Grave violations against children in Mali", "Violations graves commises contre des enfants au Mali"),
     "site.intro": ("The figures of the project, section by section, with the data behind each of them, the sources, "
@@ -310,6 +358,8 @@ def label(dimension, code, lang, data=None):
         rec = cats[(dimension, code)]
         text = rec["label_" + lang]
         return typeset(text[:1].upper() + text[1:], lang)
+    if f"{dimension}.{code}" in TEXT:  # small vocabularies of one table (crsv's victim groups ...)
+        return t(f"{dimension}.{code}", lang)
     raise KeyError(f"no label for {dimension}={code!r}")
 
 
@@ -435,6 +485,20 @@ def period_span(start, end, lang):
     if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year)
     return format_interval(a, b, "yMMM", locale=lang)
+
+
+def date_span(start, end, lang):
+    """The months from ``start`` to ``end`` written in full, for titles: '2019', '2017–2019',
+    'July–December 2017', 'July 2017–March 2020' / 'juillet 2017–mars 2020' (month names from Babel)."""
+    _check_lang(lang)
+    a, b = _as_date(start), _as_date(end)
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return str(a.year) if a.year == b.year else f"{a.year}\u2013{b.year}"
+    if (a.year, a.month) == (b.year, b.month):
+        return date_label(a, lang, "MMMM y")
+    if a.year == b.year:
+        return f"{month_name(a.month, lang)}\u2013{date_label(b, lang, 'MMMM y')}"
+    return f"{date_label(a, lang, 'MMMM y')}\u2013{date_label(b, lang, 'MMMM y')}"
 
 
 def tick_formatter(lang, kind="number", decimals=None, scale="million"):

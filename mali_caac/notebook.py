@@ -1,10 +1,30 @@
-"""What the section notebooks call: check the parameters, then show each figure with its table.
+"""What the section notebooks call: check the parameters, then publish each figure with its rows.
 
-Keeping this here keeps the notebooks thin: a notebook is a parameters cell,
-``setup(...)`` and one ``show(...)`` per figure.
+A figure cell is its recipe: select rows, describe a chart (:mod:`mali_caac.charts`)
+and ``publish("figure_id", chart, params)``. When :mod:`mali_caac.recipes` runs the
+notebook outside Jupyter, :func:`collecting` makes ``publish`` record the chart
+instead of drawing it.
 """
-from .figures import close, render, save
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from .figures import close, file_bytes, render, save
 from .parameters import DEFAULTS, check_parameters
+
+INLINE_DPI = 110
+"""Resolution of the figures shown in a notebook: large enough to read on a projector; the files are full size."""
+
+_COLLECTED = ContextVar("collected", default=None)
+
+
+@contextmanager
+def collecting(into):
+    """Within this block, :func:`publish` stores ``{figure id: chart}`` in ``into`` and draws nothing."""
+    token = _COLLECTED.set(into)
+    try:
+        yield into
+    finally:
+        _COLLECTED.reset(token)
 
 
 def setup(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEFAULTS["dpi"], size=DEFAULTS["size"],
@@ -14,22 +34,38 @@ def setup(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEFAULTS["dpi"
     try:  # inline previews large enough to read on a projector; the files are full size
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-        set_matplotlib_formats("png", dpi=110)
+        set_matplotlib_formats("png", dpi=INLINE_DPI)
     except ImportError:  # pragma: no cover - outside Jupyter
         pass
     return params
 
 
-def show(fid, params):
-    """Draw one figure, save it when ``output_dir`` is set, display it with its caption,
-    and return the table of the rows it draws."""
-    from IPython.display import Markdown, display
+def publish(fid, chart, params):
+    """Draw ``chart`` as figure ``fid`` with the notebook's parameters, save it when ``output_dir``
+    is set, display it with its title, caption and source, and return the rows it draws with their
+    provenance (source, paragraph, verbatim quote)."""
+    collected = _COLLECTED.get()
+    if collected is not None:
+        collected[fid] = chart
+        return None
+    return _display(chart.render(fid, params["lang"], params["size"], params["bare"]), params)
 
-    r = render(fid, params["lang"], params["size"], params["bare"])
+
+def show(fid, params):
+    """Draw one figure of the library, save it when ``output_dir`` is set, display it with its
+    caption, and return the table of the rows it draws."""
+    return _display(render(fid, params["lang"], params["size"], params["bare"]), params)
+
+
+def _display(r, params):
+    """Save when ``output_dir`` is set, display with the caption and the alt text (read by screen
+    readers, kept by nbconvert), and return the table of the rows drawn."""
+    from IPython.display import Image, Markdown, display
+
     if params["output_dir"]:
         save(r, params["output_dir"], params["formats"], params["dpi"])
     display(Markdown(f"**{r.title}**\n\n{r.caption}\n\n*{r.source_line}*"))
-    display(r.figure)
+    display(Image(data=file_bytes(r, "png", INLINE_DPI), format="png", alt=r.alt))
     close(r)
     table = r.rows[["row_id", "value", "unit", "qualifier", "source_id", "locator", "quote"]].copy()
     table.index = range(1, len(table) + 1)

@@ -113,9 +113,14 @@ class Figures:
 
     def effective(self, dims, unit, depth=0):
         """A figure the source states, or that follows from complete breakdowns it states."""
+        found = self.derive(dims, unit, depth)
+        return None if found is None else found.value
+
+    def derive(self, dims, unit, depth=0):
+        """:meth:`effective` with the rows it follows from: a :class:`Derived`, or None."""
         row = self.stated(dims, unit)
         if row is not None:
-            return row["value"]
+            return Derived(row["value"], (row["row_id"],))
         if depth > 3:
             return None
         # a code below the nearest stated total that is completely broken down along its dimension
@@ -131,7 +136,10 @@ class Figures:
                 listed = any(p[d] == code or h.is_below(p[d], code) for p in parts)
                 hidden = not listed and any(p[d] in h.residual for p in parts)
                 if self.complete(parts, d) and not hidden and not any(h.is_below(code, p[d]) for p in parts):
-                    return sum(p["value"] for p in parts if p[d] == code or h.is_below(p[d], code))
+                    summed = [p for p in parts if p[d] == code or h.is_below(p[d], code)]
+                    if summed:
+                        return Derived(sum(p["value"] for p in summed), tuple(p["row_id"] for p in summed))
+                    return Derived(0, (), (total["row_id"], *(p["row_id"] for p in parts)))
                 break  # the nearest stated total does not break this code out
         # a total that is the sum of its subtypes, each of which is known
         for d in self.dims:
@@ -143,10 +151,22 @@ class Figures:
             parts = self.parts(grand, d)
             if not self.complete(parts, d):
                 continue
-            values = [self.effective({**dims, d: p[d]}, unit, depth + 1) for p in parts]
-            if values and all(v is not None for v in values):
-                return sum(values)
+            found = [self.derive({**dims, d: p[d]}, unit, depth + 1) for p in parts]
+            if found and all(f is not None for f in found):
+                return Derived(sum(f.value for f in found), tuple(i for f in found for i in f.summed),
+                               tuple(i for f in found for i in f.zero_from))
         return None
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A figure and the rows it follows from: ``value`` is the sum of the values of the rows
+    ``summed``; ``zero_from`` are the stated totals and complete lists that show a category
+    counted as zero (absent from a complete list)."""
+
+    value: float
+    summed: tuple = ()
+    zero_from: tuple = ()
 
 
 def figure_tables(data=None):

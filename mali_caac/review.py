@@ -8,8 +8,7 @@ size, one per page, each headed by its id, for an editor to leaf through.
 import io
 from pathlib import Path
 
-from .figures import REGISTRY, SECTIONS, close, figure_ids, render, save
-from .i18n import t
+from .figures import SECTIONS, close, figure_ids, render, save, title_text
 from .package import atomic_write
 from .parameters import DEFAULTS, check_parameters
 
@@ -19,13 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def figure_list(lang="en"):
     """Every figure as (id, section, title in ``lang``), in the order of the sections."""
     check_parameters(lang=lang)
-    return [(fid, section, t(f"fig.{fid}.title", lang)) for section in SECTIONS for fid in figure_ids(section)]
+    return [(fid, section, title_text(fid, lang)) for section in SECTIONS for fid in figure_ids(section)]
 
 
 def check_figure(fid):
     """Refuse an unknown figure id, naming the parameter and the figures there are."""
-    if fid not in REGISTRY:
-        raise ValueError(f"parameter 'figure' must be one of the figure ids ({', '.join(REGISTRY)}), got {fid!r}")
+    ids = figure_ids()
+    if fid not in ids:
+        raise ValueError(f"parameter 'figure' must be one of the figure ids ({', '.join(ids)}), got {fid!r}")
     return fid
 
 

@@ -71,6 +71,26 @@ def executed_notebooks(figures_dir=None, build_dir=None, data=None):
     return found, jobs[0].figures
 
 
+def _teaching_in(nb, path, rel, lang, scratch):
+    """A teaching notebook in ``lang``: its prose from its catalogue (:func:`mali_caac.teaching.translate`, which
+    keeps admonitions' content, the answers, as messages) and run with ``lang`` so that every glued number is
+    written as ``lang`` writes it (1 764, not 1,764)."""
+    from . import teaching
+
+    name = Path(rel).stem
+    translated = teaching.translate(name, lang, source=nb) if path.parent == teaching.TEACHING else \
+        translate_notebook(nb, Path(rel).as_posix(), lang)
+    return nbformat_read(teaching.execute(translated, lang, Path(scratch) / f".{name}.{lang}.ipynb"))
+
+
+def nbformat_read(path):
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    Path(path).unlink()
+    return nb
+
+
 def teaching_notebooks(lang, notebooks=None):
     """The teaching notebooks for ``lang``: [(path in the site, file, translate?)], sorted.
 
@@ -387,12 +407,19 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
     teaching = []
     for rel, path, translate in teaching_notebooks(lang, notebooks):
         nb = nbformat.read(path, as_version=4)
-        if translate:
-            nb = translate_notebook(nb, rel.as_posix(), lang)
+        if translate and lang != "en":  # the exercises' answers computed and written in the page's language
+            nb = _teaching_in(nb, path, rel, lang, src)
         check_outputs(nb, _show(path))
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, src / rel)
         teaching.append(rel.with_suffix("").as_posix())
+    note = Path(notebooks or ROOT / "notebooks") / TEACHING / "facilitator.md"
+    if teaching and note.is_file():  # the facilitator's note, in the page's language
+        from . import teaching as pack
+
+        text = note.read_text(encoding="utf-8") if lang == "en" else pack.translate("facilitator", lang)
+        _write(src / TEACHING / "facilitator.md", text)
+        teaching.append(f"{TEACHING}/facilitator")
     data_dir = src / "_data"
     data_dir.mkdir(exist_ok=True)
     titles = dataset_titles(pkg, lang)

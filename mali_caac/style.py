@@ -61,6 +61,36 @@ TEXT_MUTED = "#595959"
 GRID = "#E5E5E5"
 """Grid lines: light on purpose, they carry no information."""
 
+SEQUENTIAL_BINS = (0, 1, 10, 50, 200)
+"""Lower bounds of the classes of the sequential scale of counts (heatmap, map): a stated zero,
+1–9, 10–49, 50–199, 200 and more."""
+SEQUENTIAL_CMAP = ("mako_r", (0.25, 0.5, 0.75, 0.95))
+"""seaborn's colour map and the points where the classes above zero take their colours. Measured
+(tools: colorspacious through mali_caac.figure_checks): neighbouring classes, white included, stay at
+least 22.3 apart in CAM02-UCS under normal vision and simulated deuteranopia, protanopia and
+tritanopia; five classes is the most any of Blues, Greys, mako, rocket, magma, viridis, cividis and
+YlGnBu allow at 20 (six classes: at most 18.2)."""
+
+
+def sequential_colours():
+    """The colours of the classes of :data:`SEQUENTIAL_BINS`: white for a stated zero, then the
+    maintained colour map at :data:`SEQUENTIAL_CMAP`'s points. Cells and regions are outlined in
+    NEUTRAL, which gives the light classes their 3:1 against the background."""
+    import seaborn as sns
+    from matplotlib.colors import to_hex
+
+    name, points = SEQUENTIAL_CMAP
+    cmap = sns.color_palette(name, as_cmap=True)
+    return ["#FFFFFF"] + [to_hex(cmap(p)).upper() for p in points]
+
+
+def text_colour_on(fill):
+    """TEXT or white, whichever has the higher contrast against ``fill`` (numbers written on cells)."""
+    from .figure_checks import contrast_ratio
+
+    return max((TEXT, "#FFFFFF"), key=lambda c: contrast_ratio(c, fill))
+
+
 _KINDS = {"neutral": NEUTRAL, "accent": ACCENT, "unattributed": UNATTRIBUTED, "unknown": UNKNOWN["facecolor"],
           "text": TEXT, "text_muted": TEXT_MUTED, "grid": GRID}
 

@@ -77,7 +77,7 @@ def test_build_twice_gives_identical_bytes_and_skips_when_nothing_changed(tmp_pa
     assert build(only=["sexual_violence"], langs=("fr",), figures_dir=b, build_dir=build_root, echo=out.append) == []
     fa, fb = files(a), files(b)
     assert fa == fb
-    assert {"fr/crsv_2019.png", "fr/crsv_2019.svg", "fr/crsv_2019.pdf", "fr/crsv_2019.md", "README.md"} <= set(fa)
+    assert {"fr/crsv_2019.png", "fr/crsv_2019.svg", "fr/crsv_2019.pdf", "fr/crsv_2019.md", "fr/crsv_2019.csv", "README.md"} <= set(fa)
     out.clear()
     assert build(only=["sexual_violence"], langs=("fr",), figures_dir=a, build_dir=build_root, echo=out.append) == []
     assert "1 up to date, 0 to run" in out[0]
@@ -179,7 +179,9 @@ def test_a_partial_build_never_touches_the_committed_figures(build_root):
     assert (variant / "en" / "reintegration_outcomes.png").exists()
     gallery = (variant / "README.md").read_text()
     assert "- reintegration (en): formats png; dpi 100; size double; bare False" in gallery
-    assert "![reintegration_outcomes](en/reintegration_outcomes.png)" in gallery
+    assert "![Horizontal bar chart. Reintegration support for children leaving transit centres." in gallery
+    assert "](en/reintegration_outcomes.png)" in gallery and "[data](en/reintegration_outcomes.csv)" in gallery
+    assert (variant / "en" / "reintegration_outcomes.csv").exists()
     # a partial set is not written into the committed folder, even when asked
     res = cli("build", "--only", "reintegration", "--figures-dir", ROOT / "figures", "--build-dir", build_root)
     assert res.exit_code == 2 and "written only by the full default build" in res.output

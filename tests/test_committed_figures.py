@@ -31,7 +31,7 @@ def test_committed_figures_are_current(tmp_path, section, lang):
     subprocess.run([sys.executable, "-c", DRAW, section, lang, str(tmp_path)], check=True)
     stale = []
     for fid in figures.figure_ids(section):
-        for ext in (*DEFAULTS["formats"], "md"):
+        for ext in (*DEFAULTS["formats"], "md", "csv"):
             committed = ROOT / "figures" / lang / f"{fid}.{ext}"
             if not committed.exists() or committed.read_bytes() != (tmp_path / f"{fid}.{ext}").read_bytes():
                 stale.append(committed.relative_to(ROOT).as_posix())

@@ -90,3 +90,39 @@ def test_readme_transcript_is_what_the_commands_print(args, expected):
     out = CliRunner().invoke(main, args, env={"COLUMNS": "80"})
     assert out.output == expected
     assert out.exit_code == (1 if "no row has" in expected else 0)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def section(title):
+    return README.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_teaching_section_describes_the_pack():
+    """The count of exercises the README gives is the notebook's, and every file it names exists."""
+    import nbformat
+
+    text = section("Teach with it")
+    nb = nbformat.read(ROOT / "notebooks" / "teaching" / "exercises.ipynb", as_version=4)
+    count = sum(c.cell_type == "markdown" and c.source.startswith("## Exercise ") for c in nb.cells)
+    words = {6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+    assert count >= 6 and f"{words[count]} exercises" in text
+    paths = re.findall(r"`((?:notebooks|locales|tests)/[^`]+)`", text)
+    assert len(paths) >= 4 and all((ROOT / p.rstrip("/")).exists() for p in paths), paths
+
+
+def test_make_lab_installs_the_pinned_lab_extra():
+    """`make lab` as the README says: the `lab` extra, with constraints.txt, which pins JupyterLab as
+    environment.yml does; the set-up commands stay two."""
+    import tomllib
+
+    assert "make lab" in section("Set-up: two commands")
+    assert re.findall(r"^make (\w+)", blocks("sh", "Set-up: two commands")[0], flags=re.M) == ["figures", "test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^lab: ", makefile, flags=re.M)
+    assert "-c constraints.txt -e '.[lab]'" in makefile and "jupyter lab --ServerApp.root_dir=" in makefile
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert any(d.startswith("jupyterlab") for d in extras["lab"])
+    pins = dict(line.split("==") for line in (ROOT / "constraints.txt").read_text().split() if "==" in line)
+    assert f"  - jupyterlab={pins['jupyterlab']}" in (ROOT / "environment.yml").read_text(encoding="utf-8")

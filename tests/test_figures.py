@@ -47,6 +47,8 @@ def allowed_values(r):
             m = months[str(full["period"])]
             out.add(v / m)
             by_period.setdefault(str(full["period"]), []).append(v)
+    if _cites_a_complete_list(r.rows):  # a code the complete list leaves out: a zero
+        out.add(0.0)
     for p, vals in by_period.items():
         out |= {sum(vals[i:j]) / months[p] for i in range(len(vals)) for j in range(i + 1, len(vals) + 1)}
     if r.id == "recruitment_by_group":  # coalition bars must equal the report's stated subtotals
@@ -60,6 +62,20 @@ def allowed_values(r):
     if r.id == "overview_regions":
         out |= {float(x) for x in aggregate.violations_by("region").to_numpy().ravel() if x == x}
     return out
+
+
+def _cites_a_complete_list(rows):
+    """True if the rows cite a stated total of grave_violations and parts of it (same dimensions but
+    region) that add up to it: the regions left out of such a list count zero."""
+    gv = mali_caac.load("grave_violations").set_index("row_id")
+    cited = gv.loc[[i for t, i in zip(rows["table"], rows["row_id"]) if t == "grave_violations"]]
+    others = ["violation", "period", "perpetrator", "sex", "subtype", "cause", "outcome", "unit"]
+    for _, total in cited[cited["region"] == "all"].iterrows():
+        same = (cited[others].astype(str) == total[others].astype(str)).all(axis=1)
+        parts = cited[same & (cited["region"] != "all")]
+        if len(parts) and parts["value"].sum() == total["value"]:
+            return True
+    return False
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -87,10 +103,10 @@ def test_caption_file_cites_every_row(tmp_path):
     paths = figures.save(r, tmp_path, ["png"], dpi=60)
     figures.close(r)
     text = (tmp_path / "recruitment_by_group.md").read_text(encoding="utf-8")
-    assert text.startswith("# Enfants recrutés et utilisés, par partie et coalition")
+    assert text.startswith("# Enfants recrutés et utilisés au Mali, par partie et coalition, juillet 2017–mars 2020")
     for row_id in r.rows["row_id"]:
         assert f"| {row_id} |" in text
-    assert [p.name for p in paths] == ["recruitment_by_group.png", "recruitment_by_group.md"]
+    assert [p.name for p in paths] == ["recruitment_by_group.png", "recruitment_by_group.md", "recruitment_by_group.csv"]
 
 
 @pytest.mark.parametrize("kwargs,name", [

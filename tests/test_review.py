@@ -16,7 +16,7 @@ def test_figures_lists_every_id_with_section_and_title():
     lines = res.output.strip().splitlines()
     assert lines[0] == "figure,section,title"
     assert [line.split(",")[0] for line in lines[1:]] == [f for s in SECTIONS for f in figure_ids(s)]
-    assert any(line.startswith("casualties_by_region,killing,Enfants victimes") for line in lines)
+    assert any(line.startswith('casualties_by_region,killing,"Enfants tués et mutilés au Mali, par région') for line in lines)
 
 
 def test_one_figure_without_a_notebook(tmp_path):

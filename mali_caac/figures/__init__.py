@@ -5,13 +5,14 @@ the analysis); :func:`render` draws it in one language and returns a
 :class:`Rendered` that carries the matplotlib figure, its title and caption, its
 source line and the exact rows it draws (``rows``) with the values it draws
 (``drawn``), so that tests can read the plotted values back and compare them with
-the data. :func:`save` writes PNG, SVG and PDF (byte-identical across runs) and a
-caption file, each through a temporary file and a rename.
+the data. :func:`save` writes PNG, SVG and PDF (byte-identical across runs), a
+caption file with the alt text and the CSV of the values drawn, each through a
+temporary file and a rename.
 """
 from .. import style
 from ._core import (DEFAULTS, PARAMETERS, REGISTRY, SECTIONS, Rendered, caption_text, check_parameters, close, figure,
-                    figure_ids, months_between, render, save)
+                    figure_ids, figure_text, file_bytes, months_between, render, save, title_text)
 from . import civilian_harm, overview, reintegration, us_assistance, violations  # noqa: F401  (registers the figures)
 
 __all__ = ["DEFAULTS", "PARAMETERS", "REGISTRY", "SECTIONS", "Rendered", "caption_text", "check_parameters", "close", "figure",
-           "figure_ids", "months_between", "render", "save", "style"]
+           "figure_ids", "figure_text", "file_bytes", "months_between", "render", "save", "style", "title_text"]

@@ -3,18 +3,21 @@
 Every figure is a function registered with :func:`figure`; :func:`render`
 draws it in one language and returns a :class:`Rendered` that carries the
 matplotlib figure, its title and caption, its source line and the exact rows it
-draws (``rows``) with the values it draws (``drawn``), so that tests can read
-the plotted values back and compare them with the data. :func:`save` writes
-PNG, SVG and PDF (byte-identical across runs) and a caption file, each through
-a temporary file and a rename.
+draws (``rows``) with the values it draws (``drawn``) and, for each mark, its label,
+value and the ids of the rows it comes from (``marks``, recorded by the drawing
+helpers through :meth:`Ctx.mark`), so that tests can read the plotted values back
+and compare them with the data. :func:`save` writes PNG, SVG and PDF
+(byte-identical across runs), a caption file with the alt text, and the CSV of
+the values drawn, each through a temporary file and a rename.
 """
 import io
 from dataclasses import dataclass, field
 
 from .. import aggregate, style
+from . import _drawn
 from ..citation import caption_table, cite_rows
-from ..i18n import add_figure_text, label, number, t
-from ..package import atomic_write
+from ..i18n import add_figure_text, date_span, label, number, t, typeset
+from ..package import atomic_write, open_package
 from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
 
 REGISTRY = {}
@@ -33,13 +36,27 @@ class Rendered:
     source_line: str
     rows: object
     drawn: list = field(default_factory=list)
+    marks: list = field(default_factory=list)
+    """One dict per drawn mark (see :data:`mali_caac.figures._drawn.COLUMNS`)."""
+    alt: str = ""
+    """The alt text: the finding and the values drawn, in ``lang``."""
 
 
-def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
-    """Register a figure function ``f(ctx) -> (fig, rows, drawn)``."""
+TEXTS = {}
+"""{figure id: section} of every figure whose title and caption are described (:func:`describe`)."""
+
+
+def describe(fid, section, title_en, title_fr, caption_en, caption_fr):
+    """A figure's title and caption in both languages; its recipe is a cell of the section's notebook."""
     if section not in SECTIONS:
         raise ValueError(f"unknown section {section!r}")
     add_figure_text(fid, title_en, title_fr, caption_en, caption_fr)
+    TEXTS[fid] = section
+
+
+def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
+    """Register a figure function ``f(ctx) -> (fig, rows, drawn)`` with its texts."""
+    describe(fid, section, title_en, title_fr, caption_en, caption_fr)
 
     def wrap(func):
         REGISTRY[fid] = (section, func)
@@ -48,15 +65,117 @@ def figure(fid, section, title_en, title_fr, caption_en, caption_fr):
 
 
 def figure_ids(section=None):
-    return [f for f, (s, _) in REGISTRY.items() if section is None or s == section]
+    """The figures, section by section in the order of :data:`SECTIONS`: those drawn by a library
+    function, then those whose recipe is a cell of the section's notebook."""
+    from .. import recipes
+
+    ids = []
+    for s in SECTIONS if section is None else [section]:
+        ids += [f for f, (sec, _) in REGISTRY.items() if sec == s and f not in ids]
+        ids += [f for f in recipes.figure_ids(s) if f not in ids]
+    return ids
+
+
+def _figure_func(fid):
+    """The function that draws ``fid``: a library function, or its recipe in the section's notebook."""
+    from .. import recipes
+
+    if fid in REGISTRY:
+        return REGISTRY[fid][1]
+    found = recipes.charts(TEXTS[fid]) if fid in TEXTS else {}
+    if fid not in found:
+        raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(figure_ids())}")
+    chart = found[fid]
+    return lambda ctx: chart.draw(ctx, fid)
+
+
+# ----------------------------------------------------------------------------- titles
+DATES = "{dates}"
+"""Where a title template puts its dates: filled from the rows the figure draws, never typed."""
+
+VERIFIED_TABLES = ("grave_violations",)
+"""Tables of counts verified by the UN country task force: a figure drawing their rows says what
+"verified" means in a subtitle."""
+
+
+def rows_dates(rows, data=None):
+    """(first day, last day) covered by ``rows`` (a provenance frame): their periods (from the periods
+    table), years or as-of dates, read from ``data/``; None when no row carries a date."""
+    import pandas as pd
+
+    from ..loader import load
+
+    periods = {p["period"]: (p["start"], p["end"]) for p in open_package(data).records("periods")}
+    spans = []
+    for table, ids in rows.groupby("table", sort=False)["row_id"]:
+        full = load(table, data).set_index("row_id").loc[list(ids)]
+        for _, row in full.iterrows():
+            if "period" in full and str(row["period"]) in periods:
+                spans.append(periods[str(row["period"])])
+            elif "year" in full and pd.notna(row["year"]):
+                spans.append((f"{int(row['year'])}-01-01", f"{int(row['year'])}-12-31"))
+            elif "as_of" in full and pd.notna(row["as_of"]):
+                first = pd.Period(str(row["as_of"]))  # '2020-03': the month; '2018': the year
+                spans.append((first.start_time.date(), first.end_time.date()))
+    if not spans:
+        return None
+    start = min(pd.Timestamp(a) for a, _ in spans)
+    end = max(pd.Timestamp(b) for _, b in spans)
+    return start, end
+
+
+def title_text(fid, lang, rows=None):
+    """The title of figure ``fid`` in ``lang``, its dates filled from ``rows`` (:func:`figure_text`)."""
+    return figure_text(fid, "title", lang, rows=rows)
+
+
+def draws_verified_counts(rows):
+    """True if any row drawn is a count verified by the UN country task force."""
+    return bool(set(rows["table"]) & set(VERIFIED_TABLES))
 
 
 # ----------------------------------------------------------------------------- helpers
+@dataclass
+class Mark:
+    """One mark a figure draws (a bar, a point, a cell, a map region's class), as recorded while drawing:
+    ``value`` is the sum of the values of the rows ``row_ids``, divided by ``months`` for a rate per
+    month and by ``scale`` (10**6 for millions); None for a mark that shows a figure is not stated."""
+
+    ax: object
+    category: str
+    value: object
+    row_ids: tuple
+    drawn_as: str
+    series: str = ""
+    label: str = ""
+    months: object = None
+    scale: float = 1
+    unit: str = ""          # the unit of the rows, when they carry none
+    qualifier: str = ""     # 'about ', 'at least ' ... as printed before the number
+    zero_from: tuple = ()   # a stated total and its complete list, where the value is a zero that follows from them
+
+
+def _ids(ids):
+    """A mark's row ids as a tuple, from one id or several."""
+    if ids is None:
+        return ()
+    return (ids,) if isinstance(ids, str) else tuple(ids)
+
+
 @dataclass
 class Ctx:
     lang: str
     size: str = "double"
     bare: bool = False
+    marks: list = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+    """Numbers and words the figure computed from the data, filled into the ``{fields}`` of its title
+    and caption (:func:`figure_text`)."""
+
+    def mark(self, ax, category, value, ids, drawn_as, **kw):
+        """Record one drawn mark: its category label as drawn, its value, the ids of its rows of ``data/``."""
+        value = None if value is None or value != value else float(value)
+        self.marks.append(Mark(ax, " ".join(str(category).split()), value, _ids(ids), drawn_as, **kw))
 
     @property
     def sz(self):
@@ -72,6 +191,63 @@ class Ctx:
 
     def n(self, value, decimals=None):
         return number(value, self.lang, decimals)
+
+    def text(self, fid, part, rows=None):
+        """The title or caption of figure ``fid`` with this render's facts (and the dates of ``rows``) filled in."""
+        return figure_text(fid, part, self.lang, self.facts, rows)
+
+
+COUNTRY_REPORTS = ["S/2014/267", "S/2018/136", "S/2020/1105", "S/2022/856", "SG-CAAC-Mali-5"]
+"""The Secretary-General's country reports on children and armed conflict in Mali, in order (sources table)."""
+
+
+def common_facts(lang):
+    """Facts every title and caption may use, read from ``data/``: the report's period (periods
+    table), the Foreign Aid Explorer file's fiscal years and the factsheet's year (sources table)."""
+    from ..package import open_package
+
+    pkg = open_package()
+    periods = {p["period"]: p for p in pkg.records("periods")}
+    report, previous = periods["all"], periods["2014-2017H1"]
+    sources = {s["source_id"]: s for s in pkg.records("sources")}
+    fae = sources["USAID-FAE"]
+    reports = [sources[r] for r in COUNTRY_REPORTS]
+    return {"report_period": date_span(report["start"], report["end"], lang),  # as the other titles write dates
+            "report_months": report["months"],
+            "since_previous_report": f"{previous['start'].year}–{report['end'].year}",
+            "country_reports_years": f"{min(r['period_start'] for r in reports).year}–{max(r['period_end'] for r in reports).year}",
+            "fae_years": f"{fae['period_start'].year}–{fae['period_end'].year}",
+            "factsheet_year": str(sources["CHRHS-SAM-InterAction-2022"]["date"])[:4]}
+
+
+def figure_text(fid, part, lang, facts=None, rows=None):
+    """The ``part`` ('title' or 'caption') of figure ``fid`` in ``lang``, its ``{field}`` format
+    fields filled from ``facts`` (and :func:`common_facts`): numbers in the language's formatting
+    (:func:`mali_caac.i18n.number`), text as it is; ``{dates}`` is the span of the dates of the
+    ``rows`` drawn (:func:`rows_dates`), left out without rows (lists of figures). A field without a
+    fact is an error that names the figure and the field, so that no caption is printed with a hole
+    or a stale number."""
+    import string
+
+    from ..i18n import typeset
+
+    text = t(f"fig.{fid}.{part}", lang)
+    if DATES in text:
+        span = rows_dates(rows) if rows is not None else None
+        if span is None:
+            text = text.replace(", " + DATES, "").replace(" " + DATES, "").replace(DATES, "")
+        else:
+            facts = {**(facts or {}), "dates": date_span(span[0], span[1], lang)}
+    fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    if not fields:
+        return text
+    known = {**common_facts(lang), **(facts or {})}
+    missing = [name for name in fields if name not in known]
+    if missing:
+        raise ValueError(f"figure {fid!r}: its {part} has the field {{{missing[0]}}}, but the figure sets no "
+                         f"fact {missing[0]!r} (facts set: {', '.join(sorted(known)) or 'none'})")
+    values = {k: (v if isinstance(v, str) else number(v, lang)) for k, v in known.items()}
+    return typeset(text.format_map(values), lang)
 
 
 PROV = ["table", "row_id", "value", "unit", "qualifier", "source_id", "locator", "quote"]
@@ -143,12 +319,19 @@ def plt_rc(key):
     return mpl.rcParams[key]
 
 
-def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifiers=None, decimals=None):
-    """Plain bars with their values printed on them; returns the values drawn."""
+def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifiers=None, decimals=None,
+          ids=None, months=None, scale=1):
+    """Plain bars with their values printed on them; returns the values drawn. ``ids`` gives each bar's
+    row id(s) in ``data/``, ``months`` each bar's months where the bars are rates per month."""
     values = [float(v) for v in values]
     qualifiers = qualifiers or [""] * len(values)
     if texts is None:
         texts = [_qual(ctx, q) + ctx.n(v, decimals) for v, q in zip(values, qualifiers)]
+    ids = list(ids) if ids is not None else [()] * len(values)
+    months = list(months) if months is not None else [None] * len(values)
+    for lab, v, text, i, m, q in zip(labels, values, texts, ids, months, qualifiers):
+        ctx.mark(ax, lab, v, i, "horizontal bar" if horizontal else "bar", label=text, months=m, scale=scale,
+                 qualifier=_qual(ctx, q))
     pos = list(range(len(values)))
     if horizontal:
         labels = [_fit(ctx, x, ctx.sz.width * 0.36) for x in labels]
@@ -173,22 +356,70 @@ def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifi
         ax.grid(axis="x", visible=False)
         ax.set_ylim(0, max(values + [1]) * 1.18)
     _annotate(ax, bars, texts, horizontal, ctx.small)
+    _zero_marks(ax, ctx, bars, horizontal)
+    _count_ticks(ax, values, horizontal)
     return values
 
 
-def _grouped(ax, ctx, groups, series, colours, texts=None):
-    """Side-by-side bars: ``series`` is {name: [value per group]} (None = no bar)."""
+def _zero_marks(ax, ctx, bars, horizontal=False):
+    """A stated zero gets a visible mark on the baseline in its bar's colour (its value label says 0), so
+    that it does not look like a missing value."""
+    for bar in bars:
+        if (bar.get_width() if horizontal else bar.get_height()) != 0:
+            continue
+        if horizontal:
+            y = bar.get_y()
+            xs, ys = [0, 0], [y, y + bar.get_height()]
+        else:
+            x = bar.get_x()
+            xs, ys = [x, x + bar.get_width()], [0, 0]
+        ax.plot(xs, ys, color=bar.get_facecolor(), lw=2.5 * ctx.sz.line, solid_capstyle="butt", clip_on=False,
+                zorder=3, gid="zero")
+
+
+def _unknown_mark(ax, ctx, x, width):
+    """An unknown (a figure the sources do not state and that no complete breakdown implies) drawn as
+    unknown: a short hatched bar in the neutral look of ``style.UNKNOWN``, labelled 'not stated'."""
+    from matplotlib.patches import Rectangle
+
+    height = ax.get_ylim()[1] * 0.08
+    ax.add_patch(Rectangle((x - width / 2, 0), width, height, gid="unknown", **style.UNKNOWN, lw=0.5 * ctx.sz.line))
+    ax.annotate(ctx.t("word.unknown"), (x, height), xytext=(0, 1.5), textcoords="offset points", va="bottom",
+                ha="center", rotation=90, fontsize=ctx.small, color=style.TEXT_MUTED)
+
+
+def _count_ticks(ax, values, horizontal=False):
+    """Whole-number ticks on the value axis when every value drawn is whole (counts): no '2.5 children'."""
+    from matplotlib.ticker import MaxNLocator
+
+    if all(float(v).is_integer() for v in values if v is not None):
+        (ax.xaxis if horizontal else ax.yaxis).set_major_locator(MaxNLocator(nbins="auto", integer=True))
+
+
+def _grouped(ax, ctx, groups, series, colours, texts=None, ids=None, months=None, zero_from=None):
+    """Side-by-side bars: ``series`` is {name: [value per group]}; a zero gets a mark on the baseline,
+    None (not stated) the hatched 'not stated' look. ``ids`` and ``months`` are lists like ``series``'
+    values: each bar's row id(s) in ``data/`` and, for rates, its months; ``zero_from`` likewise, for a
+    zero that follows from a stated total and its complete list."""
     k = len(series)
     width = 0.8 / k
-    drawn = []
+    drawn, unknown = [], []
     for i, (name, values) in enumerate(series.items()):
         xs = [g + (i - (k - 1) / 2) * width for g in range(len(groups))]
         keep = [(x, v) for x, v in zip(xs, values) if v is not None]
+        unknown += [x for x, v in zip(xs, values) if v is None]
         bars = ax.bar([x for x, _ in keep], [v for _, v in keep], width=width * 0.95, color=colours[i], label=name)
         labels = [ctx.n(v) for _, v in keep] if texts is None else texts[i]
+        row_ids = ids[i] if ids is not None else [()] * len(values)
+        rates = months[i] if months is not None else [None] * len(values)
+        zeros = zero_from[i] if zero_from is not None else [()] * len(values)
+        shown = [(g, v, r, m, z) for g, v, r, m, z in zip(groups, values, row_ids, rates, zeros) if v is not None]
+        for (g, v, r, m, z), text in zip(shown, labels):
+            ctx.mark(ax, g, v, r, "bar", series=name, label=text, months=m, zero_from=tuple(z or ()))
         bar_pt = ctx.sz.width * 0.85 / max(len(groups), 1) * 0.8 / k * 72
         upright = max((text_width(x, ctx.small) for x in labels), default=0) > bar_pt * 1.1
         _annotate(ax, bars, labels, False, ctx.small, rotation=90 if upright else 0)
+        _zero_marks(ax, ctx, bars)
         drawn += [float(v) for _, v in keep]
     per_group = ctx.sz.width * 0.78 / max(len(groups), 1)
     ax._mc_categories = list(groups)
@@ -196,6 +427,9 @@ def _grouped(ax, ctx, groups, series, colours, texts=None):
     ax.grid(axis="x", visible=False)
     top = max([v for vals in series.values() for v in vals if v is not None] + [1])
     ax.set_ylim(0, top * 1.18)
+    for x in unknown:
+        _unknown_mark(ax, ctx, x, width * 0.95)
+    _count_ticks(ax, drawn)
     _legend(ax, k, ctx.small)
     return drawn
 
@@ -258,6 +492,7 @@ def _panel_letters(fig, ctx):
     from matplotlib.transforms import ScaledTranslation
 
     for letter, ax in zip("abcdefghijklmnop", panels):
+        ax._mc_letter = letter  # the panel of the marks drawn on it (figure data and alt text)
         legend = ax.get_legend()
         if legend is not None and not ax.get_title(loc="left"):  # the key goes on the letter's line, after it
             shift = ScaledTranslation(2.2 * ctx.sz.body / 72, 0, fig.dpi_scale_trans)
@@ -296,20 +531,24 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     width = fig.get_figwidth()
     pad = 0.6 * sz.body / 72
     usable = (width - 2 * pad) * 72 * 0.98
-    title, footer = [], []
+    title, subtitle, footer = [], [], []
     if not ctx.bare:
-        title = wrap_to_width(ctx.t(f"fig.{fid}.title"), sz.title, usable, "bold")
+        title = wrap_to_width(ctx.text(fid, "title", rows), sz.title, usable, "bold")
+        if draws_verified_counts(rows):
+            subtitle = wrap_to_width(ctx.t("word.verified_subtitle"), sz.small, usable)
         footer = wrap_to_width(source, sz.small, usable)
         if note:
             footer += wrap_to_width(note, sz.small, usable)
-    header_h = (pad + len(title) * sz.title * LINE_SPACING / 72 + 0.5 * pad) if title else 0.5 * pad
+    title_h = len(title) * sz.title * LINE_SPACING / 72
+    subtitle_h = (0.25 * pad + len(subtitle) * sz.small * LINE_SPACING / 72) if subtitle else 0.0
+    header_h = (pad + title_h + subtitle_h + 0.5 * pad) if title else 0.5 * pad
     footer_h = (0.5 * pad + len(footer) * sz.small * LINE_SPACING / 72 + pad) if footer else 0.5 * pad
     legend, key_h = None, 0.0
     if key:  # a key (legend) of the whole figure, in the footer above the source line
         legend = fig.legend(**key, loc="lower left", frameon=False, fontsize=sz.small, title_fontsize=sz.small,
                             alignment="left", borderaxespad=0, borderpad=0)
         legend.set_in_layout(False)
-        key_h = legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.5 * pad
+        key_h = legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.25 * pad
     plot_h = fig.get_figheight()
     height = min(header_h + plot_h + footer_h + key_h, sz.max_height)
     plot_h = height - header_h - footer_h - key_h
@@ -317,6 +556,9 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     if title:
         fig.text(pad / width, 1 - pad / height, "\n".join(title), ha="left", va="top", fontsize=sz.title,
                  fontweight="bold", linespacing=LINE_SPACING)
+    if subtitle:
+        fig.text(pad / width, 1 - (pad + title_h + 0.25 * pad) / height, "\n".join(subtitle), ha="left", va="top",
+                 fontsize=sz.small, color=style.TEXT_MUTED, linespacing=LINE_SPACING)
     if footer:
         fig.text(pad / width, pad / height, "\n".join(footer), ha="left", va="bottom", fontsize=sz.small,
                  color=style.TEXT_MUTED, linespacing=LINE_SPACING)
@@ -355,22 +597,34 @@ def _refit_categories(fig, ctx):
         ax.set_xticks(range(len(labels)), [_fit(ctx, x, slot * 0.9) for x in labels])
 
 
+def _implied(table, unit, **dims):
+    """The figure the sources state for ``dims`` (others 'all'), or the one a complete breakdown they
+    state implies (0 for a code a complete list leaves out), as a :class:`mali_caac.reconcile.Derived`
+    with the rows it follows from; None when neither: unknown."""
+    from ..domain import ROOT
+    from ..reconcile import figure_tables
+
+    fig = figure_tables()[table]
+    return fig.derive({d: str(dims.get(d, ROOT)) for d in fig.dims}, unit)
+
+
 def _gv_breakdown(dimension, violation, **fixed):
     return aggregate.breakdown("grave_violations", dimension, violation=violation, **fixed)
 
 
-def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_lengths"):
-    """Counts by period beside rates per month: periods of different length."""
+def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_lengths", rate_axis="axis.per_month"):
+    """Counts by period beside rates per month: periods of different length. ``unit_axis`` and
+    ``rate_axis`` name what is counted (verified violations by default)."""
     parts = aggregate.per_month(parts.sort_values("period"))
     fig, (a1, a2) = _new(ctx, 0.5, ncols=2)
     labels = [label("period", p, ctx.lang) for p in parts["period"]]
-    drawn = _bars(a1, ctx, labels, parts["value"], colour)
+    drawn = _bars(a1, ctx, labels, parts["value"], colour, ids=parts["row_id"])
     a1.set_ylabel(ctx.t(unit_axis))
-    drawn += _bars(a2, ctx, labels, parts["per_month"], colour, decimals=1)
-    a2.set_ylabel(ctx.t("axis.per_month"))
+    drawn += _bars(a2, ctx, labels, parts["per_month"], colour, decimals=1, ids=parts["row_id"], months=parts["months"])
+    a2.set_ylabel(ctx.t(rate_axis))
     for ax in (a1, a2):
         ax.tick_params(axis="x", labelsize="small")
-    rows = _prov(parts, "grave_violations")
+    rows = _prov(parts, parts.attrs.get("dataset") or "grave_violations")
     _finish(fig, ctx, fid, rows, note=ctx.t(note_key))
     return fig, rows, drawn
 
@@ -379,7 +633,7 @@ def _hbar_rows(ctx, fid, frame, labels, colour, axis_key, table, ratio=None, yti
     """Horizontal bars, one per row of ``frame`` (its values and qualifiers), titled and sourced."""
     fig, ax = _new(ctx, ratio or max(0.35, 0.06 * len(frame) + 0.15))
     drawn = _bars(ax, ctx, labels, frame["value"], colour, horizontal=True,
-                  qualifiers=list(frame["qualifier"].astype(str)))
+                  qualifiers=list(frame["qualifier"].astype(str)), ids=frame["row_id"])
     ax.set_xlabel(ctx.t(axis_key))
     if ytick:
         ax.tick_params(axis="y", labelsize=ytick)
@@ -396,10 +650,238 @@ def _hbar_breakdown(ctx, fid, parts, dimension, colour, axis_key, sort=True, rat
     return _hbar_rows(ctx, fid, parts, labels, colour, axis_key, table, ratio)
 
 
+def _dot_table(ctx, groups, colour, axis_label):
+    """A dot table: the rows of each group (a monitor, a period) under the group's heading, one row per
+    measure with a dot at its value and the value written beside it, on one scale. Groups are not
+    ranked against each other. ``groups`` is [(heading, [(label, value, text, row ids[, scale]), ...]), ...];
+    returns the figure and the values drawn, group by group (headings are texts with gid 'group')."""
+    sz = ctx.sz
+    print_size = ctx.size in ("column", "double")
+    size = sz.small if print_size else 0.8 * sz.small  # a slide holds fewer lines: text still at 12.8 pt or more
+    label_width = sz.width * (0.42 if ctx.size == "column" else 0.36 if print_size else 0.55)
+    plot_width = sz.width * 0.95 - label_width
+    labelled = [(title, _wrap_pt(title, size, plot_width),
+                 [(lab, _wrap_pt(lab, size, label_width), float(v), tx, *more) for lab, v, tx, *more in rows])
+                for title, rows in groups]
+    y, ticks, drawn = 0.0, [], []  # y in lines of text, downwards
+    fig, ax = _new(ctx, 0.3)
+    pitch = size * 1.35 / 72  # inches per line of text
+    for heading, title, rows in labelled:
+        head = title.count("\n") + 1
+        if drawn:
+            ax.axhline(y - 0.2, color=style.NEUTRAL, lw=sz.line * 0.5, zorder=0)
+        ax.annotate(title, (0, y + head / 2), xytext=(0.4 * size, 0), textcoords="offset points",
+                    fontsize=size, fontweight="bold", va="center", ha="left", gid="group")
+        y += head + 0.3
+        for name, lab, v, text, ids, *scale in rows:
+            ctx.mark(ax, name, v, ids, "point", series=heading, label=text, scale=scale[0] if scale else 1)
+            n = lab.count("\n") + 1
+            row = y + (n + 0.5) / 2
+            ax.hlines(row, 0, v, color=colour, lw=sz.line * 1.5)
+            ax.scatter([v], [row], color=colour, s=(size * 0.6) ** 2, zorder=3)
+            ax.annotate(text, (v, row), xytext=(0.6 * size, 0), textcoords="offset points", va="center",
+                        ha="left", fontsize=size)
+            ticks.append((row, lab))
+            drawn.append(v)
+            y += n + 0.5
+        y += 0.4
+    ax.set_yticks([t for t, _ in ticks], [lab for _, lab in ticks])
+    ax.set_ylim(y, -0.2)
+    ax.tick_params(axis="y", length=0, labelsize=size)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlim(0, max(drawn) * 1.3)
+    ax.set_xlabel(axis_label)
+    fig.set_figheight(round((y + 0.2) * pitch + 3.5 * sz.body / 72, 3))
+    return fig, drawn
+
+
 C = style.VIOLATION_COLOURS
 
 
+# ----------------------------------------------------------------------------- chart drawings (recipes: recruitment, killing)
+def _summed_hbars(ctx, fid, groups, parts, vocabulary, colour, unit_axis, ratio=0.75):
+    """Horizontal bars of sums (``group``, ``value``, ``row_ids``), largest first, citing the rows summed."""
+    groups = groups.sort_values("value", ascending=False, kind="stable")
+    labels = [label(vocabulary, g, ctx.lang) for g in groups["group"]]
+    fig, ax = _new(ctx, ratio)
+    drawn = _bars(ax, ctx, labels, groups["value"], colour, horizontal=True, ids=groups["row_ids"])
+    ax.set_xlabel(ctx.t(unit_axis))
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(parts, parts.attrs.get("dataset"))
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _panel_label(by, code, lang):
+    """A category label under a bar panel: calendar years as printed, long labels broken before where
+    the children went ("to ...", "aux ...")."""
+    if by == "year":
+        return str(code)
+    return label(by, code, lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
+
+
+def _bar_panels(ctx, fid, panels, colour, unit_axis, ratio=0.4):
+    """Vertical bars side by side, one panel per ``(table, by)``; a panel whose labels break gets smaller ones."""
+    fig, axes = _new(ctx, ratio, ncols=len(panels))
+    drawn, rows = [], []
+    for ax, (table, by) in zip(axes, panels):
+        labels = [_panel_label(by, c, ctx.lang) for c in table[by]]
+        drawn += _bars(ax, ctx, labels, table["value"], colour, ids=table["row_id"])
+        if any("\n" in lab for lab in labels):
+            ax.tick_params(axis="x", labelsize=ctx.small)
+        rows.append(_prov(table, table.attrs.get("dataset")))
+    axes[0].set_ylabel(ctx.t(unit_axis))
+    rows = _concat(*rows)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _period_grouped(ctx, fid, series, vocabulary, colours, unit_axis):
+    """Side-by-side bars of several series by period (a) and per month (b), one key under both panels."""
+    parts = [aggregate.per_month(s.sort_values("period")) for s in series.values()]
+    groups = [label("period", p, ctx.lang) for p in parts[0]["period"]]
+    names = [ctx.t(f"word.{code}") if vocabulary == "word" else label(vocabulary, code, ctx.lang) for code in series]
+    fig, (a1, a2) = _new(ctx, 0.44, ncols=2)
+    ids = [p["row_id"] for p in parts]
+    drawn = _grouped(a1, ctx, groups, dict(zip(names, [list(p["value"]) for p in parts])), colours, ids=ids)
+    a1.set_ylabel(ctx.t(unit_axis))
+    drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(p["per_month"]) for p in parts])), colours,
+                      texts=[[ctx.n(v, 1) for v in p["per_month"]] for p in parts],
+                      ids=ids, months=[p["months"] for p in parts])
+    a2.set_ylabel(ctx.t("axis.per_month"))
+    handles, _ = a1.get_legend_handles_labels()
+    for ax in (a1, a2):  # one key for both panels, under them
+        ax.get_legend().remove()
+        ax.tick_params(axis="x", labelsize=ctx.small)
+    rows = _concat(*[_prov(p, p.attrs.get("dataset") or "grave_violations") for p in parts])
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"), key=dict(handles=handles, labels=names, ncols=1))
+    return fig, rows, drawn
+
+
 # ----------------------------------------------------------------------------- beyond the five documents
+# ----------------------------------------------------------------------------- chart helpers: attacks, abduction and denial, reintegration
+MARKERS = ("o", "s", "D", "^", "v")
+"""The markers that tell the sources of a figure's points apart, in the order of their first dates."""
+
+
+def _implied_part(parts, dimension, code):
+    """What the sources state or imply for ``code`` of ``dimension`` among the parts of ``parts``'
+    stated total (see :func:`_implied`); None when there is no stated total or nothing determines it."""
+    from ..reconcile import figure_tables
+
+    total = parts.attrs.get("total")
+    if total is None:
+        return None
+    dims = {d: str(total[d]) for d in figure_tables()[parts.attrs["dataset"]].dims if d in total}
+    dims[dimension] = code
+    return _implied(parts.attrs["dataset"], str(total["unit"]), **dims)
+
+
+def _total_row(parts):
+    """The stated total that ``parts`` (a breakdown) break down, as a one-row frame."""
+    from ..loader import load
+
+    frame = load(parts.attrs["dataset"])
+    return frame[frame["row_id"] == parts.attrs["total"]["row_id"]]
+
+
+def _grouped_implied_figure(ctx, fid, series, by, colours, unit_axis, ratio):
+    """Grouped bars of several breakdowns along ``by``; a code a series leaves out is drawn as the
+    sources imply it (0 from a complete list, whose total is then cited; else hatched, unknown)."""
+    codes = list(dict.fromkeys(c for t in series.values() for c in t[by].astype(str)))
+    values, ids, zeros = [], [], []
+    for t in series.values():  # a code a complete list leaves out is 0; one no list determines is unknown (None)
+        found = [_implied_part(t, by, c) for c in codes]
+        values.append([None if d is None else float(d.value) for d in found])
+        ids.append([() if d is None else d.summed for d in found])
+        zeros.append([() if d is None else d.zero_from for d in found])
+    fig, ax = _new(ctx, ratio)
+    drawn = _grouped(ax, ctx, [label(by, c, ctx.lang) for c in codes],
+                     dict(zip([ctx.t(f"word.{k}") for k in series], values)), colours, ids=ids, zero_from=zeros)
+    ax.set_ylabel(ctx.t(unit_axis))
+    totals = [t for t in series.values() if len(t) < len(codes) and t.attrs.get("total")]  # the totals that imply zeros
+    rows = _concat(*[_prov(t) for t in series.values()], *[_prov(_total_row(t)) for t in totals])
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _share_figure(ctx, fid, parts, by, colour, ratio):
+    """Horizontal bars of the shares (per cent) a source gives for the parts of a whole."""
+    fig, ax = _new(ctx, ratio or 0.55)
+    drawn = _bars(ax, ctx, [label(by, s, ctx.lang) for s in parts[by]], parts["value"], colour,
+                  horizontal=True, texts=[ctx.n(v) + " %" for v in parts["value"]], ids=parts["row_id"])
+    ax.set_xlabel(ctx.t("axis.percent"))
+    ax.tick_params(axis="y", labelsize=ctx.small)
+    rows = _prov(parts)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, drawn
+
+
+def _dated_points_figure(ctx, fid, table, source_colours, unit_axis):
+    """A point per row at the middle of its month, with its month and value written above it; one
+    colour and marker per source, named in the legend; a date axis in the figure's language."""
+    import matplotlib.dates as mdates
+    import pandas as pd
+    from matplotlib.ticker import FuncFormatter
+
+    from ..i18n import date_label, tick_formatter
+    from ..loader import load
+
+    pts = table.copy()
+    pts["date"] = pd.to_datetime(pts["as_of"] + "-15")  # a month: drawn in its middle
+    pts = pts.sort_values("date")
+    fig, ax = _new(ctx, 0.45)
+    names = load("sources").set_index("source_id")["short_name" if ctx.lang == "en" else "short_name_fr"]
+    for (sid, grp), marker in zip(pts.groupby("source_id", sort=False), MARKERS):
+        ax.plot(grp["date"], grp["value"], marker=marker, linestyle="none", color=source_colours[sid],
+                markersize=8, label=names.loc[sid])
+        for r in grp.to_dict("records"):
+            ctx.mark(ax, r["as_of"], r["value"], r["row_id"], "point", series=names.loc[sid], label=ctx.n(r["value"]))
+    for _, r in pts.iterrows():  # each point with its month and its number
+        ax.annotate(f"{date_label(r['as_of'], ctx.lang)}\n{ctx.n(r['value'])}", (r["date"], r["value"]), xytext=(0, 7),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, linespacing=1.1)
+    ax.set_ylim(0, pts["value"].max() * 1.45)
+    ax.set_ylabel(ctx.t(unit_axis))
+    # a date axis: a tick at each January (and July, where there is room), in the figure's language (Babel)
+    first, last = pts["date"].min(), pts["date"].max()
+    ax.set_xlim(first - pd.DateOffset(months=3), last + pd.DateOffset(months=3))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1,) if ctx.size == "column" else (1, 7)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos=None: date_label(mdates.num2date(x), ctx.lang)))
+    ax.yaxis.set_major_formatter(tick_formatter(ctx.lang))
+    _count_ticks(ax, pts["value"])
+    _legend(ax, len(source_colours))
+    rows = _prov(pts)
+    _finish(fig, ctx, fid, rows)
+    return fig, rows, [float(v) for v in pts["value"]]
+
+
+def _region_period_figure(ctx, fid, by_region, by_period, colour, unit_axis):
+    """Where and when: the count by region (a), by period (b) and per month (c)."""
+    reg = by_region.sort_values("value", ascending=False, kind="stable")
+    per = aggregate.per_month(by_period.sort_values("period"))
+    # the regions on the left, the periods in counts over the periods per month on the right, so that
+    # the period labels have half the width each (one column at column size)
+    fig, axes = _new(ctx, 0.45 if ctx.size == "column" else 0.62, ncols=3)
+    for ax in axes:
+        ax.remove()
+    layout = [["a"], ["b"], ["c"]] if ctx.size == "column" else [["a", "b"], ["a", "c"]]
+    panels = fig.subplot_mosaic(layout)
+    a1, a2, a3 = panels["a"], panels["b"], panels["c"]
+    drawn = _bars(a1, ctx, [label("region", r, ctx.lang) for r in reg["region"]], reg["value"], colour, horizontal=True,
+                  ids=reg["row_id"])
+    a1.set_xlabel(ctx.t(unit_axis))
+    periods = [label("period", p, ctx.lang) for p in per["period"]]
+    drawn += _bars(a2, ctx, periods, per["value"], colour, ids=per["row_id"])
+    a2.set_ylabel(ctx.t(unit_axis))
+    drawn += _bars(a3, ctx, periods, per["per_month"], colour, decimals=1, ids=per["row_id"], months=per["months"])
+    a3.set_ylabel(ctx.t("axis.per_month"))
+    for ax in (a2, a3):
+        ax.tick_params(axis="x", labelsize=ctx.small)
+    rows = _concat(_prov(reg), _prov(per))
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"))
+    return fig, rows, drawn
+
+
 def months_between(start, end):
     """Whole months from the first day of ``start`` to the last day of ``end`` (dates or ISO text)."""
     import pandas as pd
@@ -415,21 +897,35 @@ def render(fid, lang="en", size="double", bare=False):
     import matplotlib
 
     matplotlib.use("agg", force=False)
-    if fid not in REGISTRY:
-        raise ValueError(f"unknown figure {fid!r}; the figures are: {', '.join(REGISTRY)}")
+    func = _figure_func(fid)
+    return _draw(fid, TEXTS[fid], func, lang, size, bare)
+
+
+def render_chart(chart, fid, lang="en", size="double", bare=False):
+    """Draw a :class:`mali_caac.charts.Chart` under figure id ``fid`` (its title and caption)."""
+    if fid not in TEXTS:
+        raise ValueError(f"figure {fid!r} has no title and caption: describe it in mali_caac/figures "
+                         f"(the described figures are: {', '.join(TEXTS)})")
+    return _draw(fid, TEXTS[fid], lambda ctx: chart.draw(ctx, fid), lang, size, bare)
+
+
+def _draw(fid, section, func, lang, size, bare):
     check_parameters(lang=lang, size=size, bare=bare)
     style.apply(size)
-    section, func = REGISTRY[fid]
     ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
-    return Rendered(fid, section, lang, fig, ctx.t(f"fig.{fid}.title"), ctx.t(f"fig.{fid}.caption"),
-                    cite_rows(rows, lang=ctx.lang), rows, drawn)
+    r = Rendered(fid, section, lang, fig, ctx.text(fid, "title", rows), ctx.text(fid, "caption", rows),
+                 cite_rows(rows, lang=ctx.lang), rows, drawn, _drawn.resolve(fid, ctx.marks))
+    r.alt = _drawn.alt_text(r)
+    return r
 
 
 def caption_text(r):
-    """The caption file: title, caption, source line and every row drawn."""
+    """The caption file: title, caption, source line, alt text and every row drawn."""
     lang = r.lang
-    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('word.rows_drawn', lang)}", ""]
+    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('alt.heading', lang)}", "", r.alt, "",
+             t("alt.data_file", lang).format(file=f"[{r.id}.csv]({r.id}.csv)"), "",
+             f"## {t('word.rows_drawn', lang)}", ""]
     lines += caption_table(r.rows, lang)  # headers, units, locators in the language; quotes marked verbatim
     return "\n".join(lines) + "\n"
 
@@ -478,14 +974,15 @@ def file_bytes(r, fmt, dpi):
     if fmt in ("png", "tiff"):
         return _raster(r.figure, fmt, dpi)
     if fmt == "svg":
-        return _svg(r.figure, r.title, r.caption)
+        return _svg(r.figure, r.title, r.alt)
     buf = io.BytesIO()
     r.figure.savefig(buf, format=fmt, metadata=style.SAVE_METADATA[fmt])
     return buf.getvalue()
 
 
 def save(r, output_dir, formats=("png", "svg", "pdf"), dpi=300):
-    """Write the figure in each format and its caption file; returns the paths written."""
+    """Write the figure in each format, its caption file and the CSV of the values it draws;
+    returns the paths written."""
     from pathlib import Path
 
     out = Path(output_dir)
@@ -496,6 +993,9 @@ def save(r, output_dir, formats=("png", "svg", "pdf"), dpi=300):
         paths.append(path)
     path = out / f"{r.id}.md"
     atomic_write(path, caption_text(r))
+    paths.append(path)
+    path = out / f"{r.id}.csv"
+    atomic_write(path, _drawn.csv_text(r.marks))
     paths.append(path)
     return paths
 

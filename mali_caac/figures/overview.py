@@ -1,9 +1,10 @@
 """Overview figures: all six violations, by period, region and party; the map; the trend across reports."""
 from .. import aggregate, style
-from ..i18n import label
+from ..i18n import label, percent
 from ..loader import VIOLATIONS, load
 from ._core import (
     C,
+    COUNTRY_REPORTS,
     _annotate,
     _bars,
     _concat,
@@ -23,8 +24,8 @@ from ._core import (
 
 # ----------------------------------------------------------------------------- overview
 @figure("overview_totals", "overview",
-        "Verified grave violations against children in Mali, July 2017 to March 2020",
-        "Violations graves vérifiées contre des enfants au Mali, juillet 2017 à mars 2020",
+        "Verified grave violations against children in Mali, {report_period}",
+        "Violations graves vérifiées contre des enfants au Mali, {report_period}",
         "The six grave violations verified by the UN country task force in the 33 months of the report, 1,764 in all. "
         "Each is counted in the report's own unit: cases of recruitment, children killed or maimed, girls subjected to sexual violence, "
         "attacks, children abducted, incidents of denial of access.",
@@ -46,7 +47,7 @@ def _overview_totals(ctx):
     parts = pd.concat(rows)
     labels = [f"{label('violation', v, ctx.lang)}\n({ctx.t('unit.' + u)})" for v, u in zip(parts.violation, parts.unit)]
     fig, ax = _new(ctx, 0.5)
-    drawn = _bars(ax, ctx, labels, parts["value"], [C[v] for v in parts.violation], horizontal=True)
+    drawn = _bars(ax, ctx, labels, parts["value"], [C[v] for v in parts.violation], horizontal=True, ids=parts["row_id"])
     ax.set_xlabel(ctx.t("axis.count"))
     prov = _prov(parts, "grave_violations")
     _finish(fig, ctx, "overview_totals", prov, note=ctx.t("word.underreporting"))
@@ -54,16 +55,18 @@ def _overview_totals(ctx):
 
 
 @figure("overview_by_period", "overview",
-        "Verified violations per month, by violation and period",
-        "Violations vérifiées par mois, par violation et par période",
+        "Grave violations verified per month in Mali, by violation and period, {report_period}",
+        "Violations graves vérifiées par mois au Mali, par violation et par période, {report_period}",
         "Monthly averages of the violations verified in each period of the report; the periods are 6, 12, 12 and 3 months long, "
-        "so the averages, not the raw counts, are comparable. The number printed on each bar is the raw count.",
+        "so the averages, not the raw counts, are comparable. The number on each bar is the monthly average its height shows; "
+        "the raw counts are in the rows drawn, listed with the caption.",
         "Moyennes mensuelles des violations vérifiées dans chaque période du rapport ; les périodes durent 6, 12, 12 et 3 mois : "
-        "ce sont les moyennes, non les nombres bruts, qui se comparent. Le nombre inscrit sur chaque barre est le nombre brut.")
+        "ce sont les moyennes, non les nombres bruts, qui se comparent. Le nombre inscrit sur chaque barre est la moyenne mensuelle que montre sa hauteur ; "
+        "les nombres bruts figurent dans les lignes représentées, jointes à la légende.")
 def _overview_by_period(ctx):
     import pandas as pd
 
-    frames, series, texts = [], {}, []
+    frames, series, texts, ids, rates = [], {}, [], [], []
     periods = None
     for v in VIOLATIONS:
         if v == "attacks_on_schools_and_hospitals":
@@ -73,16 +76,19 @@ def _overview_by_period(ctx):
             values = list(sch["value"].to_numpy() + hos["value"].to_numpy())
             months = list(sch["months"])
             per = [a / m for a, m in zip(values, months)]
+            ids.append(list(zip(sch["row_id"], hos["row_id"])))
         else:
             parts = aggregate.per_month(_gv_breakdown("period", v)).sort_values("period")
             frames.append(parts)
-            values, per = list(parts["value"]), list(parts["per_month"])
+            values, per, months = list(parts["value"]), list(parts["per_month"]), list(parts["months"])
+            ids.append(list(parts["row_id"]))
         periods = periods or [p for p in (frames[-1]["period"])]
         series[label("violation", v, ctx.lang)] = per
-        texts.append([ctx.n(x) for x in values])
+        texts.append([ctx.n(x, 1) for x in per])  # the number a bar shows is its height: the rate
+        rates.append(months)
     fig, ax = _new(ctx, 0.55)
     groups = [label("period", p, ctx.lang) for p in periods]
-    drawn = _grouped(ax, ctx, groups, series, [C[v] for v in VIOLATIONS], texts=texts)
+    drawn = _grouped(ax, ctx, groups, series, [C[v] for v in VIOLATIONS], texts=texts, ids=ids, months=rates)
     ax.set_ylabel(ctx.t("axis.per_month"))
     _legend(ax, 6, ctx.small)
     rows = _prov(pd.concat(frames), "grave_violations")
@@ -91,8 +97,8 @@ def _overview_by_period(ctx):
 
 
 @figure("overview_regions", "overview",
-        "Verified violations by region and type",
-        "Violations vérifiées par région et par type",
+        "Verified grave violations by region of Mali and violation, {report_period}",
+        "Violations graves vérifiées par région du Mali et par violation, {report_period}",
         "Counts the report states for each region, or that follow from its complete lists (a region absent from a complete list counts zero). "
         "Hatched cells: the report does not state the figure (denial of access in these regions is inside its 'other regions', 53 incidents).",
         "Nombres que le rapport donne pour chaque région, ou qui découlent de ses listes complètes (une région absente d'une liste complète compte zéro). "
@@ -102,30 +108,34 @@ def _overview_regions(ctx):
     import seaborn as sns
 
     regions = ["Mopti", "Gao", "Kidal", "Timbuktu", "Ménaka", "Ségou", "Koulikoro", "Bamako", "other regions", "outside Mali"]
-    table = aggregate.violations_by("region", regions)
+    table, how = aggregate.violations_by("region", regions, derived=True)
     gv = load("grave_violations")
     used = gv[gv.restates.isna() & (gv.period == "all") & (gv.perpetrator == "all") & (gv.sex == "all")
               & (gv.cause == "all") & (gv.outcome == "all") & gv.region.isin(regions)
               & gv.violation.isin(VIOLATIONS) & (gv.unit != "percent")]
     fig, ax = _new(ctx, 0.55)
     data = table.to_numpy(dtype=float)
-    sns.heatmap(data, ax=ax, cmap="Blues", annot=True, fmt=".0f", linewidths=0.5, linecolor="white",
-                annot_kws={"fontsize": ctx.small}, cbar_kws={"label": ctx.t("axis.count"), "shrink": 0.8},
+    cmap, norm, colours = _scale()
+    sns.heatmap(data, ax=ax, cmap=cmap, norm=norm, annot=False, linewidths=0.5, linecolor=style.NEUTRAL, cbar=False,
                 mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions],
                 yticklabels=[_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for v in VIOLATIONS])
+    _mark_table(ctx, ax, how, regions, "cell", lambda x: ctx.n(x) if x == x else ctx.t("word.not_stated"))
+    for i, j in zip(*np.where(~np.isnan(data))):  # each number in the colour of higher contrast on its cell
+        fill = colours[int(norm(data[i, j]))]
+        ax.text(j + 0.5, i + 0.5, ctx.n(data[i, j]), ha="center", va="center", fontsize=ctx.small,
+                color=style.text_colour_on(fill))
     for i, j in zip(*np.where(np.isnan(data))):
-        ax.add_patch(__import__("matplotlib").patches.Rectangle((j, i), 1, 1, fill=False, hatch="///",
-                                                                 edgecolor=style.UNKNOWN["edgecolor"], lw=0))
+        ax.add_patch(__import__("matplotlib").patches.Rectangle((j, i), 1, 1, **style.UNKNOWN, lw=0.5))
     ax.tick_params(axis="x", rotation=90, labelsize=ctx.small)
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(used, "grave_violations")
-    _finish(fig, ctx, "overview_regions", rows)
+    _finish(fig, ctx, "overview_regions", rows, key=_scale_key(ctx, data))
     return fig, rows, [float(x) for x in data[~np.isnan(data)]]
 
 
 @figure("overview_attribution", "overview",
-        "Who was responsible: shares of verified violations",
-        "Les responsables : part des violations vérifiées",
+        "Who was responsible for the grave violations verified in Mali, {report_period}",
+        "Responsables des violations graves vérifiées au Mali, {report_period}",
         "Shares of the 1,764 verified violations as the report states them: more than half could not be attributed to a party. "
         "The shares follow from the counts by party (mali-caac validate checks them).",
         "Parts des 1 764 violations vérifiées telles que le rapport les donne : plus de la moitié n'ont pu être attribuées. "
@@ -136,8 +146,8 @@ def _overview_attribution(ctx):
     labels = [ctx.t(f"attribution.{p}") for p in parts.perpetrator]
     fig, ax = _new(ctx, 0.32)
     drawn = _bars(ax, ctx, labels, parts["value"], [style.UNATTRIBUTED, C["all"], C["all"]],
-                  horizontal=True, qualifiers=list(parts["qualifier"].astype(str)),
-                  texts=[_qual(ctx, q) + ctx.n(v) + " %" for v, q in zip(parts["value"], parts["qualifier"].astype(str))])
+                  horizontal=True, qualifiers=list(parts["qualifier"].astype(str)), ids=parts["row_id"],
+                  texts=[_qual(ctx, q) + percent(v, ctx.lang) for v, q in zip(parts["value"], parts["qualifier"].astype(str))])
     ax.set_xlabel(ctx.t("axis.percent"))
     ax.set_xlim(0, 100)
     rows = _prov(parts, "grave_violations")
@@ -146,8 +156,8 @@ def _overview_attribution(ctx):
 
 
 @figure("overview_previous_report", "overview",
-        "This report against the previous one, per month",
-        "Ce rapport comparé au précédent, par mois",
+        "Grave violations verified per month in Mali: this report against the previous one, {since_previous_report}",
+        "Violations graves vérifiées par mois au Mali : ce rapport comparé au précédent, {since_previous_report}",
         "Violations verified per month in the previous report (S/2018/136, 42 months) and in this one (S/2020/1105, 33 months), "
         "as S/2020/1105 quotes them; raw totals on the bars. The previous report's figures are as quoted, and its per-violation figures add up to more than the total it quotes (see the discrepancy register, d-01).",
         "Violations vérifiées par mois dans le rapport précédent (S/2018/136, 42 mois) et dans celui-ci (S/2020/1105, 33 mois), "
@@ -174,7 +184,9 @@ def _overview_previous(ctx):
     texts = [[ctx.n(x) for x in before], [ctx.n(x) for x in now]]
     fig, ax = _new(ctx, 0.55)
     groups = [label("violation", v, ctx.lang) for v in VIOLATIONS]
-    drawn = _grouped(ax, ctx, groups, series, [style.NEUTRAL, C["all"]], texts=texts)
+    drawn = _grouped(ax, ctx, groups, series, [style.NEUTRAL, C["all"]], texts=texts,
+                     ids=[[f["row_id"].iloc[0] for f in frames[0::2]], [f["row_id"].iloc[0] for f in frames[1::2]]],
+                     months=[[months["2014-2017H1"]] * len(before), [months["all"]] * len(now)])
     ax.tick_params(axis="x", labelsize=ctx.small)
     ax.set_ylabel(ctx.t("axis.per_month"))
     rows = _prov(pd.concat(frames), "grave_violations")
@@ -183,12 +195,61 @@ def _overview_previous(ctx):
 
 
 
-MAP_BINS = [0, 1, 10, 25, 50, 100, 200, 400, 700]
+def _scale():
+    """The classed sequential scale of counts (style.SEQUENTIAL_BINS): colour map, norm and colours."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    colours = style.sequential_colours()
+    bounds = list(style.SEQUENTIAL_BINS) + [float("inf")]
+    return ListedColormap(colours), BoundaryNorm(bounds, len(colours)), colours
+
+
+def _class_text(ctx, i, top):
+    """The name of class ``i`` of the sequential scale, its upper end cut at ``top`` (the largest value drawn)."""
+    bins = list(style.SEQUENTIAL_BINS)
+    lo = bins[i]
+    hi = min(bins[i + 1] - 1, top) if i + 1 < len(bins) else top
+    return ctx.n(lo) if hi == lo else f"{ctx.n(lo)}–{ctx.n(hi)}"
+
+
+def _scale_key(ctx, values):
+    """The key of the classed scale, one entry per class up to the largest value drawn, and 'not stated'."""
+    import numpy as np
+    from matplotlib.patches import Patch
+
+    colours = style.sequential_colours()
+    top = int(np.nanmax(np.asarray(values, dtype=float)))
+    handles = [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL, lw=0.5, label=_class_text(ctx, i, top))
+               for i, lo in enumerate(style.SEQUENTIAL_BINS) if lo <= top]
+    handles.append(Patch(**style.UNKNOWN, lw=0.5, label=ctx.t("word.not_stated")))
+    ncols = {"column": 4}.get(ctx.size, len(handles))
+    return dict(handles=handles, ncols=ncols, handlelength=1.2, columnspacing=1.0, title=ctx.t("map.legend"))
+
+
+def _map_class(ctx, value, top):
+    """The class of the scale a value is drawn in, named as the key names it."""
+    if value != value:
+        return ctx.t("word.not_stated")
+    i = max(i for i, b in enumerate(style.SEQUENTIAL_BINS) if b <= value)
+    return _class_text(ctx, i, top)
+
+
+def _mark_table(ctx, ax, how, regions, drawn_as, text):
+    """Record the cells of a violations-by-region table (:func:`aggregate.violations_by` with
+    ``derived=True``): one mark per violation and region, a missing figure as 'not stated'."""
+    from ..reconcile import Derived
+
+    for v, found in how.iterrows():
+        for r in regions:
+            d = found[r] if isinstance(found[r], Derived) else None
+            value = float("nan") if d is None else float(d.value)
+            ctx.mark(ax, label("region", r, ctx.lang), value, d.summed if d else (), drawn_as,
+                     series=label("violation", v, ctx.lang), label=text(value), zero_from=d.zero_from if d else ())
 
 
 @figure("overview_map", "overview",
-        "Verified grave violations by region, July 2017 to March 2020",
-        "Violations graves vérifiées par région, juillet 2017 à mars 2020",
+        "Verified grave violations by region of Mali, {report_period}",
+        "Violations graves vérifiées par région du Mali, {report_period}",
         "One map per violation and one for all six, on one colour scale: each region's count in the violation's own unit (cases of recruitment, children, attacks, incidents). "
         "White: a stated zero (the region is absent from a complete list). Hatched grey: the report gives no figure for the region (for all six together it gives only the five most affected regions; "
         "denial of access elsewhere is in its 'other regions'). Children recruited abroad (10) and the 53 incidents in 'other regions' cannot be mapped. Ménaka is shown as its own region, as in the report.",
@@ -197,34 +258,37 @@ MAP_BINS = [0, 1, 10, 25, 50, 100, 200, 400, 700]
         "les refus d'accès ailleurs sont dans ses « autres régions »). Les 10 enfants recrutés à l'étranger et les 53 incidents des « autres régions » ne peuvent pas être cartographiés. Ménaka est une région à part entière, comme dans le rapport.")
 def _overview_map(ctx):
     import numpy as np
-    import seaborn as sns
-    from matplotlib.colors import BoundaryNorm, ListedColormap
 
     from ..geography import load_regions_geometry
 
     geo = load_regions_geometry()
     regions = list(geo["region"])
-    table = aggregate.violations_by("region", regions)
+    table, how = aggregate.violations_by("region", regions, derived=True)
     gv = load("grave_violations")
     totals = gv[(gv.violation == "all") & (gv.unit == "violations") & (gv.period == "all") & (gv.perpetrator == "all")
                 & gv.restates.isna() & gv.region.isin(regions)]
     total_map = dict(zip(totals["region"].astype(str), totals["value"]))
     panels = [(v, [table.loc[v, r] for r in regions]) for v in VIOLATIONS]
     panels.append(("all", [total_map.get(r, np.nan) for r in regions]))
+    from ..reconcile import Derived
+
+    for r, v, i in zip(totals["region"].astype(str), totals["value"], totals["row_id"]):
+        how.loc["all", r] = Derived(v, (i,))
     used = gv[gv.restates.isna() & (gv.period == "all") & (gv.perpetrator == "all") & (gv.sex == "all")
               & (gv.cause == "all") & (gv.outcome == "all") & gv.region.isin(regions) & (gv.unit != "percent")
               & gv.violation.isin(VIOLATIONS)]
-    colours = ["#FFFFFF"] + sns.color_palette("rocket_r", len(MAP_BINS) - 2).as_hex()
-    cmap, norm = ListedColormap(colours), BoundaryNorm(MAP_BINS, len(colours))
+    cmap, norm, _ = _scale()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     w = ctx.sz.width
-    nrows, ncols = (4, 2) if ctx.size == "column" else (2, 4)
-    fig = Figure(figsize=(w, round(w * 0.8 * nrows / ncols, 3)), layout="constrained", dpi=LAYOUT_DPI)
+    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))  # one row on slides and posters
+    title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
+    fig = Figure(figsize=(w, round(nrows * w / ncols * 0.8 + title_h, 3)), layout="constrained", dpi=LAYOUT_DPI)
     FigureCanvasAgg(fig)
-    axes = fig.subplots(nrows, ncols)
+    axes = fig.subplots(nrows, ncols, squeeze=False)
     drawn = []
+    top = int(max(float(x) for _, values in panels for x in values if x == x))
     for ax, (v, values) in zip(axes.flat, panels):
         g = geo.assign(value=[float(x) for x in values])
         known = g[g["value"].notna()]
@@ -234,18 +298,13 @@ def _overview_map(ctx):
             unknown.plot(ax=ax, color=style.UNKNOWN["facecolor"], hatch=style.UNKNOWN["hatch"],
                          edgecolor=style.UNKNOWN["edgecolor"], linewidth=0.4)
         drawn += [float(x) for x in known["value"]]
+        _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x: _map_class(ctx, x, top))
         ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
                      loc="left")
         ax.set_axis_off()
-    axes.flat[-1].remove()  # the legend goes below the maps, where the layout engine makes room for it
-    from matplotlib.patches import Patch
-
-    handles = [Patch(facecolor=colours[0], edgecolor=style.NEUTRAL, label="0")]
-    handles += [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL,
-                      label=f"{MAP_BINS[i]}–{MAP_BINS[i + 1] - 1}") for i in range(1, len(colours))]
-    handles.append(Patch(**style.UNKNOWN, label=ctx.t("word.not_stated")))
-    key = dict(handles=handles, ncols={"column": 4, "double": len(handles)}.get(ctx.size, 5), handlelength=1.0,
-               columnspacing=0.8, title=ctx.t("map.legend"))
+    for extra in axes.flat[len(panels):]:
+        extra.remove()  # the key goes below the maps, where the layout engine makes room for it
+    key = _scale_key(ctx, drawn)
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
     from ..citation import source_name
     from ..package import open_package
@@ -258,27 +317,30 @@ def _overview_map(ctx):
 
 
 @figure("country_reports_trend", "overview",
-        "Verified grave violations per month, across the Secretary-General's country reports on Mali",
-        "Violations graves vérifiées par mois, d'un rapport de pays du Secrétaire général sur le Mali à l'autre",
-        "Each report's total of verified grave violations divided by the months it covers (42, 33, 24 and 24); the raw total is printed on each bar. "
+        "Grave violations verified per month in Mali, across the Secretary-General's country reports, {country_reports_years}",
+        "Violations graves vérifiées par mois au Mali, d'un rapport de pays du Secrétaire général à l'autre, {country_reports_years}",
+        "Each report's total of verified grave violations divided by the months it covers ({months}); the raw total is printed on each bar. "
         "The second report's total is as the third quotes it (its parts add up to more, see d-01); the fourth and fifth are as read from secondary web pages. "
         "No total was found for the first report (2012-2013).",
-        "Total des violations graves vérifiées de chaque rapport divisé par le nombre de mois couverts (42, 33, 24 et 24) ; le total brut est inscrit sur chaque barre. "
+        "Total des violations graves vérifiées de chaque rapport divisé par le nombre de mois couverts ({months}) ; le total brut est inscrit sur chaque barre. "
         "Le total du deuxième rapport est celui que cite le troisième (la somme de ses parties est plus élevée, voir d-01) ; ceux du quatrième et du cinquième proviennent de pages web secondaires. "
         "Aucun total n'a été trouvé pour le premier rapport (2012-2013).")
 def _country_reports(ctx):
     cr = load("country_reports")
     src = load("sources").set_index("source_id")
     tot = cr[(cr.violation == "all") & (cr.unit == "violations") & (cr.sex == "all") & cr.restates.isna()].copy()
-    order = ["S/2014/267", "S/2018/136", "S/2020/1105", "S/2022/856", "SG-CAAC-Mali-5"]
-    labels, rates, texts, colours = [], [], [], []
+    order = COUNTRY_REPORTS
+    labels, rates, texts, colours, ids, months, stated_months = [], [], [], [], [], [], []
     for rep in order:
         s = src.loc[rep]
         m = months_between(s["period_start"], s["period_end"])
         name = s["short_name"].replace("Fifth country report (2024)", ctx.t("word.fifth_report"))
         labels.append(f"{name}\n{s['period_start'].year}–{s['period_end'].year} ({m} {ctx.t('word.months_short')})")
         row = tot[tot.report == rep]
+        ids.append(tuple(row["row_id"]))
+        months.append(m)
         if len(row):
+            stated_months.append(m)
             v = float(row["value"].iloc[0])
             rates.append(v / m)
             texts.append(ctx.n(v) + (" *" if bool(row["secondary"].iloc[0]) else ""))
@@ -287,10 +349,16 @@ def _country_reports(ctx):
             rates.append(0.0)
             texts.append(ctx.t("word.no_total"))
             colours.append(style.UNKNOWN["facecolor"])
+    from babel.lists import format_list
+
+    ctx.facts["months"] = format_list([ctx.n(m) for m in stated_months], locale=ctx.lang)
     fig, ax = _new(ctx, 0.62)
     keep = [i for i, tx in enumerate(texts) if tx != ctx.t("word.no_total")]
     bars = ax.bar(keep, [rates[i] for i in keep], color=[colours[i] for i in keep], width=0.7)
     _annotate(ax, bars, [texts[i] for i in keep], False)
+    for i in range(len(labels)):
+        ctx.mark(ax, labels[i], rates[i] if i in keep else None, ids[i], "bar" if i in keep else "text", label=texts[i],
+                 months=months[i] if i in keep else None)
     for i in set(range(len(labels))) - set(keep):
         ax.annotate(_fit(ctx, texts[i], ctx.sz.width * 0.5 / len(labels)), (i, 0), xytext=(0, 3),
                     textcoords="offset points", ha="center", va="bottom", fontsize=ctx.small, color=style.TEXT_MUTED)
