@@ -315,7 +315,6 @@ TEXT = {
     "site.cite_sources": ("Cite the sources", "Citer les sources"),
     "site.cite_sources_intro": ("The documents every figure comes from (`mali-caac cite`), also as BibTeX and RIS:",
                                 "Les documents dont vient chaque figure (`mali-caac cite`), aussi en BibTeX et en RIS :"),
-    "site.language": ("Français", "English"),
 }
 
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"

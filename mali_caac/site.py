@@ -46,6 +46,8 @@ TEACHING = "teaching"
 FIGURE_FILES = ("png", "svg", "pdf", "csv", "md")
 """The files of a figure offered for download, when they exist (the PNG is the one shown)."""
 ZIP_NAME = "mali-caac-data.zip"
+AUTONYMS = {"en": "English", "fr": "Français"}
+"""Each language named in itself, for the link to the other language's site."""
 
 
 class SiteError(BuildError):
@@ -351,7 +353,7 @@ def cite_page(lang, data=None):
 def index_page(lang, sections, teaching):
     other = [x for x in LANGS if x != lang][0]
     switch = (f'```{{raw}} html\n<p><a href="../{other}/index.html" hreflang="{other}" lang="{other}">'
-              f"{t('site.language', lang)}</a></p>\n```\n")
+              f"{AUTONYMS[other]}</a></p>\n```\n")
     toc = ["```{toctree}", f":caption: {t('site.sections', lang)}", ":maxdepth: 1", ":numbered: 1", "", *sections,
            "```", ""]
     if teaching:

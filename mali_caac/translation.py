@@ -8,6 +8,7 @@ source of one paragraph or heading. :func:`translate_notebook` replaces each
 such block of each Markdown cell by its translation; a block with no
 translation, or a fuzzy one, fails by name (notebook, cell, first words).
 """
+import re
 import shutil
 import subprocess
 import sys
@@ -25,25 +26,42 @@ class MissingTranslation(DataError):
     """A Markdown block of a notebook has no usable translation in its catalogue."""
 
 
+TITLED = frozenset({"admonition", "dropdown", "topic", "sidebar"})
+"""MyST directives whose argument is a title, which Sphinx extracts as a message of its own."""
+_OPTION = re.compile(r"^:[\w-]+:")
+
+
 def _parser():
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.colon_fence import colon_fence_plugin
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark").use(colon_fence_plugin).enable("table")
 
 
-def blocks(markdown):
+def blocks(markdown, offset=0):
     """The translatable blocks of a Markdown text, in order: (first line, last line + 1, message).
 
-    A block is a paragraph or a heading, wherever it sits (list item, block
-    quote); its message is its Markdown source as Sphinx's gettext builder
-    extracts it (MyST keeps the inline source as the node's ``rawsource``).
+    A block is a paragraph or a heading, wherever it sits (list item, block quote, the body of a
+    MyST directive such as an admonition), or the title of an admonition; its message is its
+    Markdown source as Sphinx's gettext builder extracts it (MyST keeps the inline source as the
+    node's ``rawsource``). ``offset`` is the line of the text's first line in a larger text.
     """
     tokens = _parser().parse(markdown)
     found = []
     for i, tok in enumerate(tokens):
         if tok.type == "inline" and i and tokens[i - 1].type in ("paragraph_open", "heading_open") and tok.content:
             start, end = tokens[i - 1].map
-            found.append((start, end, _clean(tok.content)))
+            found.append((start + offset, end + offset, _clean(tok.content)))
+        elif tok.type in ("fence", "colon_fence") and tok.info.startswith("{") and "}" in tok.info:
+            name, _, argument = tok.info[1:].partition("}")
+            start, end = tok.map
+            if name in TITLED and argument.strip():
+                found.append((start + offset, start + offset + 1, argument.strip()))
+            body = tok.content.split("\n")
+            skip = 0
+            while skip < len(body) and _OPTION.match(body[skip]):
+                skip += 1
+            found += blocks("\n".join(body[skip:]), offset + start + 1 + skip)
     return found
 
 
@@ -99,6 +117,30 @@ def translate_markdown(markdown, translations):
     return "\n".join(lines)
 
 
+def _translate_cells(cells, name, path, usable, fuzzy):
+    """Translate each (index, text) of ``cells``; returns the translated texts, or raises naming every gap."""
+    out, problems = [], []
+    for index, text in cells:
+        missing = [m for _, _, m in blocks(text) if m not in usable]
+        for m in missing:
+            state = "fuzzy" if m in fuzzy else "no translation"
+            where = f"cell {index}" if index is not None else f"line {next(a + 1 for a, _, b in blocks(text) if b == m)}"
+            problems.append(f"{name}, {where}: {state} for \u201c{_first_words(m)}\u201d")
+        out.append(text if missing else translate_markdown(text, usable))
+    if problems:
+        raise MissingTranslation(f"{len(problems)} message(s) of {name} not translated in {path} "
+                                 f"(`make translations`, then translate them):\n  " + "\n  ".join(problems), file=path)
+    return out
+
+
+def translate_page(text, name, lang, locales=None):
+    """A Markdown page (``teaching/facilitator.md``) in ``lang``, from its catalogue; gaps fail by name and line."""
+    if lang == SOURCE_LANG:
+        return text
+    path = catalogue_path(name, lang, locales)
+    return _translate_cells([(None, text)], name, path, *read_catalogue(path))[0]
+
+
 def translate_notebook(nb, name, lang, locales=None):
     """A copy of notebook ``nb`` (nbformat) whose Markdown cells are in ``lang``, from the catalogue of ``name``.
 
@@ -111,36 +153,28 @@ def translate_notebook(nb, name, lang, locales=None):
     if lang == SOURCE_LANG:
         return nb
     path = catalogue_path(name, lang, locales)
-    usable, fuzzy = read_catalogue(path)
-    out, problems = copy.deepcopy(nb), []
-    for index, cell in enumerate(out.cells):
-        if cell.cell_type != "markdown":
-            continue
-        missing = [m for _, _, m in blocks(cell.source) if m not in usable]
-        for m in missing:
-            state = "fuzzy" if m in fuzzy else "no translation"
-            problems.append(f"{name}, cell {index}: {state} for \u201c{_first_words(m)}\u201d")
-        if not missing:
-            cell.source = translate_markdown(cell.source, usable)
-    if problems:
-        raise MissingTranslation(f"{len(problems)} message(s) of {name} not translated in {path} "
-                                 f"(`make translations`, then translate them):\n  " + "\n  ".join(problems), file=path)
+    out = copy.deepcopy(nb)
+    prose = [(i, cell) for i, cell in enumerate(out.cells) if cell.cell_type == "markdown"]
+    texts = _translate_cells([(i, cell.source) for i, cell in prose], name, path, *read_catalogue(path))
+    for (_, cell), text in zip(prose, texts):
+        cell.source = text
     out.metadata["language"] = lang
     return out
 
 
 # ----------------------------------------------------------------------------- for maintainers: extraction
 def source_notebooks(notebooks=None):
-    """The notebooks whose prose is translated: every ``*.ipynb`` under the notebooks folder, relative paths, sorted.
+    """The documents whose prose is translated: every notebook and Markdown page under the notebooks folder
+    (relative paths, sorted).
 
-    A teaching notebook kept per language (``.../en/x.ipynb``, ``.../fr/x.ipynb``, ``x.fr.ipynb``) is not translated.
+    A document kept per language (``.../en/x.ipynb``, ``.../fr/x.ipynb``, ``x.fr.ipynb``) is not translated.
     """
     from .parameters import PARAMETERS
 
     folder = Path(notebooks or ROOT / "notebooks")
     langs = set(PARAMETERS["lang"])
     found = []
-    for path in sorted(folder.rglob("*.ipynb")):
+    for path in sorted([*folder.rglob("*.ipynb"), *folder.rglob("*.md")]):
         rel = path.relative_to(folder)
         if ".ipynb_checkpoints" in rel.parts or rel.name.startswith("."):
             continue
@@ -148,6 +182,18 @@ def source_notebooks(notebooks=None):
             continue
         found.append(rel)
     return found
+
+
+def messages(path):
+    """The messages of a notebook's Markdown cells, or of a Markdown page, in order."""
+    import nbformat
+
+    path = Path(path)
+    if path.suffix == ".md":
+        texts = [path.read_text(encoding="utf-8")]
+    else:
+        texts = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
+    return [m for text in texts for _, _, m in blocks(text)]
 
 
 def update_catalogues(lang="fr", notebooks=None, locales=None, echo=print):
@@ -165,15 +211,19 @@ def update_catalogues(lang="fr", notebooks=None, locales=None, echo=print):
         src.mkdir()
         names = source_notebooks(folder)
         for rel in names:
+            (src / rel).parent.mkdir(parents=True, exist_ok=True)
+            if rel.suffix == ".md":
+                shutil.copyfile(folder / rel, src / rel)
+                continue
             nb = nbformat.read(folder / rel, as_version=4)
             for cell in nb.cells:  # the prose only: outputs are translated by the library
                 if cell.cell_type == "code":
                     cell.outputs, cell.execution_count = [], None
-            (src / rel).parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, src / rel)
         toctree = "\n".join(rel.with_suffix("").as_posix() for rel in names)
         (src / "index.md").write_text(f"# Index\n\n```{{toctree}}\n{toctree}\n```\n", encoding="utf-8")
         (src / "conf.py").write_text('project = "mali-caac"\nextensions = ["myst_nb"]\nnb_execution_mode = "off"\n'
+                                     'myst_enable_extensions = ["colon_fence"]\n'
                                      'gettext_compact = False\ngettext_uuid = False\ngettext_location = False\n'
                                      'gettext_last_translator = ""\n', encoding="utf-8")
         subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "gettext", str(src), str(pot)], check=True)
@@ -184,7 +234,6 @@ def update_catalogues(lang="fr", notebooks=None, locales=None, echo=print):
         shutil.rmtree(work, ignore_errors=True)
     for rel in names:
         usable, fuzzy = read_catalogue(catalogue_path(rel, lang, locales))
-        todo = sum(1 for cell in nbformat.read(folder / rel, as_version=4).cells if cell.cell_type == "markdown"
-                   for _, _, m in blocks(cell.source) if m not in usable)
+        todo = sum(1 for m in messages(folder / rel) if m not in usable)
         echo(f"{catalogue_path(rel, lang, locales).relative_to(locales.parent)}: "
              + (f"{todo} message(s) to translate" if todo else "complete"))
