@@ -175,12 +175,17 @@ def figure_markdown(figures, lang, fid, glossary):
 
 
 def figure_ids_in(source, known):
-    """The figure ids that a code cell names (as string literals), in order, among ``known``."""
-    ids = []
-    for fid in re.findall(r"[\"']([A-Za-z0-9_\-]+)[\"']", source):
-        if fid in known and fid not in ids:
-            ids.append(fid)
-    return ids
+    """The figure ids that a code cell publishes (``publish("id", ...)``, read as the recipes are), in
+    order, among ``known``; a string that names a table (``"us_aid_series"``) is not a figure."""
+    import ast
+
+    from .recipes import _published_ids
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    return [fid for fid in dict.fromkeys(_published_ids(tree)) if fid in known]
 
 
 def notebook_page(nb, lang, figures, glossary, name):

@@ -179,7 +179,7 @@ def test_a_partial_build_never_touches_the_committed_figures(build_root):
     assert (variant / "en" / "reintegration_outcomes.png").exists()
     gallery = (variant / "README.md").read_text()
     assert "- reintegration (en): formats png; dpi 100; size double; bare False" in gallery
-    assert "![Horizontal bar chart. Reintegration support for children leaving transit centres." in gallery
+    assert "![Horizontal bar chart. Reintegration support for children leaving transit centres" in gallery
     assert "](en/reintegration_outcomes.png)" in gallery and "[data](en/reintegration_outcomes.csv)" in gallery
     assert (variant / "en" / "reintegration_outcomes.csv").exists()
     # a partial set is not written into the committed folder, even when asked
@@ -234,7 +234,7 @@ def test_outputs_are_checked_not_just_found(tmp_path, build_root):
     assert png.read_bytes() == good
     # a notebook that does not draw one of its registered figures fails by name
     cells = nbformat.read(ROOT / "notebooks" / "sexual_violence.ipynb", as_version=4).cells
-    at = next(i for i, c in enumerate(cells) if 'show("crsv_2019"' in c.source)
+    at = next(i for i, c in enumerate(cells) if 'publish(\n    "crsv_2019"' in c.source)
     notebooks = notebooks_with(tmp_path, "sexual_violence", None, at=at)
     errors = build(**kw, notebooks=notebooks, echo=out.append)
     assert len(errors) == 1 and errors[0].startswith("sexual_violence.ipynb (en): did not write ")

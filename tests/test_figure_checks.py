@@ -37,9 +37,10 @@ def test_largest_gap():
 
 def test_a_text_over_a_legend_is_found():
     """A panel letter drawn over the legend's first key (attacks_by_period) passed the text-only check."""
-    fig, ax = plt.subplots(figsize=(3.5, 2.5), layout="constrained")
-    ax.bar([0, 1], [3, 4], label="Schools")
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0))
-    ax.set_title("a", loc="left")
-    assert any("and a legend overlap" in p for p in layout_problems(fig))
-    plt.close(fig)
+    with plt.style.context("default"):  # whatever size preset another test left in the rc
+        fig, ax = plt.subplots(figsize=(3.5, 2.5), layout="constrained")
+        ax.bar([0, 1], [3, 4], label="Schools")
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0))
+        ax.set_title("a", loc="left")
+        assert any("and a legend overlap" in p for p in layout_problems(fig))
+        plt.close(fig)

@@ -143,9 +143,9 @@ def test_a_missing_fact_names_the_figure_and_the_field():
 
 
 def test_titles_take_their_period_from_the_data(rendered):
-    from mali_caac.i18n import period_span
+    from mali_caac.i18n import date_span
 
     r = rendered("overview_totals", "fr")
-    span = period_span("2017-07-01", "2020-03-31", "fr")
+    span = date_span("2017-07-01", "2020-03-31", "fr")  # as every title writes its dates
     assert span in r.title and span in all_text(r.figure)
     assert "juillet 2017 à mars 2020" not in r.title

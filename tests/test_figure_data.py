@@ -141,6 +141,12 @@ def _months_of(table, rec):
 @pytest.mark.parametrize("fid", IDS)
 def test_csv_values_follow_from_their_rows(fid, lang, folder):
     rows, *_ = drawn(fid, lang, folder)
+    assert_values_follow_from_rows(fid, rows)
+
+
+def assert_values_follow_from_rows(fid, rows):
+    """Each value of a figure's CSV is the sum of the values of the data rows it cites (a rate: per
+    month of their period; millions: / 10**6), and a zero is shown by a stated total and its list."""
     data = data_rows()
     for r in rows:
         where = f"{fid}.csv {r['panel']} {r['series']} {r['category']!r}"

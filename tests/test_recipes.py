@@ -59,7 +59,7 @@ def test_a_failing_recipe_is_named_with_its_notebook_and_cell(tmp_path):
 
 def test_an_id_published_twice_is_refused(tmp_path):
     folder = _copy_notebooks(tmp_path)
-    _edit(folder / "sexual_violence.ipynb", 'publish("crsv_2019"', 'publish("sexual_violence_by_type"')
+    _edit(folder / "sexual_violence.ipynb", 'publish(\n    "crsv_2019"', 'publish(\n    "sexual_violence_by_type"')
     with pytest.raises(DataError, match="'sexual_violence_by_type' is published twice"):
         recipes.figure_ids("sexual_violence", folder)
 

@@ -23,7 +23,7 @@ def test_one_figure_without_a_notebook(tmp_path):
     res = run("build", "--figure", "crsv_2019", "--lang", "fr", "--size", "column", "--formats", "png,svg",
               "--figures-dir", str(tmp_path))
     assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in (tmp_path / "fr").iterdir()) == ["crsv_2019.md", "crsv_2019.png", "crsv_2019.svg"]
+    assert sorted(p.name for p in (tmp_path / "fr").iterdir()) == ["crsv_2019.csv", "crsv_2019.md", "crsv_2019.png", "crsv_2019.svg"]
 
 
 def test_bad_figure_id_or_parameter_is_refused_and_nothing_is_written(tmp_path):

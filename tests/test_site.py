@@ -14,7 +14,7 @@ FIGURES = ROOT / "figures"
 
 def test_a_figure_cell_becomes_a_numbered_figure_with_alt_text_terms_and_downloads():
     glossary = site.read_glossary()
-    code = nbformat.v4.new_code_cell('show("recruitment_by_group", params)')
+    code = nbformat.v4.new_code_cell('publish("recruitment_by_group", chart, params)')
     code.outputs = [nbformat.v4.new_output("display_data", {"text/markdown": "**Recruitment and use, by party**\n\n..."}),
                     nbformat.v4.new_output("display_data", {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}),
                     nbformat.v4.new_output("execute_result", {"text/plain": "the rows"}, execution_count=1)]
@@ -34,8 +34,11 @@ def test_a_figure_cell_becomes_a_numbered_figure_with_alt_text_terms_and_downloa
 
 
 def test_figure_ids_are_found_in_any_recipe():
-    known = {"casualties_by_period", "abduction_outcomes"}
-    assert site.figure_ids_in('show("casualties_by_period", params)', known) == ["casualties_by_period"]
+    known = {"casualties_by_period", "abduction_outcomes", "us_aid_series"}
+    assert site.figure_ids_in('publish(\n    "casualties_by_period", chart, params)', known) == ["casualties_by_period"]
+    # a table named like a figure is not that figure (two recipes select from "us_aid_series")
+    assert site.figure_ids_in('rows = select("us_aid_series")\npublish("abduction_outcomes", c, params)', known) == \
+        ["abduction_outcomes"]
     assert site.figure_ids_in("chart = bars(rows)\npublish('abduction_outcomes', chart, params)", known) == \
         ["abduction_outcomes"]
     assert site.figure_ids_in('x = "something_else"', known) == []
