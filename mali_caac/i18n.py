@@ -311,6 +311,8 @@ TEXT = {
     "site.glossary_intro": ("Parties, acronyms and terms as the sources define them; each entry gives its source "
                             "and paragraph.", "Parties, sigles et termes tels que les sources les définissent ; "
                             "chaque entrée indique sa source et son paragraphe."),
+    "site.show_cell": ("Show code cell {type}", "Afficher la cellule de code"),  # myst-nb's folded cells
+    "site.hide_cell": ("Hide code cell {type}", "Masquer la cellule de code"),
     "site.cite_project": ("Cite the project", "Citer le projet"),
     "site.cite_sources": ("Cite the sources", "Citer les sources"),
     "site.cite_sources_intro": ("The documents every figure comes from (`mali-caac cite`), also as BibTeX and RIS:",

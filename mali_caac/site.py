@@ -485,7 +485,8 @@ def site_key(executed, figures, notebooks=None, data=None):
 
 def _sphinx(lang, src, out, doctrees):
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-c", str(SITE),
-           "-D", f"language={lang}", "-d", str(doctrees), str(src), str(out)]
+           "-D", f"language={lang}", "-D", f"nb_code_prompt_show={t('site.show_cell', lang)}",
+           "-D", f"nb_code_prompt_hide={t('site.hide_cell', lang)}", "-d", str(doctrees), str(src), str(out)]
     env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
                             stdin=subprocess.DEVNULL)
