@@ -44,9 +44,9 @@ def main():
     t_noop = time.perf_counter() - t0
 
     from mali_caac.build import LIBRARY, tree_hash
-    from mali_caac.package import data_dir
+    from mali_caac.package import default_folder
 
-    folder = data_dir()
+    folder = default_folder()
     data_files = [p for p in folder.rglob("*") if p.is_file()]
     t0 = time.perf_counter()
     tree_hash(folder)
