@@ -550,7 +550,7 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     fig.get_layout_engine().set(rect=(0, (footer_h + key_h) / height, 1, plot_h / height), w_pad=pad / 2, h_pad=pad / 2,
                                 hspace=0.08, wspace=0.06)
     _refit_categories(fig, ctx)
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # lays out and measures as a draw does, without painting pixels nobody sees
     fig.set_layout_engine("none")  # freeze the layout: every format, at any dpi, draws the same geometry
     return source
 
@@ -559,7 +559,7 @@ def _refit_categories(fig, ctx):
     """Once laid out, wrap each category label to the width of its own slot on the axis, and each
     axis label to the length of its axis, so that neighbouring labels, the first label and the y-axis
     labels never meet and no axis label runs off the figure."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     for ax in fig.axes:
         box = ax.get_window_extent()
         if ax.get_xlabel():
@@ -1218,6 +1218,7 @@ def _region_heatmap(ctx, fid, table, how, used):
 def _region_map(ctx, fid, table, how, totals, used):
     """Small maps of the regions, one per violation and one for all six, on one classed scale."""
     import numpy as np
+    from matplotlib.backend_bases import FigureCanvasBase
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -1238,7 +1239,9 @@ def _region_map(ctx, fid, table, how, totals, used):
     nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))  # one row on slides and posters
     title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
     fig = Figure(figsize=(w, round(nrows * w / ncols * 0.8 + title_h, 3)), layout="constrained", dpi=LAYOUT_DPI)
-    FigureCanvasAgg(fig)
+    # geopandas asks the canvas to redraw the whole figure after each layer it adds (canvas.draw_idle): a
+    # canvas that draws nothing until the panels are complete (a third of the figure's time, drawing for nobody)
+    FigureCanvasBase(fig)
     axes = fig.subplots(nrows, ncols, squeeze=False)
     drawn = []
     top = int(max(float(x) for _, values in panels for x in values if x == x))
@@ -1257,6 +1260,7 @@ def _region_map(ctx, fid, table, how, totals, used):
         ax.set_axis_off()
     for extra in axes.flat[len(panels):]:
         extra.remove()  # the key goes below the maps, where the layout engine makes room for it
+    FigureCanvasAgg(fig)
     key = _scale_key(ctx, drawn)
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
     boundaries = {s["source_id"]: s for s in open_package().records("sources")}["geoBoundaries-MLI-ADM2"]
@@ -1354,11 +1358,14 @@ def caption_text(r):
 
 
 def _raster(fig, fmt, dpi):
-    """PNG or TIFF bytes in RGB without alpha (matplotlib writes RGBA whatever the face colour says)."""
+    """PNG or TIFF bytes in RGB without alpha (matplotlib writes RGBA whatever the face colour says).
+
+    matplotlib's pixels pass through an uncompressed TIFF (a copy of the pixels, not compressed and
+    then decompressed again) and are compressed once, in RGB."""
     from PIL import Image
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, metadata=style.SAVE_METADATA["png"])
+    fig.savefig(buf, format="tiff", dpi=dpi, pil_kwargs={"compression": None})
     image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
     out = io.BytesIO()
     if fmt == "png":
