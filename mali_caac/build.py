@@ -33,9 +33,15 @@ Before running anything
     refuses instead.
 
 While running
-    Each run is a child process (in its own session, so that a terminal's
-    Ctrl-C reaches only the build) with its kernel on the ``ipc`` transport and
-    the data folder in its environment (MALI_CAAC_DATA). A cell that runs
+    Runs are started longest first (their last time, else their number of
+    figures). Each run is a process of its own, with its own kernel on the
+    ``ipc`` transport and the data folder in its environment (MALI_CAAC_DATA).
+    With warm kernels (the default, :mod:`mali_caac.kernels`) the build starts
+    one worker per parallel slot, in its own session (so that a terminal's
+    Ctrl-C reaches only the build), which imports everything a run and a kernel
+    import once and forks each run and its kernel from that state; with
+    ``kernels="cold"`` each run is a new interpreter (in its own session) that
+    starts a new kernel. The data package is validated while the workers import. A cell that runs
     longer than ``timeout`` seconds (default 300) fails its notebook, naming the
     cell. A failing notebook is reported with its cell and the others still
     run; a notebook that does not write a figure it is registered for fails by
@@ -306,8 +312,10 @@ def _stat(path):
         return None
 
 
-def run_job(job):
+def run_job(job, warm=False):
     """Execute one notebook, check that it wrote each registered output, record what it wrote.
+
+    ``warm``: start the kernel from the run's zygote (:class:`mali_caac.kernels.WarmKernelManager`).
 
     Returns a dict with ``section``, ``lang``, ``seconds`` and ``error`` (None if all went well).
     """
@@ -328,13 +336,18 @@ def run_job(job):
     # where two kernels started at once take the same ones)
     sockets = tempfile.mkdtemp(prefix="k", dir=os.environ.get("JUPYTER_RUNTIME_DIR"))
     config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "k")}})
+    kernel = {}
+    if warm:
+        from .kernels import WarmKernelManager
+
+        kernel = {"kernel_manager_class": WarmKernelManager}
     try:
         # the notebook's prose in the run's language, from its gettext catalogue (a missing translation fails the run)
         source = translate_notebook(nbformat.read(job.notebook, as_version=4), job.notebook.name, job.lang)
         pm.execute_notebook(source, str(tmp), parameters=job.params, kernel_name="python3",
                             cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
                             request_save_on_cell_execute=False, shutdown_kernel="immediate",
-                            execution_timeout=job.timeout, config=config)
+                            execution_timeout=job.timeout, config=config, **kernel)
     except pm.PapermillExecutionError as exc:
         source = ""
         if tmp.exists():
@@ -367,7 +380,7 @@ def run_job(job):
     files = {rel: _record(p) for rel, p in written.items()}
     if error is None:
         state = {"key": job.key, "section": job.section, "lang": job.lang, "params": job.params,
-                 "files": files, "executed": _record(job.executed)}
+                 "files": files, "executed": _record(job.executed), "seconds": round(time.perf_counter() - start, 1)}
         for rel, rec in old.get("files", {}).items():  # outputs of the last run that this one no longer makes
             if rel not in files and _same(job.figures / rel, rec):
                 (job.figures / rel).unlink()
@@ -378,8 +391,10 @@ def run_job(job):
     return {"section": job.section, "lang": job.lang, "seconds": time.perf_counter() - start, "error": error}
 
 
-def _child_main(spec_file):
-    """Entry point of a run's child process: run the job, write its result; on SIGTERM stop the kernel and exit."""
+def _child_main(spec_file, zygote=None):
+    """A run's process: run the job, write its result; on SIGTERM stop the kernel and exit.
+
+    ``zygote``: the :class:`mali_caac.kernels.Zygote` that becomes the run's kernel (a warm run)."""
     import psutil
 
     def stop(signum, frame):
@@ -392,75 +407,197 @@ def _child_main(spec_file):
 
     signal.signal(signal.SIGTERM, stop)
     spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
-    result = run_job(Job.from_json(spec["job"]))
+    if zygote is not None:
+        from .kernels import WarmKernelManager
+
+        WarmKernelManager.zygote = zygote
+    try:
+        result = run_job(Job.from_json(spec["job"]), warm=zygote is not None)
+    finally:
+        if zygote is not None:
+            zygote.close()
     atomic_write(spec["result"], json.dumps(result))
 
 
+def _worker_main():
+    """A warm worker (``python -m mali_caac.build --worker``): import what runs and kernels import, once; then,
+    for each spec path read on stdin, fork the run's process (which forks its kernel's zygote first), wait for
+    it and write its exit code on stdout. Ends when stdin closes."""
+    from .kernels import Zygote, preload
+
+    preload()
+    for line in sys.stdin.buffer:
+        spec_file = line.decode().strip()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
+                log = os.open(spec["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+                null = os.open(os.devnull, os.O_RDONLY)
+                os.dup2(null, 0)  # never the worker's stdin (the next runs' specs)
+                os.dup2(log, 1)
+                os.dup2(log, 2)
+                os.close(log)
+                os.close(null)
+                os.environ.update(spec["env"])
+                _child_main(spec_file, zygote=Zygote())
+                code = 0
+            except BaseException:  # noqa: BLE001 - the build reports a run without a result, with this log's tail
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        sys.stdout.write(f"{os.waitstatus_to_exitcode(status)}\n")
+        sys.stdout.flush()
+
+
 # ----------------------------------------------------------------------------- running the runs
+KERNELS = ("warm", "cold")
+"""How runs start: ``warm`` forks each run and its kernel from a worker that has imported everything
+(:mod:`mali_caac.kernels`); ``cold`` starts a new interpreter for each run and each kernel."""
+
+
+def _env(job):
+    """What a run's process (and kernel) must have in its environment besides the build's own."""
+    return {"MALI_CAAC_DATA": str(job.data_dir), "MPLBACKEND": os.environ.get("MPLBACKEND", "agg"),
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+class _Worker:
+    """A warm worker (:func:`_worker_main`): runs one job at a time, each in a process forked for it."""
+
+    def __init__(self, scratch, index, env):
+        self.log_path = scratch / f"worker{index}.log"
+        self.log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen([sys.executable, "-m", "mali_caac.build", "--worker"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=self.log, env=dict(os.environ, **env),
+                                     start_new_session=True)
+        os.set_blocking(self.proc.stdout.fileno(), False)
+        self._pending = b""
+
+    def give(self, spec):
+        self.proc.stdin.write(f"{spec}\n".encode())
+        self.proc.stdin.flush()
+
+    def exit_code(self):
+        """The exit code of the run it was given, once it has ended (else None); -1000 if the worker died."""
+        try:
+            self._pending += self.proc.stdout.read() or b""
+        except (BlockingIOError, ValueError):
+            pass
+        if b"\n" in self._pending:
+            line, self._pending = self._pending.split(b"\n", 1)
+            return int(line)
+        return None if self.proc.poll() is None else -1000
+
+    def close(self):
+        """Let it end (stdin closed); kill it if it does not within 5 s."""
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
 @dataclass
 class _Running:
-    proc: subprocess.Popen
+    proc: subprocess.Popen  # the run's process (cold), or the worker running it (warm)
     result: Path
     log: object
+    worker: _Worker = None
+    returncode: int = None
+
+    def ended(self):
+        if self.worker is None:
+            self.returncode = self.proc.poll()
+        elif self.returncode is None:
+            self.returncode = self.worker.exit_code()
+        return self.returncode is not None
 
 
-def _spawn(job, scratch, index):
+def _spawn(job, scratch, index, worker=None):
     spec, result, runtime = scratch / f"{index}.json", scratch / f"{index}.result.json", scratch / str(index)
     runtime.mkdir()  # each run's kernel files (connection file, ipc sockets) in a short private folder
-    atomic_write(spec, json.dumps({"job": job.to_json(), "result": str(result)}))
-    env = dict(os.environ, MALI_CAAC_DATA=str(job.data_dir), JUPYTER_RUNTIME_DIR=str(runtime),
-               MPLBACKEND=os.environ.get("MPLBACKEND", "agg"), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    env = dict(_env(job), JUPYTER_RUNTIME_DIR=str(runtime))
     job.log.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(spec, json.dumps({"job": job.to_json(), "result": str(result), "log": str(job.log), "env": env}))
+    if worker is not None:
+        worker.give(spec)
+        return _Running(worker.proc, result, None, worker)
     log = open(job.log, "wb")
     proc = subprocess.Popen([sys.executable, "-m", "mali_caac.build", "--run", str(spec)], stdin=subprocess.DEVNULL,
-                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+                            stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, **env), start_new_session=True)
     return _Running(proc, result, log)
 
 
 def _collect(job, running):
-    running.log.close()
+    if running.log is not None:
+        running.log.close()
     result = _read_json(running.result)
     if result:
         return result
-    tail = job.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:] if job.log.exists() else []
+    logs = [job.log] + ([running.worker.log_path] if running.worker and running.returncode == -1000 else [])
+    tail = []
+    for log in logs:
+        if log.exists():
+            tail += log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+    code = "the worker running it died" if running.returncode == -1000 else f"exit code {running.returncode}"
     return {"section": job.section, "lang": job.lang, "seconds": 0.0,
-            "error": f"{job.name}: the run stopped with exit code {running.proc.returncode}"
-                     + (": " + " | ".join(tail) if tail else "") + f" (log: {job.log})"}
+            "error": f"{job.name}: the run stopped with {code}" + (": " + " | ".join(tail) if tail else "")
+                     + f" (log: {job.log})"}
 
 
-def _stop(running):
-    """Stop running children and their kernels: SIGTERM, up to 5 s, then SIGKILL (at once on a second Ctrl-C)."""
+def _stop(running, workers=()):
+    """Stop running runs, their kernels and the warm workers: SIGTERM, up to 5 s, then SIGKILL (at once on a
+    second Ctrl-C)."""
     import psutil
 
     victims = []
-    for job, run in running.items():
+    procs = {id(run.proc): run.proc for run in running.values()} | {id(w.proc): w.proc for w in workers}
+    kids = {}
+    for key, proc in procs.items():
         try:
-            kids = psutil.Process(run.proc.pid).children(recursive=True)
+            kids[key] = psutil.Process(proc.pid).children(recursive=True)
         except psutil.Error:
-            kids = []
-        victims.append((job, run, kids))
-        if run.proc.poll() is None:
-            run.proc.terminate()
+            kids[key] = []
+    for job, run in running.items():
+        victims.append((job, run, kids[id(run.proc)]))
+    for proc in procs.values():
+        if proc.poll() is None:
+            proc.terminate()
     deadline = time.monotonic() + 5
     try:
-        for _, run, _ in victims:
-            run.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        for proc in procs.values():
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
     except (subprocess.TimeoutExpired, KeyboardInterrupt):
         pass
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        for job, run, kids in victims:
-            if run.proc.poll() is None:
-                run.proc.kill()
-            for kid in kids:
+        for key, proc in procs.items():
+            if proc.poll() is None:
+                proc.kill()
+            for kid in kids[key]:
                 try:
                     kid.kill()
                 except psutil.Error:
                     pass
-            run.proc.wait()
-            run.log.close()
+            proc.wait()
+        for worker in workers:
+            worker.log.close()
+        for job, run, pids in victims:
+            if run.log is not None:
+                run.log.close()
             # the temporary files of the stopped run and of its kernel (pid-named, so never another build's)
-            pids = [run.proc.pid] + [k.pid for k in kids]
+            pids = [run.proc.pid] + [k.pid for k in pids]
             for folder in (job.executed.parent, job.figures / job.lang):
                 for pid in pids:
                     for tmp in folder.glob(f".*.tmp{pid}*"):
@@ -469,33 +606,58 @@ def _stop(running):
         signal.signal(signal.SIGINT, previous)
 
 
-def _run_all(todo, workers, echo):
-    """Run the jobs, ``workers`` at a time; returns their results. Ctrl-C: stop all, then KeyboardInterrupt."""
-    queue, running, results = list(todo), {}, []
+def _expected_seconds(job):
+    """How long a run is expected to take: its last run's time, else its number of figures (a rough proxy)."""
+    last = _read_json(job.state).get("seconds")
+    return float(last) if isinstance(last, (int, float)) else float(len(figure_ids(job.section)))
+
+
+def _run_all(todo, workers, echo, kernels="warm", first=None):
+    """Run the jobs, ``workers`` at a time, the longest first; returns their results. ``first`` is called once
+    the warm workers are starting (their imports overlap it). Ctrl-C: stop all, then KeyboardInterrupt."""
+    from . import kernels as warm_kernels
+
+    queue = sorted(todo, key=_expected_seconds, reverse=True)  # the longest first: no long run left for the end
+    running, results = {}, []
     spawned = 0
     scratch = Path(tempfile.mkdtemp(prefix="mcb-"))
+    pool = []
     try:
         try:
+            if kernels == "warm" and warm_kernels.AVAILABLE:
+                pool = [_Worker(scratch, i, _env(todo[0])) for i in range(min(workers, len(todo)))]
+            if first is not None:
+                first()
             while queue or running:
                 while queue and len(running) < workers:
                     job = queue.pop(0)
-                    running[job] = _spawn(job, scratch, spawned)
+                    busy = {id(run.worker) for run in running.values()}
+                    idle = next((w for w in pool if id(w) not in busy), None)
+                    running[job] = _spawn(job, scratch, spawned, idle)
                     spawned += 1
-                finished = [job for job, run in running.items() if run.proc.poll() is not None]
+                finished = [job for job, run in running.items() if run.ended()]
                 for job in finished:
                     result = _collect(job, running.pop(job))
                     results.append(result)
                     echo(f"[{len(results)}/{len(todo)}] {job.section} ({job.lang}) "
                          f"{'FAILED' if result['error'] else 'ok'} in {result['seconds']:.1f} s")
+                    if result["error"] and pool:  # a worker that died is replaced
+                        dead = [w for w in pool if w.proc.poll() is not None]
+                        for w in dead:
+                            w.log.close()
+                            pool[pool.index(w)] = _Worker(scratch, len(pool) + spawned, _env(job))
                 if not finished:
-                    time.sleep(0.05)
-        except BaseException as exc:  # Ctrl-C, or a bug: never leave a run or a kernel behind
+                    time.sleep(0.02)
+        except BaseException as exc:  # Ctrl-C, or a bug: never leave a run, a kernel or a worker behind
             stopped = len(running)
-            _stop(running)
+            _stop(running, pool)
+            pool = []
             if isinstance(exc, KeyboardInterrupt):
                 echo(f"interrupted: {len(results)} finished run(s) kept, {stopped} stopped, {len(queue)} not started")
             raise
     finally:
+        for worker in pool:
+            worker.close()
         shutil.rmtree(scratch, ignore_errors=True)
     return results
 
@@ -631,14 +793,17 @@ def write_gallery(figures, run_dir):
 
 # ----------------------------------------------------------------------------- the build
 def build(only=None, langs=None, workers=None, force=False, notebooks=None, build_dir=None, figures_dir=None,
-          data_dir=None, timeout=DEFAULT_TIMEOUT, echo=print, **params):
+          data_dir=None, timeout=DEFAULT_TIMEOUT, echo=print, kernels="warm", **params):
     """Run the runs that are out of date; returns a list of error messages (empty if all went well).
 
-    ``params`` are the run parameters (``formats``, ``dpi``, ``size``, ``bare``; None = default). Raises
+    ``params`` are the run parameters (``formats``, ``dpi``, ``size``, ``bare``; None = default);
+    ``kernels`` is ``warm`` or ``cold`` (:data:`KERNELS`: how runs and their kernels start). Raises
     :class:`BuildError` when the build cannot start, ValueError for a bad parameter and
     KeyboardInterrupt after stopping cleanly on Ctrl-C.
     """
     started = time.perf_counter()
+    if kernels not in KERNELS:
+        raise ValueError(f"--kernels must be one of {', '.join(KERNELS)}; got {kernels!r}")
     build_dir = Path(build_dir or ROOT / "build").resolve()
     jobs = plan(only, langs, notebooks, build_dir, figures_dir, data_dir, timeout, **params)
     figures, run_dir = jobs[0].figures, jobs[0].run_dir
@@ -647,10 +812,12 @@ def build(only=None, langs=None, workers=None, force=False, notebooks=None, buil
     echo(f"mali-caac build: {len(jobs)} notebook runs, {len(jobs) - len(todo)} up to date, {len(todo)} to run")
     errors = []
     if todo:
-        check_data(todo, build_dir, echo)
-        echo(f"writing to {_show(figures)}")
+        def first():  # while the warm workers import
+            check_data(todo, build_dir, echo)
+            echo(f"writing to {_show(figures)}")
+
         workers = workers or min(len(todo), os.cpu_count() or 1)
-        errors = [r["error"] for r in _run_all(todo, workers, echo) if r["error"]]
+        errors = [r["error"] for r in _run_all(todo, workers, echo, kernels, first) if r["error"]]
     echo(f"done in {time.perf_counter() - started:.1f} s" + (f"; {len(errors)} failed:" if errors else ""))
     for e in errors:
         echo("  " + e)
@@ -685,8 +852,10 @@ def refresh_notebooks(notebooks=None, echo=print):
         echo(f"refreshed {nb.name}")
 
 
-if __name__ == "__main__":  # a run's child process: python -m mali_caac.build --run SPEC
+if __name__ == "__main__":  # a run's child process (python -m mali_caac.build --run SPEC), or a warm worker
     if sys.argv[1:2] == ["--run"] and len(sys.argv) == 3:
         _child_main(sys.argv[2])
+    elif sys.argv[1:] == ["--worker"]:
+        _worker_main()
     else:
-        sys.exit("usage: python -m mali_caac.build --run SPEC (internal; use `mali-caac build`)")
+        sys.exit("usage: python -m mali_caac.build --run SPEC | --worker (internal; use `mali-caac build`)")

@@ -184,6 +184,9 @@ def cite(obj, source_id, fmt, rows):
               help="Seconds a cell may run before its notebook fails.")
 @click.option("--jobs", "-j", default=None, type=int, help="Notebooks run in parallel (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Run even the notebooks whose inputs have not changed.")
+@click.option("--kernels", default="warm", show_default=True, type=click.Choice(["warm", "cold"]),
+              help="warm: fork each run and its kernel from a worker that has already imported the libraries; "
+                   "cold: start a new interpreter for each (the same figures, slower).")
 @click.option("--figures-dir", default=None, type=click.Path(file_okay=False),
               help="Where to write figures (default: figures/ for the full default build, "
                    "build/figures/<variant>/ for any other).")
@@ -192,7 +195,8 @@ def cite(obj, source_id, fmt, rows):
 @click.option("--notebooks", default=None, type=click.Path(file_okay=False, exists=True),
               help="Folder of the section notebooks to run (default: notebooks/).")
 @click.pass_obj
-def build(obj, only, figure_id, langs, formats, dpi, size, bare, timeout, jobs, force, figures_dir, build_dir, notebooks):
+def build(obj, only, figure_id, langs, formats, dpi, size, bare, timeout, jobs, force, kernels, figures_dir, build_dir,
+          notebooks):
     """Run the section notebooks with papermill and write every figure.
 
     Only the full default build (every notebook, every language, default
@@ -229,7 +233,7 @@ def build(obj, only, figure_id, langs, formats, dpi, size, bare, timeout, jobs, 
         errors = run(only=list(only) or None, langs=tuple(langs) or None,
                      formats=tuple(f.strip() for f in formats.split(",") if f.strip()), dpi=dpi, size=size, bare=bare,
                      timeout=timeout, workers=jobs, force=force, figures_dir=figures_dir, build_dir=build_dir,
-                     notebooks=notebooks, data_dir=obj["data"], echo=click.echo)
+                     kernels=kernels, notebooks=notebooks, data_dir=obj["data"], echo=click.echo)
     except (BuildError, ValueError) as exc:
         _fail(exc)
     except OSError as exc:

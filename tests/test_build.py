@@ -62,8 +62,8 @@ def kernels_of(pid):
     except psutil.Error:
         return []
     for proc in children:
-        try:
-            if "ipykernel" in " ".join(proc.cmdline()):
+        try:  # a cold kernel runs ipykernel_launcher; a warm one is forked and named "ipykernel"
+            if "ipykernel" in " ".join(proc.cmdline()) or proc.name() == "ipykernel":
                 found.append(proc)
         except psutil.Error:
             pass
@@ -254,11 +254,13 @@ def test_a_hanging_cell_times_out_naming_notebook_and_cell(tmp_path, build_root)
     assert "--timeout" in help_text and "300" in help_text
 
 
-def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_path, build_root):
+@pytest.mark.parametrize("kernels", ["warm", "cold"])
+def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_path, build_root, kernels):
     notebooks = notebooks_with(tmp_path, "reintegration", "import time\ntime.sleep(120)")
     figures = tmp_path / "figures"
     args = ["--only", "sexual_violence", "--only", "reintegration", "--only", "civilian_harm", "--lang", "en",
-            "--formats", "png", "--jobs", "1", "--figures-dir", str(figures), "--build-dir", str(build_root)]
+            "--formats", "png", "--jobs", "1", "--figures-dir", str(figures), "--build-dir", str(build_root),
+            "--kernels", kernels]
     jobs = plan(only=["sexual_violence", "reintegration", "civilian_harm"], langs=("en",), formats=("png",),
                 notebooks=notebooks, figures_dir=figures, build_dir=build_root)
     proc = subprocess.Popen([sys.executable, "-m", "mali_caac", "build", *args, "--notebooks", str(notebooks)],
@@ -269,6 +271,7 @@ def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_p
             time.sleep(0.2)
         time.sleep(3)  # the second run (the slow one) starts its kernel
         kernels = kernels_of(proc.pid)
+        everything = psutil.Process(proc.pid).children(recursive=True)  # runs, kernels, warm workers
         assert up_to_date(jobs[0]) and kernels, "the slow notebook never started"
         started = time.monotonic()
         proc.send_signal(signal.SIGINT)
@@ -286,6 +289,7 @@ def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_p
     assert not jobs[2].state.exists(), "the queued run was cancelled"
     time.sleep(0.5)
     assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE], "kernel left running"
+    assert not [p for p in everything if p.is_running() and p.status() != psutil.STATUS_ZOMBIE], "process left running"
     assert not list(tmp_path.rglob("*.tmp*")), "temporary files left behind"
 
 
@@ -304,3 +308,47 @@ def test_cli_build_reports_bad_format():
 def test_build_error_is_a_refusal_not_a_crash(tmp_path):
     with pytest.raises(BuildError, match="no such folder"):
         plan(**SMALL, data_dir=tmp_path / "nowhere")
+
+
+def _executed(job):
+    """The executed notebook without what differs between any two runs: papermill's random id for the cell
+    it injects, and the output folder passed to it."""
+    nb = nbformat.read(job.executed, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = str(index)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = "\n".join(ln for ln in cell.source.splitlines() if not ln.startswith("output_dir"))
+    return nbformat.writes(nb)
+
+
+def test_warm_and_cold_kernels_give_the_same_figures_and_notebooks(tmp_path, build_root):
+    """Forking from a worker that imported everything must change nothing a reader sees: the figures and the
+    executed notebooks (their tables included: pandas shows at most 20 columns in a kernel, more in a
+    terminal, and decides at import) are the same bytes."""
+    kw = dict(only=["reintegration"], formats=("png", "svg"), build_dir=build_root)
+    for kernels in ("warm", "cold"):
+        assert build(**kw, figures_dir=tmp_path / kernels, kernels=kernels, echo=lambda _: None) == []
+    warm, cold = files(tmp_path / "warm"), files(tmp_path / "cold")
+    assert warm == cold and len(warm) == 2 * 3 * 4 + 1
+    for w, c in zip(plan(**kw, figures_dir=tmp_path / "warm"), plan(**kw, figures_dir=tmp_path / "cold")):
+        assert _executed(w) == _executed(c), f"{w.name}: the executed notebooks differ"
+
+
+def test_warm_kernels_are_forked_from_a_worker_that_imported_the_libraries(tmp_path, build_root):
+    probe = 'import sys\nprint("preloaded:", "geopandas" in sys.modules)'  # this notebook never imports geopandas
+    notebooks = notebooks_with(tmp_path, "civilian_harm", probe, at=1)
+    seen = {}
+    for kernels in ("warm", "cold"):
+        kw = dict(only=["civilian_harm"], langs=("en",), formats=("png",), notebooks=notebooks,
+                  figures_dir=tmp_path / kernels, build_dir=build_root)
+        assert build(**kw, kernels=kernels, echo=lambda _: None) == []
+        nb = nbformat.read(plan(**kw)[0].executed, as_version=4)
+        seen[kernels] = next(o["text"] for c in nb.cells for o in c.get("outputs", []) if "preloaded" in o.get("text", ""))
+    assert seen == {"warm": "preloaded: True\n", "cold": "preloaded: False\n"}
+
+
+def test_kernels_must_be_warm_or_cold(tmp_path):
+    with pytest.raises(ValueError, match="--kernels must be one of warm, cold; got 'hot'"):
+        build(**SMALL, figures_dir=tmp_path, kernels="hot")
+    res = cli("build", "--kernels", "hot")
+    assert res.exit_code == 2 and "'hot' is not one of 'warm', 'cold'" in res.output

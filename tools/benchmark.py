@@ -11,7 +11,10 @@ Measures, in scratch folders so that the committed figures are not touched:
 3. the time per notebook run, as the build reports it;
 4. the baseline: the same parameterized notebooks run one after another with
    `jupyter nbconvert --execute`, and the ratio of the build to it;
-5. the cold build at each other size preset (column, slides, poster), whose
+5. the same cold build with cold kernels (``--kernels cold``: a new interpreter
+   for every run and every kernel) against the default warm kernels, forked from
+   workers that imported everything once (mali_caac/kernels.py);
+6. the cold build at each other size preset (column, slides, poster), whose
    texts are measured and laid out again for their width.
 """
 import os
@@ -65,6 +68,11 @@ def main():
                                cwd=ROOT / "notebooks", capture_output=True, env=env, check=True)
         t_base = time.perf_counter() - t0
 
+    t0 = time.perf_counter()
+    subprocess.run(cmd[:2] + ["--kernels", "cold", "--figures-dir", str(scratch / "figures-cold"),
+                              "--build-dir", str(scratch / "build-cold")], capture_output=True, env=env, check=True)
+    t_cold_kernels = time.perf_counter() - t0
+
     from mali_caac.parameters import DEFAULTS, PARAMETERS
 
     per_size = {DEFAULTS["size"]: t_cold}
@@ -90,6 +98,7 @@ def main():
     else:
         print(f"baseline, nbconvert --execute, serial: {t_base:6.1f} s")
         print(f"ratio build / baseline:                 {t_cold / t_base:6.2f}  (aim: at most 0.40, 0.33 better)")
+    print(f"the same build with cold kernels:      {t_cold_kernels:6.1f} s  (warm / cold: {t_cold / t_cold_kernels:.2f})")
     print("cold full build per size (both languages, parallel):")
     for size in PARAMETERS["size"]:
         print(f"  {size:<8} {per_size[size]:6.1f} s")
