@@ -92,3 +92,33 @@ def test_svg_clip_paths_are_named_by_order_not_by_memory_address():
     b = '<clipPath id="pd3f60832fb"/><clipPath id="p9de6879a2b"/><g clip-path="url(#p9de6879a2b)"/>'
     assert _stable_clip_ids(a) == _stable_clip_ids(b) == \
         '<clipPath id="clip1"/><clipPath id="clip2"/><g clip-path="url(#clip2)"/>'
+
+
+def _embedded_fonts(pdf):
+    """The TrueType fonts embedded in a PDF's streams, parsed with fontTools."""
+    import io
+    import zlib
+
+    from fontTools.ttLib import TTFont
+
+    fonts = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            data = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        if data[:4] == b"\x00\x01\x00\x00":
+            fonts.append(TTFont(io.BytesIO(data)))
+    return fonts
+
+
+def test_pdf_fonts_leave_out_the_tables_no_viewer_reads(written):
+    """Substitution and positioning are done when the text is laid out; the embedded subsets need only the
+    glyphs (reading the left-out tables was most of the time a PDF took to write)."""
+    fonts = _embedded_fonts(written["pdf"].read_bytes())
+    assert len(fonts) >= 2, "the regular and the bold font are embedded"
+    for font in fonts:
+        assert {"glyf", "cmap", "hmtx"} <= set(font.keys())
+        assert not {"GSUB", "GPOS", "GDEF", "kern"} & set(font.keys()), "a layout table is still embedded"
+        assert font["maxp"].numGlyphs > 1  # .notdef and what the text uses
+    assert max(font["maxp"].numGlyphs for font in fonts) > 20

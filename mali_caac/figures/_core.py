@@ -11,6 +11,7 @@ and compare them with the data. :func:`save` writes PNG, SVG and PDF
 the values drawn, each through a temporary file and a rename.
 """
 import io
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from .. import aggregate, style
@@ -1399,6 +1400,32 @@ def _stable_clip_ids(svg):
     return re.sub(r"\b(p[0-9a-f]{10})\b", lambda m: ids.get(m.group(1), m.group(1)), svg) if ids else svg
 
 
+PDF_FONT_TABLES_LEFT_OUT = ("GSUB", "GPOS", "GDEF", "kern")
+"""Tables of the house font that a PDF's embedded (Type 42) subset leaves out: substitution, positioning and
+kerning are applied when matplotlib lays the text out (its glyphs and positions are in the PDF); a PDF
+viewer never reads them. Reading them is most of the time fontTools takes to subset a font."""
+
+
+@contextmanager
+def _lean_pdf_fonts():
+    """Within this block, matplotlib's font subsets (fontTools) leave out :data:`PDF_FONT_TABLES_LEFT_OUT`.
+
+    matplotlib does not let one pass fontTools options, so this extends the tables fontTools drops by default
+    for the time of one ``savefig``; with a fontTools that keeps that default elsewhere, nothing changes (the
+    PDFs are only larger and slower to write; ``tests/test_formats.py`` says so)."""
+    from fontTools import subset
+
+    default = getattr(subset.Options, "_drop_tables_default", None)
+    if not isinstance(default, list):
+        yield
+        return
+    subset.Options._drop_tables_default = default + [t for t in PDF_FONT_TABLES_LEFT_OUT if t not in default]
+    try:
+        yield
+    finally:
+        subset.Options._drop_tables_default = default
+
+
 def file_bytes(r, fmt, dpi):
     """The bytes of figure ``r`` in format ``fmt`` (one of the ``formats`` parameter's values)."""
     if fmt in ("png", "tiff"):
@@ -1406,7 +1433,8 @@ def file_bytes(r, fmt, dpi):
     if fmt == "svg":
         return _svg(r.figure, r.title, r.alt)
     buf = io.BytesIO()
-    r.figure.savefig(buf, format=fmt, metadata=style.SAVE_METADATA[fmt])
+    with _lean_pdf_fonts() if fmt == "pdf" else nullcontext():
+        r.figure.savefig(buf, format=fmt, metadata=style.SAVE_METADATA[fmt])
     return buf.getvalue()
 
 
