@@ -8,7 +8,7 @@ instead of drawing it.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from .figures import close, file_bytes, save
+from .figures import close, preview_bytes, save
 from .parameters import DEFAULTS, check_parameters
 
 INLINE_DPI = 110
@@ -59,7 +59,7 @@ def _display(r, params):
     if params["output_dir"]:
         save(r, params["output_dir"], params["formats"], params["dpi"])
     display(Markdown(f"**{r.title}**\n\n{r.caption}\n\n*{r.source_line}*"))
-    display(Image(data=file_bytes(r, "png", INLINE_DPI), format="png", alt=r.alt))
+    display(Image(data=preview_bytes(r, INLINE_DPI), format="png", alt=r.alt))
     close(r)
     table = r.rows[["row_id", "value", "unit", "qualifier", "source_id", "locator", "quote"]].copy()
     table.index = range(1, len(table) + 1)

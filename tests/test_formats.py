@@ -1,5 +1,6 @@
 """Files a journal accepts: PNG/TIFF in RGB at the dpi asked, PDF with TrueType fonts, SVG with real text."""
 import hashlib
+import io
 import re
 
 import pytest
@@ -122,3 +123,20 @@ def test_pdf_fonts_leave_out_the_tables_no_viewer_reads(written):
         assert not {"GSUB", "GPOS", "GDEF", "kern"} & set(font.keys()), "a layout table is still embedded"
         assert font["maxp"].numGlyphs > 1  # .notdef and what the text uses
     assert max(font["maxp"].numGlyphs for font in fonts) > 20
+
+
+def test_the_notebook_preview_is_the_print_raster_scaled_down(tmp_path):
+    """The preview a notebook shows is the 300-dpi raster of the PNG file, scaled to the screen: drawn once,
+    with the letter widths of print."""
+    from mali_caac.figures import preview_bytes
+
+    r = render("casualties_by_period", "fr", "double")
+    try:
+        (png,) = save(r, tmp_path, ["png"], dpi=300)[:1]
+        preview = Image.open(io.BytesIO(preview_bytes(r, 110)))
+        drawn = list(r.pixels)
+    finally:
+        close(r)
+    full = Image.open(png)
+    assert preview.mode == "RGB" and preview.size == (round(full.width * 110 / 300), round(full.height * 110 / 300))
+    assert drawn == [300], "the preview drew the figure again"

@@ -12,8 +12,9 @@ temporary file and a rename.
 """
 from .. import style
 from ._core import (DEFAULTS, PARAMETERS, SECTIONS, Rendered, caption_text, check_parameters, close, describe,
-                    figure_ids, figure_text, file_bytes, months_between, render, save, title_text)
+                    figure_ids, figure_text, file_bytes, months_between, preview_bytes, render, save, title_text)
 from . import civilian_harm, overview, reintegration, us_assistance, violations  # noqa: F401  (describes the figures' texts)
 
 __all__ = ["DEFAULTS", "PARAMETERS", "SECTIONS", "Rendered", "caption_text", "check_parameters", "close", "describe",
-           "figure_ids", "figure_text", "file_bytes", "months_between", "render", "save", "style", "title_text"]
+           "figure_ids", "figure_text", "file_bytes", "months_between", "preview_bytes", "render", "save", "style",
+           "title_text"]

@@ -40,6 +40,8 @@ class Rendered:
     """One dict per drawn mark (see :data:`mali_caac.figures._drawn.COLUMNS`)."""
     alt: str = ""
     """The alt text: the finding and the values drawn, in ``lang``."""
+    pixels: dict = field(default_factory=dict, repr=False)
+    """{dpi: RGB image} of the rasters made so far (a file and the preview share one)."""
 
 
 TEXTS = {}
@@ -1358,21 +1360,39 @@ def caption_text(r):
     return "\n".join(lines) + "\n"
 
 
-def _raster(fig, fmt, dpi):
-    """PNG or TIFF bytes in RGB without alpha (matplotlib writes RGBA whatever the face colour says).
+def _pixels(r, dpi):
+    """The figure's RGB pixels at ``dpi``, made once (matplotlib writes RGBA whatever the face colour says).
 
-    matplotlib's pixels pass through an uncompressed TIFF (a copy of the pixels, not compressed and
-    then decompressed again) and are compressed once, in RGB."""
+    They pass through an uncompressed TIFF: a copy of the pixels, not compressed and decompressed again."""
     from PIL import Image
 
-    buf = io.BytesIO()
-    fig.savefig(buf, format="tiff", dpi=dpi, pil_kwargs={"compression": None})
-    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    if dpi not in r.pixels:
+        buf = io.BytesIO()
+        r.figure.savefig(buf, format="tiff", dpi=dpi, pil_kwargs={"compression": None})
+        r.pixels[dpi] = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    return r.pixels[dpi]
+
+
+def _raster(r, fmt, dpi):
+    """PNG or TIFF bytes in RGB without alpha."""
     out = io.BytesIO()
     if fmt == "png":
-        image.save(out, format="PNG", dpi=(dpi, dpi), optimize=False)
+        _pixels(r, dpi).save(out, format="PNG", dpi=(dpi, dpi), optimize=False)
     else:
-        image.save(out, format="TIFF", dpi=(dpi, dpi), compression="tiff_lzw")
+        _pixels(r, dpi).save(out, format="TIFF", dpi=(dpi, dpi), compression="tiff_lzw")
+    return out.getvalue()
+
+
+def preview_bytes(r, dpi):
+    """A PNG of the figure for a screen at ``dpi``: its print raster (:data:`LAYOUT_DPI`, the one the PNG file
+    is made of) scaled down. Text keeps the widths it has in print, which hinting at screen resolution would
+    narrow, and the figure is not drawn a second time."""
+    from PIL import Image
+
+    image = _pixels(r, LAYOUT_DPI)
+    size = (round(image.width * dpi / LAYOUT_DPI), round(image.height * dpi / LAYOUT_DPI))
+    out = io.BytesIO()
+    image.resize(size, Image.LANCZOS).save(out, format="PNG", dpi=(dpi, dpi), optimize=False)
     return out.getvalue()
 
 
@@ -1429,7 +1449,7 @@ def _lean_pdf_fonts():
 def file_bytes(r, fmt, dpi):
     """The bytes of figure ``r`` in format ``fmt`` (one of the ``formats`` parameter's values)."""
     if fmt in ("png", "tiff"):
-        return _raster(r.figure, fmt, dpi)
+        return _raster(r, fmt, dpi)
     if fmt == "svg":
         return _svg(r.figure, r.title, r.alt)
     buf = io.BytesIO()
@@ -1461,3 +1481,4 @@ def save(r, output_dir, formats=("png", "svg", "pdf"), dpi=300):
 def close(r):
     """Free the figure's memory (figures are not kept by pyplot)."""
     r.figure.clear()
+    r.pixels.clear()
