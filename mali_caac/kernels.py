@@ -20,6 +20,7 @@ kernel afresh instead (also the fallback where ``os.fork`` does not exist); the 
 give the same bytes.
 """
 import atexit
+import gc
 import importlib
 import json
 import os
@@ -75,6 +76,10 @@ def preload():
                 pass
     finally:
         del builtins.get_ipython
+    # what the worker imported is never collected: the forked runs and kernels neither scan it nor, by
+    # scanning it, copy the worker's memory page by page (the documented use of gc.freeze before fork)
+    gc.collect()
+    gc.freeze()
 
 
 class ForkedProcess:

@@ -3,7 +3,8 @@
     make benchmark            # or: .venv/bin/python tools/benchmark.py
 
 Measures, in scratch folders so that the committed figures are not touched:
-1. the cold full build (every notebook, both languages, PNG+SVG+PDF), in parallel;
+1. the cold full build (every notebook, both languages, PNG+SVG+PDF), in parallel,
+   twice (before and after the baseline; the faster counts: the machine is shared);
 2. the no-op rebuild (nothing changed): its key hashes every file of the data
    folder, the library's code and the notebook, and it checks every recorded
    output's size and sha256, so this is the price of the strong key (aim: under 1 s);
@@ -68,10 +69,16 @@ def main():
                                cwd=ROOT / "notebooks", capture_output=True, env=env, check=True)
         t_base = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    subprocess.run(cmd[:2] + ["--kernels", "cold", "--figures-dir", str(scratch / "figures-cold"),
-                              "--build-dir", str(scratch / "build-cold")], capture_output=True, env=env, check=True)
-    t_cold_kernels = time.perf_counter() - t0
+    def timed_build(name, *options):
+        t0 = time.perf_counter()
+        subprocess.run(cmd[:2] + [*options, "--figures-dir", str(scratch / f"figures-{name}"),
+                                  "--build-dir", str(scratch / f"build-{name}")], capture_output=True, env=env, check=True)
+        return time.perf_counter() - t0
+
+    # the machine is shared: the same cold build again, after the baseline, and the faster of the two counts
+    t_again = timed_build("again")
+    t_first, t_cold = t_cold, min(t_cold, t_again)
+    t_cold_kernels = timed_build("cold-kernels", "--kernels", "cold")
 
     from mali_caac.parameters import DEFAULTS, PARAMETERS
 
@@ -79,14 +86,12 @@ def main():
     for size in PARAMETERS["size"]:
         if size in per_size:
             continue
-        t0 = time.perf_counter()
-        subprocess.run([str(BIN / "mali-caac"), "build", "--size", size, "--figures-dir", str(scratch / f"figures-{size}"),
-                        "--build-dir", str(scratch / f"build-{size}")], capture_output=True, env=env, check=True)
-        per_size[size] = time.perf_counter() - t0
+        per_size[size] = timed_build(size, "--size", size)
 
     n_files = sum(1 for _ in figures.rglob("*") if _.is_file())
     print(f"machine: {os.cpu_count()} cores; {len(runs)} notebook runs; {n_files} files written")
-    print(f"cold full build (parallel, papermill):  {t_cold:6.1f} s")
+    print(f"cold full build (parallel, papermill):  {t_cold:6.1f} s  (the faster of {t_first:.1f} s and {t_again:.1f} s, "
+          "before and after the baseline)")
     print(f"no-op rebuild:                         {t_noop:6.2f} s  (aim: under 1 s; key over every input, outputs hashed)")
     print(f"  of which hashing the data folder ({len(data_files)} files, "
           f"{sum(p.stat().st_size for p in data_files) / 1e6:.1f} MB) and the library: {t_hash * 1000:5.0f} ms")
