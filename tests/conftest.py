@@ -16,3 +16,20 @@ def data_copy(tmp_path):
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture
+def rendered():
+    """Render figures (``rendered(fid, lang, size, bare)``) and free them afterwards."""
+    from mali_caac.figures import close, render
+
+    made = []
+
+    def draw(fid, lang="en", size="double", bare=False):
+        r = render(fid, lang, size, bare)
+        made.append(r)
+        return r
+
+    yield draw
+    for r in made:
+        close(r)

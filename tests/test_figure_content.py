@@ -7,22 +7,7 @@ import pytest
 from matplotlib.container import BarContainer
 
 import mali_caac
-from mali_caac.figures import close, render
-
-
-@pytest.fixture
-def rendered():
-    """Render figures and free them afterwards."""
-    made = []
-
-    def draw(fid, lang="en", size="double", bare=False):
-        r = render(fid, lang, size, bare)
-        made.append(r)
-        return r
-
-    yield draw
-    for r in made:
-        close(r)
+from mali_caac.figures import close
 
 
 def flat(text):
@@ -280,3 +265,13 @@ def test_schools_closed_has_a_date_axis_in_its_language_and_dated_points(rendere
     at = {text: (mdates.date2num(xy[0]) if not isinstance(xy[0], float) else xy[0], xy[1])
           for text, xy in labels.items() if text in POINTS[lang]}
     assert [c for p in sorted(at.values()) for c in p] == pytest.approx([c for p in sorted(points) for c in p])  # on its point
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_stated_zero_rate_reads_0_not_0_0(rendered, lang):
+    """Per month, the period with a stated zero abductions is labelled 0 (0.0 reads as a small rate rounded)."""
+    r = rendered("abduction_by_region_period", lang)
+    (per_month,) = [ax for ax in r.figure.axes if getattr(ax, "_mc_letter", "") == "c"]
+    labels = [t.get_text() for t in per_month.texts]
+    assert labels[0] == "0" and "0.0" not in labels and "0,0" not in labels, labels
+    assert ("1.4" if lang == "en" else "1,4") in labels  # the other rates keep their decimal

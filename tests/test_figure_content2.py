@@ -5,20 +5,6 @@ import pytest
 from matplotlib.collections import PathCollection
 
 import mali_caac
-from mali_caac.figures import close, render
-
-
-@pytest.fixture
-def rendered():
-    made = []
-
-    def make(fid, lang="en", size="double"):
-        r = render(fid, lang, size)
-        made.append(r)
-        return r
-    yield make
-    for r in made:
-        close(r)
 
 
 def panels(fig):

@@ -176,6 +176,8 @@ class Ctx:
         return t(key, self.lang)
 
     def n(self, value, decimals=None):
+        if decimals and float(value) == 0:  # a zero (a stated one) has no decimals: "0", not "0.0"
+            decimals = 0
         return number(value, self.lang, decimals)
 
     def text(self, fid, part, rows=None):

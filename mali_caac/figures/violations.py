@@ -178,9 +178,9 @@ describe("abduction_by_region_period", "abduction_denial",
         "Children abducted in Mali, by region and period, {dates}",
         "Enfants enlevés au Mali, par région et par période, {dates}",
         "Where the 38 abductions were verified (a), and when: in each period (b) and per month (c), the periods differing in length; "
-        "none in July-December 2017 (a stated zero).",
+        "none in July–December 2017 (a stated zero).",
         "Lieu des 38 enlèvements vérifiés (a) et période : dans chaque période (b) et par mois (c), les périodes étant de durées différentes ; "
-        "aucun en juillet-décembre 2017 (zéro indiqué par le rapport).")
+        "aucun en juillet–décembre 2017 (zéro indiqué par le rapport).")
 
 
 describe("denial_by_region", "abduction_denial",
