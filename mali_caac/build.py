@@ -423,7 +423,7 @@ def _worker_main():
     """A warm worker (``python -m mali_caac.build --worker``): import what runs and kernels import, once; then,
     for each spec path read on stdin, fork the run's process (which forks its kernel's zygote first), wait for
     it and write its exit code on stdout. Ends when stdin closes."""
-    from .kernels import Zygote, preload
+    from .kernels import Zygote, die_with_parent, preload
 
     preload()
     for line in sys.stdin.buffer:
@@ -434,6 +434,7 @@ def _worker_main():
         if pid == 0:
             code = 1
             try:
+                die_with_parent()  # a killed worker takes its run (and the run its kernel) along
                 spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
                 log = os.open(spec["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
                 null = os.open(os.devnull, os.O_RDONLY)

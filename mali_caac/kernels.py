@@ -82,6 +82,22 @@ def preload():
     gc.freeze()
 
 
+def die_with_parent(signum=signal.SIGTERM):
+    """Have the operating system send ``signum`` to this process when its parent dies (Linux's
+    PR_SET_PDEATHSIG; elsewhere nothing): a run forked by a worker stops, with its kernel, if the worker is killed."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, int(signum), 0, 0, 0) != 0:  # 1 = PR_SET_PDEATHSIG
+            return
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request
+        os.kill(os.getpid(), signum)
+
+
 class ForkedProcess:
     """The part of :class:`subprocess.Popen` that jupyter_client uses of a kernel's process
     (``pid``, ``poll``, ``wait``, ``send_signal``, ``terminate``, ``kill``), for a child forked by this process."""

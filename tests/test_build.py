@@ -352,3 +352,31 @@ def test_kernels_must_be_warm_or_cold(tmp_path):
         build(**SMALL, figures_dir=tmp_path, kernels="hot")
     res = cli("build", "--kernels", "hot")
     assert res.exit_code == 2 and "'hot' is not one of 'warm', 'cold'" in res.output
+
+
+def test_a_killed_warm_worker_fails_its_run_takes_it_along_and_is_replaced(tmp_path, build_root):
+    """The worker running a notebook is killed: that run fails naming what happened, its process and kernel do
+    not live on, and the next notebook runs in a new worker."""
+    kill_worker = ("import os, signal, time\nimport psutil\n"
+                   "os.kill(psutil.Process(os.getppid()).ppid(), signal.SIGKILL)  # kernel -> run -> worker\n"
+                   "time.sleep(60)")
+    notebooks = notebooks_with(tmp_path, "sexual_violence", kill_worker)
+    before = {p.pid for p in psutil.process_iter()}
+    started = time.monotonic()
+    errors = build(only=["sexual_violence", "civilian_harm"], langs=("en",), formats=("png",), notebooks=notebooks,
+                   workers=1, figures_dir=tmp_path / "figures", build_dir=build_root, echo=lambda _: None)
+    assert time.monotonic() - started < 45
+    assert len(errors) == 1 and errors[0].startswith("sexual_violence.ipynb (en): the run stopped with the worker "
+                                                     "running it died"), errors
+    assert (tmp_path / "figures" / "en" / "moura_claims.png").exists(), "the next notebook did not run"
+    time.sleep(1)
+
+    def ours(proc):  # a build worker, a run forked from one, or a kernel
+        try:
+            return (proc.pid not in before and proc.status() != psutil.STATUS_ZOMBIE
+                    and ("mali_caac.build" in " ".join(proc.cmdline()) or proc.name() == "ipykernel"))
+        except psutil.Error:
+            return False
+
+    left = [p for p in psutil.process_iter() if ours(p)]
+    assert not left, f"left running: {[(p.pid, p.name()) for p in left]}"
