@@ -357,11 +357,12 @@ def test_kernels_must_be_warm_or_cold(tmp_path):
 def test_a_killed_warm_worker_fails_its_run_takes_it_along_and_is_replaced(tmp_path, build_root):
     """The worker running a notebook is killed: that run fails naming what happened, its process and kernel do
     not live on, and the next notebook runs in a new worker."""
+    pids = tmp_path / "pids"
     kill_worker = ("import os, signal, time\nimport psutil\n"
+                   f"open({str(pids)!r}, 'w').write(f'{{os.getpid()}} {{os.getppid()}}')  # the kernel and its run\n"
                    "os.kill(psutil.Process(os.getppid()).ppid(), signal.SIGKILL)  # kernel -> run -> worker\n"
                    "time.sleep(60)")
     notebooks = notebooks_with(tmp_path, "sexual_violence", kill_worker)
-    before = {p.pid for p in psutil.process_iter()}
     started = time.monotonic()
     errors = build(only=["sexual_violence", "civilian_harm"], langs=("en",), formats=("png",), notebooks=notebooks,
                    workers=1, figures_dir=tmp_path / "figures", build_dir=build_root, echo=lambda _: None)
@@ -370,13 +371,11 @@ def test_a_killed_warm_worker_fails_its_run_takes_it_along_and_is_replaced(tmp_p
                                                      "running it died"), errors
     assert (tmp_path / "figures" / "en" / "moura_claims.png").exists(), "the next notebook did not run"
     time.sleep(1)
-
-    def ours(proc):  # a build worker, a run forked from one, or a kernel
+    left = []
+    for pid in map(int, pids.read_text().split()):
         try:
-            return (proc.pid not in before and proc.status() != psutil.STATUS_ZOMBIE
-                    and ("mali_caac.build" in " ".join(proc.cmdline()) or proc.name() == "ipykernel"))
-        except psutil.Error:
-            return False
-
-    left = [p for p in psutil.process_iter() if ours(p)]
-    assert not left, f"left running: {[(p.pid, p.name()) for p in left]}"
+            if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+                left.append(pid)
+        except psutil.NoSuchProcess:
+            pass
+    assert not left, f"the killed worker's run or kernel is still running: {left}"
