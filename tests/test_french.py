@@ -260,3 +260,16 @@ def test_no_english_word_in_any_french_figure():
         finally:
             close(r)
     assert bad == {}
+
+
+def _ticks(fig):
+    return {t.get_text() for ax in fig.axes for t in ax.get_xticklabels() + ax.get_yticklabels()}
+
+
+def test_axis_ticks_are_written_as_the_language_writes_numbers(rendered):
+    """Ticks as the labels on the bars: 10,000 / 10 000 (narrow no-break space), 2.5 / 2,5; years ungrouped."""
+    assert "10,000" in _ticks(rendered("military_training", "en").figure)
+    assert "10\u202f000" in _ticks(rendered("military_training", "fr").figure)
+    french = _ticks(rendered("overview_previous_report", "fr").figure)
+    assert "2,5" in french and "2.5" not in french
+    assert "2000" in _ticks(rendered("us_aid_series", "fr").figure)  # a fiscal year, not 2 000

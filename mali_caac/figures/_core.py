@@ -490,6 +490,19 @@ def _panel_letters(fig, ctx):
                      fontsize=ax._left_title.get_fontsize() if title else ctx.sz.body)
 
 
+def _number_ticks(fig, ctx):
+    """Ticks of value axes written as the language writes numbers ('10,000' / '10 000', '2.5' / '2,5'), as the
+    labels on the bars are; an axis of years (marked ``_mc_years``) keeps its digits ungrouped."""
+    from matplotlib.ticker import ScalarFormatter
+
+    from ..i18n import tick_formatter
+
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter and not getattr(axis, "_mc_years", False):
+                axis.set_major_formatter(tick_formatter(ctx.lang))
+
+
 def _wrap_axis_labels(fig, ctx):
     """Axis labels wrapped to the length of their axis, so that none runs off the figure."""
     for ax in fig.axes:
@@ -514,6 +527,7 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
         raise ValueError(f"figure {fid!r} draws no rows of data/: refusing to draw an empty figure")
     sz = ctx.sz
     source = cite_rows(rows, lang=ctx.lang)
+    _number_ticks(fig, ctx)
     _panel_letters(fig, ctx)
     _wrap_axis_labels(fig, ctx)
     width = fig.get_figwidth()
@@ -1028,6 +1042,7 @@ def _aid_series(ctx, fid, sel):
                     rotation=90, fontsize=ctx.small, ha="right", va="top", color=style.TEXT_MUTED, gid="coup_label")
     ax.set_ylim(0, top * 1.1)
     ax.set_xlabel(ctx.t("axis.fiscal_year"))
+    ax.xaxis._mc_years = True  # 1961, not 1,961
     ax.set_ylabel(ctx.t("axis.usd_millions_constant"))
     _legend(ax, 2)
     rows = _prov(sel, "us_aid_series")
