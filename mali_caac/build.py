@@ -391,8 +391,13 @@ def run_job(job, warm=False):
     return {"section": job.section, "lang": job.lang, "seconds": time.perf_counter() - start, "error": error}
 
 
-def _child_main(spec_file, zygote=None):
-    """A run's process: run the job, write its result; on SIGTERM stop the kernel and exit.
+def _read_spec(spec_file):
+    return json.loads(Path(spec_file).read_text(encoding="utf-8"))
+
+
+def _child_main(spec, zygote=None):
+    """A run's process: run the job of ``spec`` (as :func:`_spawn` wrote it), write its result; on SIGTERM stop
+    the kernel and exit.
 
     ``zygote``: the :class:`mali_caac.kernels.Zygote` that becomes the run's kernel (a warm run)."""
     import psutil
@@ -406,7 +411,6 @@ def _child_main(spec_file, zygote=None):
         os._exit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
-    spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
     if zygote is not None:
         from .kernels import WarmKernelManager
 
@@ -435,7 +439,7 @@ def _worker_main():
             code = 1
             try:
                 die_with_parent()  # a killed worker takes its run (and the run its kernel) along
-                spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
+                spec = _read_spec(spec_file)
                 log = os.open(spec["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
                 null = os.open(os.devnull, os.O_RDONLY)
                 os.dup2(null, 0)  # never the worker's stdin (the next runs' specs)
@@ -444,7 +448,7 @@ def _worker_main():
                 os.close(log)
                 os.close(null)
                 os.environ.update(spec["env"])
-                _child_main(spec_file, zygote=Zygote())
+                _child_main(spec, zygote=Zygote())
                 code = 0
             except BaseException:  # noqa: BLE001 - the build reports a run without a result, with this log's tail
                 import traceback
@@ -855,7 +859,7 @@ def refresh_notebooks(notebooks=None, echo=print):
 
 if __name__ == "__main__":  # a run's child process (python -m mali_caac.build --run SPEC), or a warm worker
     if sys.argv[1:2] == ["--run"] and len(sys.argv) == 3:
-        _child_main(sys.argv[2])
+        _child_main(_read_spec(sys.argv[2]))
     elif sys.argv[1:] == ["--worker"]:
         _worker_main()
     else:
