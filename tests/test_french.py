@@ -273,3 +273,9 @@ def test_axis_ticks_are_written_as_the_language_writes_numbers(rendered):
     french = _ticks(rendered("overview_previous_report", "fr").figure)
     assert "2,5" in french and "2.5" not in french
     assert "2000" in _ticks(rendered("us_aid_series", "fr").figure)  # a fiscal year, not 2 000
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_ranges_of_years_in_bar_labels_take_an_en_dash(rendered, lang):
+    labels = _ticks(rendered("military_training", lang).figure)
+    assert any("2013\u20132018" in x for x in labels) and not any("2013-2018" in x for x in labels), labels

@@ -973,7 +973,7 @@ def _provider_bars(ctx, fid, frame, highlight, axis_key):
     def period(r):
         a, b = r["period_start"], r["period_end"]
         if b is not None and b == b:
-            return f"{int(a)}-{int(b)}"
+            return f"{int(a)}\u2013{int(b)}"  # a range of years: en dash
         return f"{ctx.t('word.since')} {int(a)}"
     labels = [f"{ctx.t('provider.' + p)}, {period(r)}" for p, r in zip(frame["provider"], frame.to_dict("records"))]
     fig, ax = _new(ctx, 0.32)
