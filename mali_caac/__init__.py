@@ -49,7 +49,7 @@ only when a function needs them.
 """
 from importlib import import_module
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _EXPORTS = {
     "list_datasets": "mali_caac.loader",

@@ -120,8 +120,11 @@ def show(obj, name, where, columns, limit, fmt, full, as_csv, schema):
 
 @main.command()
 @click.option("--verbose", "-v", is_flag=True, help="List the passing checks too.")
+@click.option("--since", default=None, metavar="RELEASE",
+              help="Also check against an earlier release (a folder, a git revision such as v0.1.0 or HEAD): every "
+                   "value changed since is in the corrections log, and the version is bumped as data/CURATION.md says.")
 @click.pass_obj
-def validate(obj, verbose):
+def validate(obj, verbose, since):
     """Validate the data package and reconcile every total with its parts.
 
     Exits 0 when no check failed, 1 otherwise.
@@ -129,6 +132,13 @@ def validate(obj, verbose):
     from .validation import validate as run
 
     report = run(obj["data"])
+    if since:
+        from .diff import release_checks
+
+        try:
+            report.checks += release_checks(since, obj["data"])
+        except DataError as exc:
+            _fail(exc)
     click.echo(report.text(verbose=verbose))
     sys.exit(0 if report.ok else 1)
 
@@ -139,18 +149,26 @@ def validate(obj, verbose):
               show_default=True, help="Reference format.")
 @click.option("--rows", default=None, metavar="TABLE:ROW_ID,...",
               help="Cite the rows of TABLE with these row ids as a figure's source line.")
+@click.option("--dataset", is_flag=True, help="Cite the curated dataset itself, with its version and release date.")
 @click.pass_obj
-def cite(obj, source_id, fmt, rows):
+def cite(obj, source_id, fmt, rows, dataset):
     """Print a reference for SOURCE_ID (all sources without one), or a source line for rows.
 
-    SOURCE_ID is matched without regard to case (s/2020/1105).
+    SOURCE_ID is matched without regard to case (s/2020/1105). --dataset cites the curated data
+    itself (the version and date of datapackage.json, as CITATION.cff and .zenodo.json give them).
     """
     from .citation import cite as cite_source
     from .citation import cite_rows
     from .loader import load
 
     try:
-        if rows:
+        if dataset:
+            from .release import dataset_citation
+
+            if rows or source_id:
+                raise click.UsageError("--dataset cites the data package: leave out SOURCE_ID and --rows")
+            click.echo(dataset_citation(obj["data"], format=fmt))
+        elif rows:
             if fmt != "text" or source_id:
                 raise click.UsageError("--rows gives a source line as text: leave out SOURCE_ID and --format")
             table, _, ids = rows.partition(":")
@@ -165,6 +183,42 @@ def cite(obj, source_id, fmt, rows):
             click.echo(cite_source(source_id, obj["data"], format=fmt))
     except DataError as exc:
         _fail(exc)
+
+
+@main.command(name="diff")
+@click.argument("old")
+@click.argument("new", default="WORKTREE")
+@click.option("--format", "-f", "fmt", type=click.Choice(("text", "csv", "json", "markdown")), default="text",
+              show_default=True, help="text and markdown for a reader; csv one row per change; json everything.")
+@click.option("--draft-log", is_flag=True,
+              help="Print instead, as CSV rows for data/corrections.csv, the changed values not yet logged "
+                   "(the row's source, locator and quote; write the why).")
+@click.option("--check", is_flag=True, help="Exit 1 if a changed value is not logged or the version is not bumped.")
+def diff_command(old, new, fmt, draft_log, check):
+    """Compare two releases of the data: per table, rows added, removed and changed, field by field.
+
+    OLD and NEW are data package folders, revisions of this git repository (v0.1.0, HEAD~3, a commit)
+    or WORKTREE, the checkout's data/ as it is on disk (NEW's default). Says whether each changed value is
+    in NEW's corrections log and whether NEW's version is what the changes call for (data/CURATION.md).
+    Exits 2 on an OLD or NEW that is not a package.
+    """
+    from .diff import compare, resolve
+
+    try:
+        with resolve(old) as a, resolve(new) as b:
+            result = compare(a, b, old, new)
+            if draft_log:
+                from .package import open_package
+
+                entries = open_package(b).records("corrections") if "corrections" in result.new.resources else []
+                nums = [int(e["correction_id"].split("-")[1]) for e in entries]
+                click.echo(result.draft_log(start=max(nums, default=0) + 1))
+                return
+            click.echo(result.render(fmt))
+    except DataError as exc:
+        _fail(exc)
+    if check and (not result.all_logged or not result.version_check()["ok"]):
+        sys.exit(1)
 
 
 @main.command()

@@ -6,6 +6,7 @@ from .errors import DataError
 from .package import open_package
 from .reconcile import Check, all_checks, apply_register
 from .references import check_references
+from .release import correction_checks
 
 
 @dataclass
@@ -100,7 +101,10 @@ def validate(data=None):
        quotes against the source texts, ISO 3166-2 codes; derived files
        against a rebuild from the outside files;
     5. the discrepancy register: each failure it explains becomes 'expected',
-       and an entry whose check no longer fails is itself a failure.
+       and an entry whose check no longer fails is itself a failure;
+    6. the corrections log (:func:`mali_caac.release.correction_checks`): each
+       entry names a row and column that exist, versions go forward and stay
+       within the package's, and each cell's last correction is its value now.
 
     ``data`` is a :class:`~mali_caac.package.Package`, a folder or None (the
     default package). Bad data never raises here: each problem becomes a
@@ -133,6 +137,7 @@ def validate(data=None):
         # references between rows (mali_caac.references): every table's records and the descriptor
         checks += check_references({r.name: pkg.records(r.name) for r in pkg.tables()}, pkg.descriptor)
         checks += derived_checks(pkg)
+        checks += correction_checks(pkg)  # the corrections log against the rows (mali_caac.release)
     else:
         checks.append(Check("reconcile", "reconcile", "failed",
                             "reconciliation not run: fix the hash or schema failures above first"))

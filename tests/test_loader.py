@@ -18,7 +18,7 @@ def test_list_datasets_names_every_resource():
 @pytest.mark.parametrize("name", mali_caac.list_datasets())
 def test_every_dataset_loads_with_its_declared_columns(name):
     frame = mali_caac.load(name)
-    assert len(frame) > 0
+    assert len(frame) > 0 or name == "corrections"  # the corrections log is empty until a value is corrected
     if name == "regions_geometry":
         assert frame.crs.to_epsg() == 4326
         return
