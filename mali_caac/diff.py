@@ -215,10 +215,11 @@ def _features(side, res):
         raise DataError(file=file, expected="GeoJSON", found=str(exc)) from None
     feats = doc.get("features") or []
     props = [f.get("properties") or {} for f in feats]
-    # the id: the feature's own, else the first property whose values are unique ('region')
+    # the id: the feature's own, else 'region' or 'name', else the first property whose values are unique
     ident = None
     if not all("id" in f for f in feats):
-        for name in (props[0] if props else {}):
+        names = list(props[0]) if props else []
+        for name in sorted(names, key=lambda n: (n not in ("region", "name"), names.index(n))):
             values = [p.get(name) for p in props]
             if len(set(map(str, values))) == len(values):
                 ident = name
