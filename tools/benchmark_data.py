@@ -11,6 +11,10 @@
    schema, its foreign keys, its quote and its restatement, and every
    reconciliation still holds). Time and peak memory (max RSS) of
    `load("grave_violations")` and of `validate()`, each in a fresh process.
+3. `mali-caac diff` of two full packages (a fresh process each, median of
+   several runs; target: under 3 s): two folders (the package and a copy with
+   one value changed), and two git revisions (the first commit and HEAD, read
+   with `git archive`), when this is a git checkout.
 """
 import argparse
 import csv
@@ -113,11 +117,32 @@ def scale(rows):
         shutil.rmtree(scratch)
 
 
+def diff_times(repeats=5):
+    scratch = Path(tempfile.mkdtemp(prefix="mali-caac-diff-"))
+    try:
+        copy = scratch / "data"
+        shutil.copytree(ROOT / "data", copy)
+        path = copy / "grave_violations.csv"
+        path.write_text(path.read_text(encoding="utf-8").replace(",132,children,", ",133,children,", 1),
+                        encoding="utf-8")
+        runs = {"two folders": [str(ROOT / "data"), str(copy)]}
+        first = subprocess.run(["git", "-C", str(ROOT), "rev-list", "--max-parents=0", "HEAD"],
+                               capture_output=True, text=True).stdout.split()
+        if first:
+            runs[f"git {first[0][:7]} vs HEAD"] = [first[0], "HEAD"]
+        for label, args in runs.items():
+            secs = statistics.median(timed([str(BIN / "mali-caac"), "diff", *args], cwd=ROOT) for _ in range(repeats))
+            print(f"mali-caac diff, {label} (median of {repeats}): {secs:6.2f} s  (target: under 3)")
+    finally:
+        shutil.rmtree(scratch)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10**6)
     args = parser.parse_args()
     validate_ratio()
+    diff_times()
     scale(args.rows)
 
 
