@@ -58,6 +58,8 @@ TEXT = {
     "caption.quote": ("quote", "citation"),
     "caption.verbatim_in": ("verbatim, in {language}", "texte original, en {language}"),
     "caption.heading_as_printed": ("heading as printed: {heading}", "titre original : {heading}"),
+    "caption.data_version": ("Data: mali-caac curated data, version {version} ({date}).",
+                             "Données : données de mali-caac, version {version} ({date})."),
     "word.public_domain": ("public domain", "domaine public"),
     "word.licence": ("licence", "licence"),
     # period labels are drawn from the periods table with Babel (period_span)

@@ -94,6 +94,23 @@ def test_a_missing_or_malformed_release_date_is_named(data_copy):
         data_version(data_copy)
 
 
+def test_committed_caption_files_name_the_data_version():
+    lines = {lang: data_line(lang) for lang in ("en", "fr")}
+    files = sorted((ROOT / "figures").glob("*/*.md"))
+    assert files
+    stale = [f.relative_to(ROOT) for f in files if lines[f.parent.name] not in f.read_text(encoding="utf-8")]
+    assert not stale, f"caption files drawn from another data version (run make figures): {stale[:5]}"
+
+
+
+
+def test_caption_line_names_the_data_version_in_each_language():
+    version, released = data_version()
+    assert data_line("en") == f"Data: mali-caac curated data, version {version} (3 December 2026)."
+    assert data_line("fr") == f"Données\u202f: données de mali-caac, version {version} (3\u00a0décembre 2026)."
+    assert released == "2026-12-03"
+
+
 # ----------------------------------------------------------------------------- the corrections log
 def test_the_log_is_a_resource_with_a_schema():
     res = open_package().resource("corrections")

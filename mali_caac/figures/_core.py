@@ -20,6 +20,7 @@ from ..citation import caption_table, cite_rows
 from ..i18n import add_figure_text, date_span, label, number, t
 from ..package import atomic_write, open_package
 from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
+from ..release import data_line
 
 SECTIONS = ("overview", "recruitment", "killing", "sexual_violence", "attacks", "abduction_denial",
             "reintegration", "us_assistance", "civilian_harm")
@@ -1370,7 +1371,8 @@ def _draw(fid, section, func, lang, size, bare):
 def caption_text(r):
     """The caption file: title, caption, source line, alt text and every row drawn."""
     lang = r.lang
-    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", f"## {t('alt.heading', lang)}", "", r.alt, "",
+    lines = [f"# {r.title}", "", r.caption, "", r.source_line, "", data_line(lang), "",
+             f"## {t('alt.heading', lang)}", "", r.alt, "",
              t("alt.data_file", lang).format(file=f"[{r.id}.csv]({r.id}.csv)"), "",
              f"## {t('word.rows_drawn', lang)}", ""]
     lines += caption_table(r.rows, lang)  # headers, units, locators in the language; quotes marked verbatim
