@@ -185,6 +185,24 @@ def cite(obj, source_id, fmt, rows, dataset):
         _fail(exc)
 
 
+@main.command()
+@click.argument("version")
+@click.option("--date", "released", default=None, metavar="YYYY-MM-DD", help="The release date (default: today).")
+@click.pass_obj
+def release(obj, version, released):
+    """Number a new release of the data: VERSION (such as 0.2.1), or patch, minor or major for the next one
+    by the rule of data/CURATION.md. Writes datapackage.json's version and release date and, for the
+    project's own data/, CITATION.cff, .zenodo.json, pyproject.toml and mali_caac/__init__.py. A version that
+    is not after the current one is refused."""
+    from .release import set_release
+
+    try:
+        for file in set_release(version, released, obj["data"]):
+            click.echo(f"wrote {file}")
+    except DataError as exc:
+        _fail(exc)
+
+
 @main.command(name="diff")
 @click.argument("old")
 @click.argument("new", default="WORKTREE")

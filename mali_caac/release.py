@@ -262,3 +262,64 @@ def dataset_citation(package=None, format="text"):  # noqa: A002 (the name of ci
             "version": d["version"], "issued": {"date-parts": [[year, month, day]]},
             "license": d["licence"]}
     return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+# ----------------------------------------------------------------------------- making a release
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+RELEASE_FILES = {  # file of the checkout -> (pattern of the line, its replacement); each must match once
+    "CITATION.cff": ((r"(?m)^version: .*$", "version: {version}"), (r"(?m)^date-released: .*$", "date-released: {date}")),
+    "pyproject.toml": ((r'(?m)^version = ".*"$', 'version = "{version}"'),),
+    "mali_caac/__init__.py": ((r'(?m)^__version__ = ".*"$', '__version__ = "{version}"'),),
+    ".zenodo.json": ((r'(?m)^  "version": ".*",$', '  "version": "{version}",'),
+                     (r'(?m)^  "publication_date": ".*",$', '  "publication_date": "{date}",')),
+}
+"""Where the checkout repeats the release's version and date, besides datapackage.json (tests/test_release.py
+checks that they agree)."""
+
+
+def set_release(version, released=None, package=None):
+    """Number a new release: write ``version`` (or 'patch', 'minor', 'major': the next one by the rule) and
+    ``released`` (YYYY-MM-DD, default today) into ``datapackage.json`` and, for the checkout's own data/, into
+    CITATION.cff, .zenodo.json, pyproject.toml and mali_caac/__init__.py. Returns the files written.
+
+    A version that is not after the current one, or a date before the current release's, is refused by name
+    and nothing is written."""
+    from .package import atomic_write
+
+    pkg = open_package(package)
+    current, current_date = _version_of(pkg.descriptor, pkg.descriptor_file)
+    if version in LEVELS:
+        version = vtext(bump(current, version))
+    new = parse_version(version, "the new version")
+    if new <= parse_version(current):
+        raise DataError(f"the new version {version} is not after the package's version {current}: a release number "
+                        "never goes backwards (nor stays)", field="version", expected=f"a version after {current}",
+                        found=version)
+    released = released or _date.today().isoformat()
+    try:
+        _date.fromisoformat(released)
+    except ValueError:
+        raise DataError(f"the release date {released!r} is not a date YYYY-MM-DD", field="released",
+                        expected="YYYY-MM-DD", found=released) from None
+    if released < current_date:
+        raise DataError(f"the release date {released} is before the date of {current} ({current_date})",
+                        field="released", expected=f"{current_date} or later", found=released)
+    texts = {}
+    doc = json.loads(pkg.descriptor_file.read_text(encoding="utf-8"))
+    doc["version"], doc["released"] = version, released
+    texts[pkg.descriptor_file] = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    if pkg.folder.resolve() == (ROOT / "data").resolve():
+        for rel, rules in RELEASE_FILES.items():
+            file = ROOT / rel
+            if not file.exists():
+                continue
+            text = file.read_text(encoding="utf-8")
+            for pattern, repl in rules:
+                text, n = re.subn(pattern, repl.format(version=version, date=released), text, count=1)
+                if n != 1:
+                    raise DataError(f"{file}: no line of the form {pattern!r} to write the release into",
+                                    file=file)
+            texts[file] = text
+    for file, text in texts.items():  # every file was prepared before the first is written
+        atomic_write(file, text)
+    return list(texts)

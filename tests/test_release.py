@@ -3,6 +3,7 @@ reference (text, BibTeX, RIS, CSL-JSON) that agrees with CITATION.cff and .zenod
 bibtexparser, rispy and citeproc-py (APA)."""
 import csv
 import json
+import shutil
 import tomllib
 import warnings
 from pathlib import Path
@@ -49,15 +50,51 @@ def failures(folder):
 
 
 # ----------------------------------------------------------------------------- version and date
+def release_everywhere(root):
+    """{file: (version, date)} of each file of a checkout that names the release."""
+    data = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    cff = load_cff((root / "CITATION.cff").read_text(encoding="utf-8"))
+    zenodo = json.loads((root / ".zenodo.json").read_text(encoding="utf-8"))
+    init = (root / "mali_caac" / "__init__.py").read_text(encoding="utf-8")
+    return {"datapackage.json": (data["version"], data["released"]),
+            "CITATION.cff": (cff["version"], cff["date-released"]),
+            ".zenodo.json": (zenodo["version"], zenodo["publication_date"]),
+            "pyproject.toml": (project["version"], None),
+            "__init__.py": (init.split('__version__ = "')[1].split('"')[0], None)}
+
+
 def test_the_data_version_is_one_release_everywhere():
     """datapackage.json, pyproject.toml, mali_caac.__version__, CITATION.cff and .zenodo.json name one release."""
     version, released = data_version()
     parse_version(version)
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    cff = load_cff((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
-    assert project["version"] == mali_caac.__version__ == cff["version"] == zenodo["version"] == version
-    assert cff["date-released"] == zenodo["publication_date"] == released
+    found = release_everywhere(ROOT)
+    assert {v for v, _ in found.values()} == {version} == {mali_caac.__version__}
+    assert {d for _, d in found.values() if d} == {released}
+
+
+def test_mali_caac_release_writes_every_file_or_none(tmp_path, monkeypatch):
+    import mali_caac.release as release
+
+    for rel in ("CITATION.cff", "pyproject.toml", ".zenodo.json", "mali_caac/__init__.py"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes((ROOT / rel).read_bytes())
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    monkeypatch.setattr(release, "ROOT", tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    version, released = data_version()
+    for args, message in ((["0.1.9"], "is not after the package's version"), ([version], "is not after"),
+                          (["1.0"], "semantic version"), (["patch", "--date", "2020-01-01"], "is before the date of"),
+                          (["minor", "--date", "soon"], "is not a date YYYY-MM-DD")):
+        res = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "release", *args])
+        assert res.exit_code == 2 and message in res.output, (args, res.output)
+    assert before == {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}, "a refused release wrote"
+    res = CliRunner().invoke(main, ["--data", str(tmp_path / "data"), "release", "minor", "--date", "2027-01-15"])
+    assert res.exit_code == 0 and res.output.count("wrote ") == 5
+    want = ".".join(map(str, bump(version, "minor")))
+    found = release_everywhere(tmp_path)
+    assert {v for v, _ in found.values()} == {want} and {d for _, d in found.values() if d} == {"2027-01-15"}
+    assert not failures(tmp_path / "data")  # the hashes do not cover the descriptor: nothing to rehash
 
 
 def test_zenodo_and_the_dataset_reference_agree_with_citation_cff():
