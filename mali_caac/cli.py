@@ -136,7 +136,7 @@ def validate(obj, verbose, since):
         from .diff import release_checks
 
         try:
-            report.checks += release_checks(since, obj["data"])
+            report.checks += release_checks(since, obj["data"], repo=obj["data"])
         except DataError as exc:
             _fail(exc)
     click.echo(report.text(verbose=verbose))
@@ -212,18 +212,20 @@ def release(obj, version, released):
               help="Print instead, as CSV rows for data/corrections.csv, the changed values not yet logged "
                    "(the row's source, locator and quote; write the why).")
 @click.option("--check", is_flag=True, help="Exit 1 if a changed value is not logged or the version is not bumped.")
-def diff_command(old, new, fmt, draft_log, check):
+@click.pass_obj
+def diff_command(obj, old, new, fmt, draft_log, check):
     """Compare two releases of the data: per table, rows added, removed and changed, field by field.
 
     OLD and NEW are data package folders, revisions of this git repository (v0.1.0, HEAD~3, a commit)
-    or WORKTREE, the checkout's data/ as it is on disk (NEW's default). Says whether each changed value is
+    or WORKTREE, the checkout's data/ as it is on disk (NEW's default; with --data, revisions are read from the
+    repository that holds that folder). Says whether each changed value is
     in NEW's corrections log and whether NEW's version is what the changes call for (data/CURATION.md).
     Exits 2 on an OLD or NEW that is not a package.
     """
     from .diff import compare, resolve
 
     try:
-        with resolve(old) as a, resolve(new) as b:
+        with resolve(old, obj["data"]) as a, resolve(new, obj["data"]) as b:
             result = compare(a, b, old, new)
             if draft_log:
                 from .package import open_package

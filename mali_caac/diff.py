@@ -502,8 +502,15 @@ class Diff:
         return self.text(markdown=fmt == "markdown")
 
     def draft_log(self, start=1):
-        """CSV rows for NEW's corrections log, one per changed value not yet logged: version and date of NEW,
-        the row's own source, locator and quote; ``why`` left for the curator to write."""
+        """CSV rows for NEW's corrections log, one per changed value not yet logged: the release that will carry
+        them (NEW's version, or the one the changes call for if NEW's is not enough yet, dated today), the row's
+        own source, locator and quote; ``why`` left for the curator to write."""
+        from datetime import date
+
+        vc = self.version_check()
+        version, released = self.new.version, self.new.released
+        if vc.get("needed") and not vc["ok"]:
+            version, released = vc["needed"], date.today().isoformat()
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         rows = self.new.rows
@@ -512,7 +519,7 @@ class Diff:
             if c["logged"]:
                 continue
             r = rows[c["table"]][c["row"]]
-            writer.writerow([f"co-{n:03d}", self.new.version, self.new.released, c["table"], c["row"], c["field"],
+            writer.writerow([f"co-{n:03d}", version, released, c["table"], c["row"], c["field"],
                              c["old"], c["new"], "WHY: write what was wrong and how the source shows it",
                              r.get("source_id", ""), r.get("locator", ""), r.get("quote", "")])
             n += 1

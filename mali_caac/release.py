@@ -265,7 +265,6 @@ def dataset_citation(package=None, format="text"):  # noqa: A002 (the name of ci
 
 
 # ----------------------------------------------------------------------------- making a release
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 RELEASE_FILES = {  # file of the checkout -> (pattern of the line, its replacement); each must match once
     "CITATION.cff": ((r"(?m)^version: .*$", "version: {version}"), (r"(?m)^date-released: .*$", "date-released: {date}")),
     "pyproject.toml": ((r'(?m)^version = ".*"$', 'version = "{version}"'),),
@@ -279,8 +278,9 @@ checks that they agree)."""
 
 def set_release(version, released=None, package=None):
     """Number a new release: write ``version`` (or 'patch', 'minor', 'major': the next one by the rule) and
-    ``released`` (YYYY-MM-DD, default today) into ``datapackage.json`` and, for the checkout's own data/, into
-    CITATION.cff, .zenodo.json, pyproject.toml and mali_caac/__init__.py. Returns the files written.
+    ``released`` (YYYY-MM-DD, default today) into ``datapackage.json`` and, where the package is the data/ of
+    a checkout, into its CITATION.cff, .zenodo.json, pyproject.toml and mali_caac/__init__.py. Returns the
+    files written.
 
     A version that is not after the current one, or a date before the current release's, is refused by name
     and nothing is written."""
@@ -308,9 +308,10 @@ def set_release(version, released=None, package=None):
     doc = json.loads(pkg.descriptor_file.read_text(encoding="utf-8"))
     doc["version"], doc["released"] = version, released
     texts[pkg.descriptor_file] = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    if pkg.folder.resolve() == (ROOT / "data").resolve():
+    checkout = pkg.folder.resolve().parent  # a checkout holds data/ beside CITATION.cff and pyproject.toml
+    if pkg.folder.name == "data" and (checkout / "CITATION.cff").is_file() and (checkout / "pyproject.toml").is_file():
         for rel, rules in RELEASE_FILES.items():
-            file = ROOT / rel
+            file = checkout / rel
             if not file.exists():
                 continue
             text = file.read_text(encoding="utf-8")
