@@ -139,6 +139,14 @@ def test_committed_caption_files_name_the_data_version():
 
 
 
+def test_committed_caption_files_name_the_data_version():
+    lines = {lang: data_line(lang) for lang in ("en", "fr")}
+    files = sorted((ROOT / "figures").glob("*/*.md"))
+    assert files
+    stale = [f.relative_to(ROOT) for f in files if lines[f.parent.name] not in f.read_text(encoding="utf-8")]
+    assert not stale, f"caption files drawn from another data version (run make figures): {stale[:5]}"
+
+
 def test_caption_line_names_the_data_version_in_each_language():
     version, released = data_version()
     assert data_line("en") == f"Data: mali-caac curated data, version {version} (3 December 2026)."
