@@ -550,8 +550,12 @@ def compare(old, new, old_label=None, new_label=None):
             out.append(d)
     result = Diff(a, b, out)
     if LOG in b.resources and _kind(b.resources[LOG]) == "table":
+        file = b.file(b.resources[LOG])
+        try:
+            result.log = raw_rows(file)[1]
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise DataError(file=file, expected="the corrections log of NEW (CSV)", found=str(exc)) from None
         result.log_present = True
-        result.log = raw_rows(b.file(b.resources[LOG]))[1]
     return result
 
 

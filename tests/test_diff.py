@@ -159,6 +159,9 @@ def test_bad_sides_and_formats_are_named(two, tmp_path):
     assert res.exit_code == 2 and "without datapackage.json" in res.output and "Traceback" not in res.output
     res = run("diff", "--format", "xml", old, old)
     assert res.exit_code == 2 and "'xml'" in res.output
+    (old / "corrections.csv").unlink()
+    res = run("diff", tmp_path / "data", old)
+    assert res.exit_code == 2 and "corrections.csv" in res.output and "Traceback" not in res.output
 
 
 # ----------------------------------------------------------------------------- git revisions
@@ -186,6 +189,10 @@ def test_diff_of_two_git_revisions(repo):
     assert f"OLD {repo}: version 0.1.0 (no release date)" in res.output
     assert "== sources ==" in res.output and "fields appeared: short_name" in res.output
     assert elapsed < 3, f"diff of two revisions took {elapsed:.1f} s"
+    back = run("diff", "--check", "HEAD", repo)
+    version = json.loads(_git("show", "HEAD:data/datapackage.json").stdout)["version"]
+    assert back.exit_code == 1 and f"Version: the version goes backwards: {version} -> 0.1.0." in back.output
+    assert "Corrections log: NEW has none (corrections): no changed value is logged." in back.output
     same = run("diff", "HEAD", "HEAD")
     assert same.exit_code == 0 and "No change between the two packages." in same.output
 
