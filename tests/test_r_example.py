@@ -71,3 +71,14 @@ def test_r_select_leaves_out_restated_and_refining_rows_like_python():
         [(r["row_id"], r["value"], str(r["unit"])) for _, r in python.iterrows()]
     children = [r for r in rows if r["unit"] == "children"]
     assert [r["row_id"] for r in children] == list(python.loc[python["unit"] == "children", "row_id"])
+
+
+def test_readme_transcript_is_what_the_r_script_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```console\n$ Rscript examples/r/breakdown.R\n", 1)[1].split("```", 1)[0]
+    first, _, rest = block.partition("$ Rscript examples/r/breakdown.R ")
+    args, _, second = rest.partition("\n")
+    for argv, expected in (([], first), (args.split(), second)):
+        out = subprocess.run([RSCRIPT, str(SCRIPT), *argv], capture_output=True, text=True, timeout=120,
+                             env={"MALI_CAAC_DATA": str(DATA), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+        assert out.stdout == expected, argv
