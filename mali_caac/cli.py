@@ -364,6 +364,8 @@ def export(obj, fmt, langs, out_dir):
     did not write is refused (exit 2), and nothing is written."""
     from .export import export as run
 
+    if langs and fmt != "xlsx":
+        raise click.UsageError("--lang chooses the workbooks' language: it applies to --format xlsx only")
     try:
         paths = run(fmt, out_dir, langs=tuple(langs) or None, data=obj["data"])
     except DataError as exc:

@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import DataError
-from .i18n import LANGS, t
+from .i18n import LANGS, t, typeset
 from .package import open_package, sha256
 
 MANIFEST = "mali-caac-export.json"
@@ -107,7 +107,8 @@ def _texts(pkg, lang, heads=None):
     sources = _cited_sources(pkg)
     documents = ", ".join(s["short_name" if lang == "en" else "short_name_fr"] for s in sources
                           if s["kind"] in ("primary", "secondary"))
-    outside = "; ".join(f"{s['short_name']}: {s['licence']}" for s in sources if s["kind"] == "external")
+    outside = typeset("; ".join(f"{s['short_name']}: {s['licence']}" for s in sources if s["kind"] == "external"),
+                      lang)
     if info["date"]:
         from babel.dates import format_date
 
@@ -213,7 +214,7 @@ def write_hxl(pkg, folder, langs):
         raw = pkg.path(res.name).read_bytes()
         header, sep, rest = raw.partition(b"\n")
         line = io.StringIO()
-        csv.writer(line, lineterminator="\n").writerow(tags)
+        csv.writer(line, lineterminator="\r\n" if header.endswith(b"\r") else "\n").writerow(tags)
         (folder / f"{res.name}.csv").write_bytes(header + b"\n" + line.getvalue().encode() + rest)
         files.append((f"{res.name}.csv", f"{res.title}: {len(pkg.records(res.name))} rows, HXL hashtags in row 2"))
     return files
@@ -284,8 +285,20 @@ def _sheet(wb, title, head, rows, comments=None, widths=None, wrap=False):
             ws.append(cells)
     else:
         for row in rows:
+            if any(isinstance(v, str) and v[:1] == "=" for v in row):
+                row = [_text_cell(ws, v) for v in row]  # text, never a formula
             ws.append(row)
     return ws
+
+
+def _text_cell(ws, value):
+    """A cell that holds ``value`` as it is: openpyxl would read text that starts with '=' as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value[:1] == "=":
+        cell.data_type = "s"
+    return cell
 
 
 def _width(values):
@@ -331,7 +344,7 @@ def workbook(pkg, lang):
         widths = [_width([h] + [row[i] for row in rows]) for i, h in enumerate(out_head)]
         sheets.append((res.name, out_head, rows, comments, widths))
         sheet_items.append(t("export.sheet_rows", lang).format(sheet=res.name, rows=len(records))
-                           + (f": {res.title}" if lang == "en" else ""))
+                           + (f" ({res.title})" if lang == "en" else ""))
 
     items = [("title", texts["title"]), ("what", texts["what"]), ("version", texts["version"]),
              ("word.licence", texts["licence"]), ("cite", texts["cite"])]

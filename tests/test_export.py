@@ -247,3 +247,21 @@ def test_a_failing_export_leaves_the_previous_one_whole(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "No space left on device" in result.output
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary folder left behind
+
+
+def test_lang_is_refused_for_hxl_which_holds_codes_not_words(tmp_path):
+    result = run("export", "--format", "hxl", "--lang", "fr", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "--lang" in result.output and "xlsx" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_text_that_starts_with_an_equals_sign_stays_text_not_a_formula():
+    from openpyxl import Workbook, load_workbook
+
+    wb = Workbook(write_only=True)
+    export_module._sheet(wb, "x", ["quote", "value"], [["=SUM(A1:A9)", 2.0], ["plain", None]])
+    buf = io.BytesIO()
+    wb.save(buf)
+    cells = load_workbook(io.BytesIO(buf.getvalue()))["x"]["A2":"B3"]
+    assert [[(c.value, c.data_type) for c in row] for row in cells] == [
+        [("=SUM(A1:A9)", "s"), (2, "n")], [("plain", "s"), (None, "n")]]
