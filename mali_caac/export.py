@@ -240,7 +240,8 @@ class _FixedTimeZip(zipfile.ZipFile):
 
 
 def _labels(pkg):
-    """French labels of coded columns: {column: {code: label}}, from the vocabularies and the i18n catalogue."""
+    """French labels of coded columns: {column or table.column: {code: label}}, from the vocabularies and the
+    i18n catalogue."""
     from .i18n import TEXT
 
     out = {"region": {r["region"]: r["name_fr"] for r in pkg.records("regions")},
@@ -251,6 +252,9 @@ def _labels(pkg):
         prefix, _, code = key.partition(".")
         if prefix in ("violation", "unit", "attribution", "victim_group", "type") and code:
             out.setdefault(prefix, {})[code] = t(key, "fr")
+        elif prefix == "party" and code:  # the parties' French names, in every column that names a party
+            for column in ("perpetrator", "captor", "party", "parties.coalition", "parties.parent"):
+                out.setdefault(column, {})[code] = t(key, "fr")
         elif key.startswith("word.qualifier.") and t(key, "fr").strip():
             out.setdefault("qualifier", {})[key.rsplit(".", 1)[1]] = t(key, "fr").strip()
     return out
@@ -335,7 +339,9 @@ def workbook(pkg, lang):
             getters.append((name, None))
             column_rows.append([res.name, heads[name], name, field.get("type", "string"), field.get("hxl"),
                                 field.get("description", "")])
-            codes = labels.get(name)
+            codes = labels.get(f"{res.name}.{name}", labels.get(name))
+            if {"label_fr", "name_fr"} & set(res.field_names):
+                codes = None  # a vocabulary that holds its own French labels
             if codes and any(r[name] in codes for r in records):
                 out_head.append(t("export.label_suffix", lang).format(head=heads[name]))
                 comments.append(t("export.labels_note", lang))

@@ -108,7 +108,7 @@ TEXT = {
                             "Le sens de chaque colonne figure dans un commentaire de son en-tête (la cellule de la ligne 1) et dans la feuille "
                             "« {sheet} », avec son type et son hashtag HXL ; ces descriptions sont en anglais."),
     "export.quotes_note": ("Quotes ('{quote}') are verbatim, in the language of their document.",
-                           "Les citations (« {quote} ») sont textuelles, dans la langue de leur document."),
+                           "Les citations (« {quote} ») sont textuelles, dans la langue de leur document ; les notes et les descriptions des colonnes sont en anglais."),
     "export.labels_note": ("The columns '… (label)' give the label of the codes of the column before them; the codes are those of the CSV files.",
                             "Les colonnes « … (libellé) » donnent le libellé français des codes de la colonne qui les précède ; les codes restent "
                                "ceux des fichiers CSV."),
@@ -154,7 +154,7 @@ TEXT = {
     "column.end": ("end", "fin"),
     "column.months": ("months", "mois"),
     "column.region": ("region", "région"),
-    "column.iso_3166_2": ("iso_3166_2", "code ISO 3166-2"),
+    "column.iso_3166_2": ("iso_3166_2", "code ISO 3166\u20112"),  # a no-break hyphen: not a range of numbers
     "column.residual": ("residual", "résiduel"),
     "column.dimension": ("dimension", "dimension"),
     "column.code": ("code", "code"),

@@ -152,6 +152,12 @@ def test_french_workbook_has_french_headings_and_labels_and_verbatim_quotes(pkg,
     assert [r[region + 1] for r in rows] == [names[r["region"]] for r in records]
     assert "Tombouctou" in {r[region + 1] for r in rows}
     assert [r[head.index("citation")] for r in rows] == [r["quote"] for r in records]
+    perpetrator = head.index("auteur")
+    assert head[perpetrator + 1] == "auteur (libellé)"
+    assert {r[perpetrator]: r[perpetrator + 1] for r in rows}["FAMa"] == t("party.FAMa", "fr")
+    # vocabularies that hold their own French labels get no second one; a standard's number keeps its hyphen
+    assert [c.value for c in books["fr"]["regions"][1]][:3] == ["région", "nom en français", "code ISO 3166\u20112"]
+    assert "période (libellé)" not in [c.value for c in books["fr"]["periods"][1]]
 
 
 def test_same_package_gives_the_same_workbook_bytes_dated_to_the_release(pkg):
