@@ -39,7 +39,6 @@ MANIFEST = "mali-caac-export.json"
 """The file that marks a folder as written by ``mali-caac export``."""
 
 UPDATE_FREQUENCY = "As the Secretary-General reports"
-DATA_LICENCE = "CC BY 4.0 (Creative Commons Attribution 4.0)"
 LABEL_WIDTH = 60  # widest column of a sheet, in characters
 
 
@@ -60,7 +59,8 @@ def _release_info(pkg):
             except ValueError:
                 continue
     title = doc.get("title") or doc.get("name", "")
-    citation = f"mali-caac contributors. {title}. Data version {version}" + (f" ({when.isoformat()})" if when else "") + "."
+    dated = f" ({when.isoformat()})" if when else ""
+    citation = f"mali-caac contributors. {title}. Data version {version}{dated}."
     return {"version": version, "date": when, "title": title, "citation": citation}
 
 
@@ -100,8 +100,16 @@ def _geography(pkg):
     return {"country": country.name, "iso3": country.alpha_3, "iso2": country.alpha_2}
 
 
+def _data_licence(pkg):
+    """The curated data's licence as the descriptor gives it: 'CC BY 4.0 (https://...)'."""
+    lic = (pkg.descriptor.get("licenses") or [{}])[0]
+    name = str(lic.get("name") or "").replace("-", " ")
+    return f"{name} ({lic['path']})" if lic.get("path") else name
+
+
 def _texts(pkg, lang, heads=None):
-    """The README's items in ``lang``: [(item, text)], from the i18n catalogue and the package."""
+    """The README's texts in ``lang`` ({item: text}), from the i18n catalogue and the package; ``heads`` names
+    the columns as the workbook's headings do."""
     info = _release_info(pkg)
     heads = heads or {}
     sources = _cited_sources(pkg)
@@ -125,7 +133,7 @@ def _texts(pkg, lang, heads=None):
         "title": t("export.dataset_title", lang) if lang != "en" else info["title"],
         "what": t("export.what_text", lang).format(documents=documents),
         "version": version,
-        "licence": t("export.licence_text", lang).format(licence=DATA_LICENCE, outside=outside),
+        "licence": t("export.licence_text", lang).format(licence=_data_licence(pkg), outside=outside),
         "cite": info["citation"],
         "caveats": caveats,
         "quotes": t("export.quotes_note", lang).format(quote=fields["quote"]),
@@ -161,7 +169,8 @@ def metadata(pkg):
         "methodology": methodology,
         "caveats": texts["caveats"],
         "dataset_date": {"start": start and start.isoformat(), "end": end and end.isoformat(),
-                         "basis": "the periods covered by the sources that rows cite (sources.period_start, period_end)"},
+                         "basis": "the periods covered by the sources that rows cite "
+                                  "(sources.period_start, period_end)"},
         "reporting_period": {"start": periods["all"]["start"].isoformat(), "end": periods["all"]["end"].isoformat(),
                              "basis": "the reporting period of the country report (periods, row 'all')"},
         "geography": _geography(pkg),
@@ -389,7 +398,8 @@ def write_xlsx(pkg, folder, langs):
     for lang in langs:
         name = f"mali-caac-data_{version}_{lang}.xlsx"
         (folder / name).write_bytes(workbook(pkg, lang))
-        files.append((name, f"workbook in {'English' if lang == 'en' else 'French'}: README sheet, one sheet per table"))
+        language = {"en": "English", "fr": "French"}[lang]
+        files.append((name, f"workbook in {language}: README sheet, one sheet per table"))
     return files
 
 

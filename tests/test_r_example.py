@@ -49,7 +49,8 @@ def test_r_breakdown_is_the_python_breakdown(table, dimension, fixed, level):
     assert got == want and got
     totals = [r for r in rows if r["role"] == "total"]
     stated = parts.attrs["total"]
-    assert [(t["row_id"], float(t["value"])) for t in totals] == ([(stated["row_id"], stated["value"])] if stated else [])
+    want_total = [(stated["row_id"], stated["value"])] if stated else []
+    assert [(t["row_id"], float(t["value"])) for t in totals] == want_total
 
 
 def test_r_reproduces_the_readme_example_with_no_arguments():
