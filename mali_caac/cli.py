@@ -6,6 +6,7 @@ import click
 from .citation import FORMATS as REFERENCE_FORMATS
 from .display import FORMATS as TABLE_FORMATS
 from .errors import DataError
+from .export import FORMATS as EXPORT_FORMATS
 from .parameters import DEFAULT_TIMEOUT, DEFAULTS, PARAMETERS
 
 
@@ -422,6 +423,31 @@ def translations(lang):
     from .translation import update_catalogues
 
     update_catalogues(lang, echo=click.echo)
+
+
+@main.command()
+@click.option("--format", "-f", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="hxl: one CSV per table with HXL hashtags in row 2; xlsx: one workbook per language.")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(PARAMETERS["lang"]),
+              help=f"Workbook language (repeatable; default: all: {', '.join(PARAMETERS['lang'])}).")
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.pass_obj
+def export(obj, fmt, langs, out_dir):
+    """Export the data into folder OUT_DIR, with metadata.json and README.md (title, dates, geography,
+    licences, caveats ...). The folder is written whole or not at all; a folder holding files the export
+    did not write is refused (exit 2), and nothing is written."""
+    from .export import export as run
+
+    if langs and fmt != "xlsx":
+        raise click.UsageError("--lang chooses the workbooks' language: it applies to --format xlsx only")
+    try:
+        paths = run(fmt, out_dir, langs=tuple(langs) or None, data=obj["data"])
+    except DataError as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(f"{exc.filename or out_dir}: {exc.strerror or exc}")
+    for path in paths:
+        click.echo(f"wrote {path}")
 
 
 if __name__ == "__main__":  # pragma: no cover
