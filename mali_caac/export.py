@@ -34,6 +34,7 @@ from pathlib import Path
 from .errors import DataError
 from .i18n import LANGS, t, typeset
 from .package import open_package, sha256
+from .release import data_version, dataset_citation
 
 MANIFEST = "mali-caac-export.json"
 """The file that marks a folder as written by ``mali-caac export``."""
@@ -44,24 +45,11 @@ LABEL_WIDTH = 60  # widest column of a sheet, in characters
 
 # ----------------------------------------------------------------------------- release (one place)
 def _release_info(pkg):
-    """Version, release date, title and how to cite the data, read from ``datapackage.json``.
-
-    The one place the export reads them, so that it can be pointed at the release module."""
-    doc = pkg.descriptor
-    version = str(doc.get("version") or "unversioned")
-    when = None
-    for key in ("created", "date", "release_date", "version_date"):
-        text = doc.get(key)
-        if isinstance(text, str) and text:
-            try:
-                when = date.fromisoformat(text[:10])
-                break
-            except ValueError:
-                continue
-    title = doc.get("title") or doc.get("name", "")
-    dated = f" ({when.isoformat()})" if when else ""
-    citation = f"mali-caac contributors. {title}. Data version {version}{dated}."
-    return {"version": version, "date": when, "title": title, "citation": citation}
+    """Version, release date, title and how to cite the data: the release module's, for this package."""
+    version, released = data_version(pkg)
+    title = pkg.descriptor.get("title") or pkg.descriptor.get("name", "")
+    return {"version": version, "date": date.fromisoformat(released), "title": title,
+            "citation": dataset_citation(pkg, format="text")}
 
 
 # ----------------------------------------------------------------------------- what the package holds
