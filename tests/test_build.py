@@ -4,6 +4,7 @@ Runs are kept small (one section, one language, PNG) and share one build folder,
 so that the data package is validated once per content, as in real use.
 """
 import hashlib
+import json
 import shutil
 import signal
 import subprocess
@@ -379,3 +380,114 @@ def test_a_killed_warm_worker_fails_its_run_takes_it_along_and_is_replaced(tmp_p
         except psutil.NoSuchProcess:
             pass
     assert not left, f"the killed worker's run or kernel is still running: {left}"
+
+
+# ----------------------------------------------------------------------------- faults found by trying (issue 16)
+def _crsv_cell():
+    """The source of sexual_violence's cell that publishes crsv_2019, and its index."""
+    cells = nbformat.read(ROOT / "notebooks" / "sexual_violence.ipynb", as_version=4).cells
+    at = next(i for i, c in enumerate(cells) if 'publish(\n    "crsv_2019"' in c.source)
+    return cells[at].source, at
+
+
+def test_a_figure_published_by_two_notebooks_is_refused_before_anything_runs(tmp_path, build_root):
+    """crsv_2019's cell copied into reintegration.ipynb: the build refuses, naming both notebooks and cells, before
+    running anything; `mali-caac figures` refuses too instead of listing the id twice."""
+    source, at = _crsv_cell()
+    notebooks = notebooks_with(tmp_path, "reintegration", source)
+    figures = tmp_path / "figures"
+    res = cli("build", "--only", "reintegration", "--lang", "en", "--formats", "png", "--notebooks", notebooks,
+              "--figures-dir", figures, "--build-dir", build_root)
+    assert res.exit_code == 2, res.output
+    assert "figure 'crsv_2019' is published by two notebooks" in res.output
+    assert f"sexual_violence.ipynb (cell {at})" in res.output and "reintegration.ipynb (cell 3)" in res.output
+    assert "Traceback" not in res.output
+    assert not [p for p in figures.rglob("*") if p.is_file()], "the build ran something"
+    with pytest.raises(BuildError, match="published by two notebooks"):
+        plan(only=["sexual_violence"], notebooks=notebooks)
+    listing = CliRunner().invoke(main, ["figures", "--format", "csv"], env={"MALI_CAAC_NOTEBOOKS": str(notebooks)})
+    assert listing.exit_code == 2, listing.output
+    assert "figure 'crsv_2019' is published by two notebooks" in listing.output
+
+
+def test_files_of_a_figure_once_published_twice_are_kept_by_the_notebook_that_still_publishes_it(tmp_path, build_root):
+    """A build of an earlier version accepted crsv_2019 in both sexual_violence and reintegration, and each run
+    recorded its files; the copied cell is then removed (reintegration's key changes) and the next build must not
+    delete the files that sexual_violence still writes, nor list the figure twice in the gallery."""
+    figures = tmp_path / "figures"
+    kw = dict(only=["sexual_violence", "reintegration"], langs=("en",), formats=("png",), figures_dir=figures,
+              build_dir=build_root, echo=lambda _: None)
+    assert build(**kw) == []
+    crsv = {p: p.read_bytes() for p in sorted((figures / "en").glob("crsv_2019.*"))}
+    assert len(crsv) == 3
+    reintegration = next(j for j in plan(**{k: v for k, v in kw.items() if k != "echo"}) if j.section == "reintegration")
+    state = json.loads(reintegration.state.read_text())
+    state["key"] = "the key of the notebook with the copied cell"
+    state["files"] |= {p.relative_to(figures).as_posix(): {"size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
+                       for p, b in crsv.items()}
+    reintegration.state.write_text(json.dumps(state))
+    out = []
+    assert build(**{**kw, "only": ["reintegration"], "echo": out.append}) == []
+    assert "0 up to date, 1 to run" in out[0]
+    assert {p: p.read_bytes() for p in crsv if p.exists()} == crsv, "deleted the files sexual_violence writes"
+    assert build(**kw) == []
+    assert {p: p.read_bytes() for p in crsv if p.exists()} == crsv
+    gallery = (figures / "README.md").read_text()
+    assert gallery.count("[caption and rows](en/crsv_2019.md)") == 1
+    assert "reintegration_outcomes.png" in gallery
+
+
+def test_a_figure_moved_to_another_notebook_is_not_deleted(tmp_path, build_root):
+    """crsv_2019's cell moved from sexual_violence to reintegration: sexual_violence no longer makes the files it
+    recorded, but reintegration, in the same build, writes them; they are kept, whichever run ends first."""
+    source, at = _crsv_cell()
+    notebooks = notebooks_with(tmp_path, "reintegration", source)
+    nb = nbformat.read(notebooks / "sexual_violence.ipynb", as_version=4)
+    del nb.cells[at]
+    nbformat.write(nb, notebooks / "sexual_violence.ipynb")
+    figures = tmp_path / "figures"
+    kw = dict(only=["sexual_violence", "reintegration"], langs=("en",), formats=("png",), figures_dir=figures,
+              build_dir=build_root, workers=1, echo=lambda _: None)
+    assert build(**kw) == []
+    before = {p.name: p.read_bytes() for p in (figures / "en").glob("crsv_2019.*")}
+    assert len(before) == 3
+    assert build(**kw, notebooks=notebooks) == []
+    assert {p.name: p.read_bytes() for p in (figures / "en").glob("crsv_2019.*")} == before
+    gallery = (figures / "README.md").read_text()
+    assert gallery.count("[caption and rows](en/crsv_2019.md)") == 1
+
+
+@pytest.mark.parametrize("jobs", ["-1", "0"])
+def test_jobs_below_one_is_refused_by_name(jobs, tmp_path):
+    res = cli("build", "--jobs", jobs, "--only", "reintegration", "--lang", "en", "--formats", "png",
+              "--figures-dir", tmp_path / "figures", "--build-dir", tmp_path / "build")
+    assert res.exit_code == 2
+    assert f"Invalid value for '--jobs' / '-j': {jobs} is not in the range x>=1" in res.output
+    assert not (tmp_path / "figures").exists()
+    with pytest.raises(ValueError, match=f"--jobs must be .* at least 1; got {jobs}"):
+        build(**SMALL, workers=int(jobs), figures_dir=tmp_path / "figures", build_dir=tmp_path / "build")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "--dpi", "71"], "Invalid value for '--dpi': 71 is not in the range 72<=x<=1200"),
+    (["build", "--dpi", "1201"], "Invalid value for '--dpi': 1201 is not in the range 72<=x<=1200"),
+    (["build", "--timeout", "0"], "Invalid value for '--timeout': 0 is not in the range x>=1"),
+    (["show", "crsv", "--limit", "-1"], "Invalid value for '--limit' / '-n': -1 is not in the range x>=0"),
+])
+def test_every_numeric_option_has_a_range(args, message):
+    res = cli(*args)
+    assert res.exit_code == 2 and message in res.output, res.output
+
+
+def test_every_numeric_option_of_every_command_is_ranged():
+    """No numeric option is a bare int or float: each is an IntRange or FloatRange with a bound."""
+    import click
+
+    def commands(group):
+        for cmd in group.commands.values():
+            yield from commands(cmd) if isinstance(cmd, click.Group) else [cmd]
+
+    bare = [f"{cmd.name} --{p.name}" for cmd in commands(main) for p in cmd.params
+            if isinstance(p.type, (click.types.IntParamType, click.types.FloatParamType))
+            and not (isinstance(p.type, click.types._NumberRangeBase) and (p.type.min is not None or p.type.max is not None))]
+    assert not bare, f"numeric options without a range: {bare}"
