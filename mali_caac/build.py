@@ -144,19 +144,30 @@ class _StopOnSignals:
 
 
 class _Deaf:
-    """Ignore Ctrl-C and the stop signals while the build cleans up after one (restored on leaving)."""
+    """Hold Ctrl-C and the stop signals while the build cleans up, so that cleaning up is never cut short; on
+    leaving, the handlers are restored and, with ``reraise``, a signal that came meanwhile is raised then (when
+    the build is not already stopping). Signals inherited as ignored stay ignored."""
+
+    def __init__(self, reraise=False):
+        self.reraise, self.caught, self.previous = reraise, None, {}
+
+    def _note(self, signum, frame):
+        self.caught = self.caught or signum
 
     def __enter__(self):
         import threading
 
-        self.previous = {}
         if threading.current_thread() is threading.main_thread():
-            self.previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in (signal.SIGINT, *STOP_SIGNALS)}
+            for signum in (signal.SIGINT, *STOP_SIGNALS):
+                if signal.getsignal(signum) is not signal.SIG_IGN:
+                    self.previous[signum] = signal.signal(signum, self._note)
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, *exc):
         for signum, handler in self.previous.items():
             signal.signal(signum, handler)
+        if self.reraise and self.caught and exc_type is None:
+            raise KeyboardInterrupt() if self.caught == signal.SIGINT else Stopped(self.caught)
 
 
 # ----------------------------------------------------------------------------- what a run reads
@@ -713,6 +724,7 @@ def _run_all(todo, workers, echo, kernels="warm", first=None):
     spawned = 0
     scratch = Path(tempfile.mkdtemp(prefix="mcb-"))
     pool = []
+    stopping = False
     try:
         try:
             if kernels == "warm" and warm_kernels.AVAILABLE:
@@ -741,6 +753,7 @@ def _run_all(todo, workers, echo, kernels="warm", first=None):
                 if not finished:
                     time.sleep(0.02)
         except BaseException as exc:  # Ctrl-C, SIGTERM, or a bug: never leave a run, a kernel or a worker behind
+            stopping = True
             stopped = len(running)
             _stop(running, pool)
             pool = []
@@ -749,7 +762,7 @@ def _run_all(todo, workers, echo, kernels="warm", first=None):
                 echo(f"interrupted{by}: {len(results)} finished run(s) kept, {stopped} stopped, {len(queue)} not started")
             raise
     finally:
-        with _Deaf():
+        with _Deaf(reraise=not stopping):  # a signal while the workers end stops the build after
             for worker in pool:
                 worker.close()
             shutil.rmtree(scratch, ignore_errors=True)

@@ -242,8 +242,12 @@ def build(obj, only, figure_id, langs, formats, dpi, size, bare, timeout, jobs, 
         _fail(exc)
     except OSError as exc:
         _fail(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else exc)
-    except KeyboardInterrupt as exc:  # Ctrl-C, or build.Stopped (SIGTERM, SIGHUP)
-        sys.exit(128 + getattr(exc, "signum", 2))
+    except KeyboardInterrupt as exc:  # Ctrl-C, or build.Stopped (SIGTERM, SIGHUP): stopped; one more ends nothing
+        import signal
+
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_IGN)
+        sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
     sys.exit(1 if errors else 0)
 
 

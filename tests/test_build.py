@@ -5,6 +5,7 @@ so that the data package is validated once per content, as in real use.
 """
 import hashlib
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -53,6 +54,44 @@ def notebooks_with(tmp_path, section, cell_source, at=3):
         nb.cells.insert(at, nbformat.v4.new_code_cell(cell_source))
     nbformat.write(nb, notebooks / f"{section}.ipynb")
     return notebooks
+
+
+def default_signals():
+    """In a child about to exec: the default dispositions of the signals these tests send. A test run started with
+    SIGINT ignored (``make test &`` from a script: background jobs of a non-interactive shell) would pass it on,
+    and a build that inherits SIGINT ignored rightly keeps ignoring it."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
+def descendants(pid, seen):
+    """Add to ``seen`` the processes under ``pid`` now (the runs, kernels and warm workers a build started)."""
+    try:
+        for proc in psutil.Process(pid).children(recursive=True):
+            seen.setdefault(proc.pid, proc)
+    except psutil.Error:
+        pass
+    return seen
+
+
+def alive(procs):
+    left = []
+    for proc in procs:
+        try:
+            if proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE:
+                left.append(proc)
+        except psutil.Error:
+            pass
+    return left
+
+
+def kill_all(procs):
+    """Whatever a failed test left running is killed, never left for minutes."""
+    for proc in alive(procs):
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
 
 
 def kernels_of(pid):
@@ -265,12 +304,15 @@ def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_p
     jobs = plan(only=["sexual_violence", "reintegration", "civilian_harm"], langs=("en",), formats=("png",),
                 notebooks=notebooks, figures_dir=figures, build_dir=build_root)
     proc = subprocess.Popen([sys.executable, "-m", "mali_caac", "build", *args, "--notebooks", str(notebooks)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=default_signals)
+    everything = []
     try:
         deadline = time.monotonic() + 90
         while not up_to_date(jobs[0]) and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
-        time.sleep(3)  # the second run (the slow one) starts its kernel
+        while not kernels_of(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)  # the second run (the slow one) starts its kernel
+        time.sleep(1)
         kernels = kernels_of(proc.pid)
         everything = psutil.Process(proc.pid).children(recursive=True)  # runs, kernels, warm workers
         assert up_to_date(jobs[0]) and kernels, "the slow notebook never started"
@@ -282,6 +324,7 @@ def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_p
     finally:
         if proc.poll() is None:
             proc.kill()
+            kill_all(everything)
     assert time.monotonic() - started < 15
     assert proc.returncode == 130, output
     assert "interrupted: 1 finished run(s) kept, 1 stopped, 1 not started" in output
@@ -289,8 +332,10 @@ def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_p
     assert up_to_date(jobs[0]) and (figures / "en" / "crsv_2019.png").exists()
     assert not jobs[2].state.exists(), "the queued run was cancelled"
     time.sleep(0.5)
-    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE], "kernel left running"
-    assert not [p for p in everything if p.is_running() and p.status() != psutil.STATUS_ZOMBIE], "process left running"
+    left = alive(everything)
+    kill_all(left)
+    assert not [k for k in kernels if k in left], "kernel left running"
+    assert not left, "process left running"
     assert not list(tmp_path.rglob("*.tmp*")), "temporary files left behind"
 
 
@@ -491,3 +536,63 @@ def test_every_numeric_option_of_every_command_is_ranged():
             if isinstance(p.type, (click.types.IntParamType, click.types.FloatParamType))
             and not (isinstance(p.type, click.types._NumberRangeBase) and (p.type.min is not None or p.type.max is not None))]
     assert not bare, f"numeric options without a range: {bare}"
+
+
+HEARTBEAT = """import pathlib, time
+beat = pathlib.Path(output_dir).parent / "heartbeat.txt"
+while True:  # a notebook that writes into the output folder until it is stopped
+    with open(beat, "a") as f:
+        f.write("x")
+    time.sleep(0.05)"""
+
+
+def snapshot(*folders):
+    return {p: (p.stat().st_size, p.stat().st_mtime_ns) for folder in folders for p in sorted(Path(folder).rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("kernels, signum, code", [("warm", signal.SIGTERM, 143), ("cold", signal.SIGTERM, 143),
+                                                   ("warm", signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_stop_the_build_as_ctrl_c_does(tmp_path, build_root, kernels, signum, code):
+    """CI timeouts, timeout(1) and service managers send SIGTERM; a closing terminal SIGHUP. The build stops its
+    queued, running runs, their kernels and the warm workers, writes nothing after it returns, leaves no scratch
+    folder, and exits 128 + the signal's number."""
+    notebooks = notebooks_with(tmp_path, "reintegration", HEARTBEAT)
+    figures, scratch = tmp_path / "figures", tmp_path / "tmp"
+    scratch.mkdir()
+    only = ["sexual_violence", "reintegration", "civilian_harm"]
+    jobs = plan(only=only, langs=("en",), formats=("png",), notebooks=notebooks, figures_dir=figures,
+                build_dir=build_root)
+    args = [a for s in only for a in ("--only", s)] + [
+        "--lang", "en", "--formats", "png", "--jobs", "1", "--figures-dir", figures, "--build-dir", build_root,
+        "--kernels", kernels, "--notebooks", notebooks]
+    proc = subprocess.Popen([sys.executable, "-m", "mali_caac", "build", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=dict(os.environ, TMPDIR=str(scratch)),
+                            preexec_fn=default_signals)
+    seen, beat = {}, figures / "heartbeat.txt"
+    try:
+        deadline = time.monotonic() + 90
+        while proc.poll() is None and time.monotonic() < deadline and not (beat.exists() and beat.stat().st_size > 5):
+            descendants(proc.pid, seen)
+            time.sleep(0.1)
+        descendants(proc.pid, seen)
+        assert beat.exists() and kernels_of(proc.pid) and list(scratch.glob("mcb-*")), "the slow notebook never started"
+        proc.send_signal(signum)
+        output, _ = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            kill_all(seen.values())
+    after = snapshot(figures, build_root)
+    left = alive(seen.values())
+    kill_all(left)
+    assert proc.returncode == code, output
+    assert f"interrupted ({signal.Signals(signum).name}): 1 finished run(s) kept, 1 stopped, 1 not started" in output
+    assert "Traceback" not in output
+    assert not left, f"processes the build started live on: {[p.pid for p in left]}"
+    time.sleep(1.5)
+    assert snapshot(figures, build_root) == after, "files written after the build returned"
+    assert not list(scratch.glob("mcb-*")), "the build's scratch folder is left"
+    assert up_to_date(jobs[0]) and (figures / "en" / "crsv_2019.png").exists(), "the finished run is kept"
+    assert not jobs[2].state.exists(), "the queued run was cancelled"
+    assert not list(tmp_path.rglob("*.tmp*")), "temporary files left behind"
