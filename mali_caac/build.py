@@ -48,13 +48,20 @@ While running
     name; so does a French run whose notebook has a paragraph without a French
     translation (named with its cell and first words). Ctrl-C cancels the queued runs, stops the running ones and their
     kernels (a second Ctrl-C kills them at once), keeps every finished output
-    and raises KeyboardInterrupt (the command exits 130).
+    and raises KeyboardInterrupt (the command exits 130). SIGTERM and SIGHUP
+    do the same (:class:`Stopped`; exit 143 and 129), unless the build
+    inherited them ignored; nothing is written after the build returns and
+    its scratch folder (``mcb-*`` in the temporary folder) is removed.
 
 Afterwards
-    Each run records in its state what it wrote (path, size, sha256). The build
-    deletes only files it recorded writing itself and that still have the
-    recorded bytes (a figure that no longer exists, a format no longer asked
-    for), never another file, nor the temporary files of a concurrent build.
+    Each run records in its state what it wrote (path, size, sha256). Once every
+    run has ended, the build deletes only files it recorded writing itself,
+    that still have the recorded bytes (a figure that no longer exists, a
+    format no longer asked for), that no run of its plan writes and that no
+    other run's state records (a figure moved to another notebook is kept),
+    never another file, nor the temporary files of a concurrent build. A
+    figure id published by two notebooks is refused before anything runs,
+    naming both notebooks and cells.
     Errors are printed per notebook first; the gallery is written only when
     every run succeeded, and only if its text changed. Every file is written
     through a temporary file and a rename, so the same inputs give the same
@@ -96,6 +103,71 @@ RUN_PARAMETERS = tuple(k for k in DEFAULTS if k not in ("lang", "output_dir"))
 
 class BuildError(Exception):
     """A build that cannot start: its message says what and where, for the user."""
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+"""Signals that stop a build as Ctrl-C (SIGINT) does: sent by CI timeouts, ``timeout(1)``, service managers and
+a closing terminal."""
+
+
+class Stopped(KeyboardInterrupt):
+    """A build stopped by one of :data:`STOP_SIGNALS`: handled as Ctrl-C; ``signum`` says which (the command
+    exits 128 + signum: 143 for SIGTERM, 129 for SIGHUP)."""
+
+    def __init__(self, signum):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _raise_stopped(signum, frame):
+    raise Stopped(signum)
+
+
+class _StopOnSignals:
+    """While a build runs (in the main thread): SIGTERM and SIGHUP raise :class:`Stopped`, so that the build stops
+    its runs, kernels and workers as on Ctrl-C instead of dying and leaving them to write on. A signal that the
+    build inherited as ignored (``nohup`` ignores SIGHUP) stays ignored; on leaving, the handlers are restored."""
+
+    def __enter__(self):
+        import threading
+
+        self.previous = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in STOP_SIGNALS:
+                if signal.getsignal(signum) is not signal.SIG_IGN:
+                    self.previous[signum] = signal.signal(signum, _raise_stopped)
+        return self
+
+    def __exit__(self, *exc):
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+
+
+class _Deaf:
+    """Hold Ctrl-C and the stop signals while the build cleans up, so that cleaning up is never cut short; on
+    leaving, the handlers are restored and, with ``reraise``, a signal that came meanwhile is raised then (when
+    the build is not already stopping). Signals inherited as ignored stay ignored."""
+
+    def __init__(self, reraise=False):
+        self.reraise, self.caught, self.previous = reraise, None, {}
+
+    def _note(self, signum, frame):
+        self.caught = self.caught or signum
+
+    def __enter__(self):
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, *STOP_SIGNALS):
+                if signal.getsignal(signum) is not signal.SIG_IGN:
+                    self.previous[signum] = signal.signal(signum, self._note)
+        return self
+
+    def __exit__(self, exc_type, *exc):
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+        if self.reraise and self.caught and exc_type is None:
+            raise KeyboardInterrupt() if self.caught == signal.SIGINT else Stopped(self.caught)
 
 
 # ----------------------------------------------------------------------------- what a run reads
@@ -184,6 +256,7 @@ class Job:
     key: str
     data_dir: Path
     timeout: int
+    figure_ids: list    # the figures it must write: what its notebook publishes, and what is described for its section
 
     @property
     def executed(self):
@@ -204,7 +277,7 @@ class Job:
     def outputs(self):
         """The files the run must write, relative to ``figures``: each registered figure in each format, its caption
         and the CSV of the values it draws."""
-        return [f"{self.lang}/{fid}.{ext}" for fid in figure_ids(self.section) for ext in [*self.params["formats"], "md", "csv"]]
+        return [f"{self.lang}/{fid}.{ext}" for fid in self.figure_ids for ext in [*self.params["formats"], "md", "csv"]]
 
     def to_json(self):
         return json.dumps({k: str(v) if isinstance(v, Path) else v for k, v in self.__dict__.items()})
@@ -215,9 +288,33 @@ class Job:
         return cls(**{k: Path(d[k]) if k in ("notebook", "figures", "run_dir", "data_dir") else d[k] for k in d})
 
 
+def _registry(notebooks):
+    """``{section: [figure id]}``: what each notebook of ``notebooks`` publishes (read without running it), then
+    the figures described for its section that it does not publish (the run fails naming them).
+
+    Raises :class:`BuildError` for an id that two notebooks publish, naming both notebooks and cells: one would
+    overwrite the other's files, and later delete them."""
+    from .errors import DataError
+    from .figures._core import TEXTS  # {figure id: section} of the described figures
+    from .recipes import publishers
+
+    present = [s for s in SECTIONS if (notebooks / f"{s}.ipynb").exists()]
+    try:
+        found = publishers(present, notebooks)
+    except DataError as exc:
+        raise BuildError(f"{exc}; nothing was built") from None
+    ids = {s: [fid for fid, (section, _) in found.items() if section == s] for s in present}
+    for fid, section in TEXTS.items():
+        if section in ids and fid not in found:
+            ids[section].append(fid)
+    return ids
+
+
 def plan(only=None, langs=None, notebooks=None, build_dir=None, figures_dir=None, data_dir=None,
          timeout=DEFAULT_TIMEOUT, **params):
-    """The runs of a build, one per section notebook and language, each with its key (nothing is written)."""
+    """The runs of a build, one per section notebook and language, each with its key (nothing is written).
+
+    Refuses (:class:`BuildError`) a figure id that two notebooks of ``notebooks`` publish."""
     from .package import default_folder  # data layer: where the package is
 
     notebooks = Path(notebooks or ROOT / "notebooks").resolve()
@@ -248,11 +345,13 @@ def plan(only=None, langs=None, notebooks=None, build_dir=None, figures_dir=None
     if not data.is_dir():
         raise BuildError(f"data package folder {data}: no such folder")
     inputs = {"data": tree_hash(data), "library": tree_hash(LIBRARY)}
+    for section in sections:
+        if not (notebooks / f"{section}.ipynb").exists():
+            raise ValueError(f"no notebook {notebooks / f'{section}.ipynb'} for section {section!r}")
+    registry = _registry(notebooks)
     jobs = []
     for section in sections:
         nb = notebooks / f"{section}.ipynb"
-        if not nb.exists():
-            raise ValueError(f"no notebook {nb} for section {section!r}")
         nb_hash = sha256(nb)
         for lang in langs:
             injected = {"lang": lang, **run_params, "output_dir": str(figures / lang)}
@@ -261,7 +360,7 @@ def plan(only=None, langs=None, notebooks=None, build_dir=None, figures_dir=None
             key = hashlib.sha256(json.dumps({"notebook": nb_hash, "catalogue": catalogue, "section": section,
                                              "params": injected, **inputs},
                                             sort_keys=True).encode()).hexdigest()
-            jobs.append(Job(section, lang, nb, figures, run_dir, injected, key, data, timeout))
+            jobs.append(Job(section, lang, nb, figures, run_dir, injected, key, data, timeout, registry[section]))
     return jobs
 
 
@@ -379,14 +478,15 @@ def run_job(job, warm=False):
             error = f"{job.name}: did not write {', '.join(_show(p) for p in missing)}"
     files = {rel: _record(p) for rel, p in written.items()}
     if error is None:
+        # the outputs of the last run that this one no longer makes: the build deletes them once every run has
+        # ended, if no run of its plan writes them and no other run's state records them (remove_stale)
+        stale = old.get("stale", {}) | {rel: rec for rel, rec in old.get("files", {}).items() if rel not in files}
         state = {"key": job.key, "section": job.section, "lang": job.lang, "params": job.params,
-                 "files": files, "executed": _record(job.executed), "seconds": round(time.perf_counter() - start, 1)}
-        for rel, rec in old.get("files", {}).items():  # outputs of the last run that this one no longer makes
-            if rel not in files and _same(job.figures / rel, rec):
-                (job.figures / rel).unlink()
+                 "files": files, "executed": _record(job.executed), "seconds": round(time.perf_counter() - start, 1),
+                 "figures": job.figure_ids, **({"stale": stale} if stale else {})}
     else:  # no key: the run is redone; keep knowing which files are the build's own
         state = {"key": None, "section": job.section, "lang": job.lang, "params": job.params,
-                 "files": old.get("files", {}) | files}
+                 "files": old.get("files", {}) | files, **({"stale": old["stale"]} if old.get("stale") else {})}
     atomic_write(job.state, json.dumps(state, indent=1, sort_keys=True) + "\n")
     return {"section": job.section, "lang": job.lang, "seconds": time.perf_counter() - start, "error": error}
 
@@ -585,8 +685,7 @@ def _stop(running, workers=()):
             proc.wait(timeout=max(0.1, deadline - time.monotonic()))
     except (subprocess.TimeoutExpired, KeyboardInterrupt):
         pass
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
+    with _Deaf():
         for key, proc in procs.items():
             if proc.poll() is None:
                 proc.kill()
@@ -607,8 +706,6 @@ def _stop(running, workers=()):
                 for pid in pids:
                     for tmp in folder.glob(f".*.tmp{pid}*"):
                         tmp.unlink(missing_ok=True)
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _expected_seconds(job):
@@ -627,10 +724,12 @@ def _run_all(todo, workers, echo, kernels="warm", first=None):
     spawned = 0
     scratch = Path(tempfile.mkdtemp(prefix="mcb-"))
     pool = []
+    stopping = False
     try:
         try:
             if kernels == "warm" and warm_kernels.AVAILABLE:
-                pool = [_Worker(scratch, i, _env(todo[0])) for i in range(min(workers, len(todo)))]
+                for i in range(min(workers, len(todo))):
+                    pool.append(_Worker(scratch, i, _env(todo[0])))
             if first is not None:
                 first()
             while queue or running:
@@ -653,17 +752,20 @@ def _run_all(todo, workers, echo, kernels="warm", first=None):
                             pool[pool.index(w)] = _Worker(scratch, len(pool) + spawned, _env(job))
                 if not finished:
                     time.sleep(0.02)
-        except BaseException as exc:  # Ctrl-C, or a bug: never leave a run, a kernel or a worker behind
+        except BaseException as exc:  # Ctrl-C, SIGTERM, or a bug: never leave a run, a kernel or a worker behind
+            stopping = True
             stopped = len(running)
             _stop(running, pool)
             pool = []
             if isinstance(exc, KeyboardInterrupt):
-                echo(f"interrupted: {len(results)} finished run(s) kept, {stopped} stopped, {len(queue)} not started")
+                by = f" ({exc.args[0]})" if isinstance(exc, Stopped) else ""
+                echo(f"interrupted{by}: {len(results)} finished run(s) kept, {stopped} stopped, {len(queue)} not started")
             raise
     finally:
-        for worker in pool:
-            worker.close()
-        shutil.rmtree(scratch, ignore_errors=True)
+        with _Deaf(reraise=not stopping):  # a signal while the workers end stops the build after
+            for worker in pool:
+                worker.close()
+            shutil.rmtree(scratch, ignore_errors=True)
     return results
 
 
@@ -707,14 +809,42 @@ def check_data(jobs, build_dir, echo=print):
     atomic_write(record, json.dumps({"key": key, "data_dir": str(job.data_dir)}) + "\n")
 
 
+# ----------------------------------------------------------------------------- files no longer made
+def _states(run_dir):
+    """``{state file: state}`` of every run recorded in ``run_dir``."""
+    found = {}
+    for file in sorted((run_dir / ".state").glob("*.json")):
+        state = _read_json(file)
+        if state.get("section") in SECTIONS and state.get("lang"):
+            found[file] = state
+    return found
+
+
+def remove_stale(jobs):
+    """Delete the files that runs recorded as no longer made (``stale`` in their state), once every run of the
+    build has ended: only a file that no run of this plan writes, that no other run's state records as its
+    own, and that still has the bytes the build wrote. A figure moved from one notebook to another, or once
+    published by two, is never deleted from under the notebook that still writes it."""
+    figures, run_dir = jobs[0].figures, jobs[0].run_dir
+    states = _states(run_dir)
+    claimed = {rel for job in jobs for rel in job.outputs()} | {rel for st in states.values() for rel in st.get("files", {})}
+    for file, state in states.items():
+        if not state.get("stale"):
+            continue
+        for rel, rec in state.pop("stale").items():
+            if rel not in claimed and _same(figures / rel, rec):
+                (figures / rel).unlink()
+        atomic_write(file, json.dumps(state, indent=1, sort_keys=True) + "\n")
+
+
 # ----------------------------------------------------------------------------- the gallery
 def gallery_text(figures, run_dir):
     """The gallery (README.md) of a figures folder: every figure its runs recorded, by section, with the parameters."""
-    runs = {}
-    for file in sorted((run_dir / ".state").glob("*.json")):
-        state = _read_json(file)
-        if state.get("key") and state.get("section") in SECTIONS:
+    runs, published = {}, {}
+    for state in _states(run_dir).values():
+        if state.get("key"):
             runs[state["section"], state["lang"]] = state["params"]
+            published.setdefault(state["section"], state.get("figures") or figure_ids(state["section"]))
     langs = [lang for lang in PARAMETERS["lang"] if any(lg == lang for _, lg in runs)]
     full = (set(runs) == {(s, lg) for s in SECTIONS for lg in PARAMETERS["lang"]}
             and all({k: p[k] for k in RUN_PARAMETERS} == run_parameters() for p in runs.values()))
@@ -737,13 +867,19 @@ def gallery_text(figures, run_dir):
         lines += [f"- {', '.join(which)}: {described}" for described, which in groups.items()]
         lines += ["", "Each figure comes with a caption file (`.md`) that gives its alt text and cites the source, "
                   "paragraph and quote of every row it draws, and a CSV of the values it draws.", ""]
+    listed = set()
     for section in SECTIONS:
         section_langs = [lang for lang in langs if (section, lang) in runs]
         if not section_langs:
             continue
-        lines += [f"## {SECTION_TITLES[section]}", ""]
         main = "en" if "en" in section_langs else section_langs[0]
-        for fid in figure_ids(section):
+        # what exists: each figure once, with the files that are there
+        fids = [fid for fid in published[section] if fid not in listed and (figures / main / f"{fid}.md").exists()]
+        listed.update(fids)
+        if not fids:
+            continue
+        lines += [f"## {SECTION_TITLES[section]}", ""]
+        for fid in fids:
             caption_md = figures / main / f"{fid}.md"
             source, alt, caption = "", fid, ""
             if caption_md.exists():  # the caption as drawn, its facts filled in (figures.caption_text)
@@ -751,11 +887,11 @@ def gallery_text(figures, run_dir):
                 source = next((ln for ln in lines_md if ln.startswith("Source")), "")
                 caption = lines_md[2] if len(lines_md) > 2 else ""
                 alt = _alt_text(lines_md, main) or fid
-            others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})"
-                                for lang in section_langs for fmt in runs[section, lang]["formats"])
+            others = " · ".join(f"[{lang} {fmt.upper()}]({lang}/{fid}.{fmt})" for lang in section_langs
+                                for fmt in runs[section, lang]["formats"] if (figures / lang / f"{fid}.{fmt}").exists())
             names = "".join(f"{LANG_NAMES[lang]}: *{_built_title(figures, lang, fid)}*. " for lang in section_langs if lang != main)
             lines += [f"### {_built_title(figures, main, fid)}", ""]
-            if "png" in runs[section, main]["formats"]:
+            if "png" in runs[section, main]["formats"] and (figures / main / f"{fid}.png").exists():
                 lines += [f"![{_md_escape(alt)}]({main}/{fid}.png)", ""]
             lines += [caption, "", f"*{source}*", "",
                       f"{names}Files: {others} · [caption and rows]({main}/{fid}.md) · [data]({main}/{fid}.csv)", ""]
@@ -804,11 +940,20 @@ def build(only=None, langs=None, workers=None, force=False, notebooks=None, buil
     ``params`` are the run parameters (``formats``, ``dpi``, ``size``, ``bare``; None = default);
     ``kernels`` is ``warm`` or ``cold`` (:data:`KERNELS`: how runs and their kernels start). Raises
     :class:`BuildError` when the build cannot start, ValueError for a bad parameter and
-    KeyboardInterrupt after stopping cleanly on Ctrl-C.
+    KeyboardInterrupt after stopping cleanly on Ctrl-C, or :class:`Stopped` (a KeyboardInterrupt) on
+    SIGTERM or SIGHUP, which stop it in the same way.
     """
-    started = time.perf_counter()
     if kernels not in KERNELS:
         raise ValueError(f"--kernels must be one of {', '.join(KERNELS)}; got {kernels!r}")
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool) or workers < 1):
+        raise ValueError(f"--jobs must be a whole number of notebooks run in parallel, at least 1; got {workers!r}")
+    with _StopOnSignals():
+        return _build(only, langs, workers, force, notebooks, build_dir, figures_dir, data_dir, timeout, echo,
+                      kernels, **params)
+
+
+def _build(only, langs, workers, force, notebooks, build_dir, figures_dir, data_dir, timeout, echo, kernels, **params):
+    started = time.perf_counter()
     build_dir = Path(build_dir or ROOT / "build").resolve()
     jobs = plan(only, langs, notebooks, build_dir, figures_dir, data_dir, timeout, **params)
     figures, run_dir = jobs[0].figures, jobs[0].run_dir
@@ -823,6 +968,7 @@ def build(only=None, langs=None, workers=None, force=False, notebooks=None, buil
 
         workers = workers or min(len(todo), os.cpu_count() or 1)
         errors = [r["error"] for r in _run_all(todo, workers, echo, kernels, first) if r["error"]]
+    remove_stale(jobs)
     echo(f"done in {time.perf_counter() - started:.1f} s" + (f"; {len(errors)} failed:" if errors else ""))
     for e in errors:
         echo("  " + e)

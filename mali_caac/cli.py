@@ -71,7 +71,7 @@ def datasets(obj, fmt, full):
 @click.option("--where", "-w", multiple=True, metavar="COLUMN=VALUE",
               help="Keep rows where COLUMN equals VALUE, compared as the column's type (repeatable).")
 @click.option("--columns", "-c", default=None, help="Comma-separated columns to show.")
-@click.option("--limit", "-n", default=None, type=int, help="Show at most N rows.")
+@click.option("--limit", "-n", default=None, type=click.IntRange(min=0), help="Show at most N rows.")
 @FORMAT
 @FULL
 @click.option("--csv", "as_csv", is_flag=True, help="The same as --format csv.")
@@ -251,13 +251,16 @@ def diff_command(obj, old, new, fmt, draft_log, check):
               help=f"Language (repeatable; default: all: {', '.join(PARAMETERS['lang'])}).")
 @click.option("--formats", default=",".join(DEFAULTS["formats"]), show_default=True,
               help=f"Comma-separated output formats, any of {', '.join(PARAMETERS['formats'])}.")
-@click.option("--dpi", default=DEFAULTS["dpi"], show_default=True, type=int, help="Resolution of PNG and TIFF files.")
+@click.option("--dpi", default=DEFAULTS["dpi"], show_default=True,
+              type=click.IntRange(PARAMETERS["dpi"].start, PARAMETERS["dpi"].stop - 1),
+              help="Resolution of PNG and TIFF files.")
 @click.option("--size", default=DEFAULTS["size"], show_default=True, type=click.Choice(PARAMETERS["size"]),
               help="column (89 mm), double (183 mm), slides (16:9) or poster.")
 @click.option("--bare", is_flag=True, help="Leave out titles and source lines (journals print them in the legend).")
 @click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.IntRange(min=1),
               help="Seconds a cell may run before its notebook fails.")
-@click.option("--jobs", "-j", default=None, type=int, help="Notebooks run in parallel (default: the number of cores).")
+@click.option("--jobs", "-j", default=None, type=click.IntRange(min=1),
+              help="Notebooks run in parallel (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Run even the notebooks whose inputs have not changed.")
 @click.option("--kernels", default="warm", show_default=True, type=click.Choice(["warm", "cold"]),
               help="warm: fork each run and its kernel from a worker that has already imported the libraries; "
@@ -282,8 +285,9 @@ def build(obj, only, figure_id, langs, formats, dpi, size, bare, timeout, jobs, 
     skipped. Refuses data that fails `mali-caac validate`.
 
     Exits 1 if a notebook fails (naming the notebook and cell; the others still
-    run), 2 if the build cannot start, 130 on Ctrl-C (finished outputs are
-    kept, running notebooks and their kernels are stopped).
+    run), 2 if the build cannot start, 130 on Ctrl-C, 143 on SIGTERM and 129 on
+    SIGHUP (finished outputs are kept, running notebooks and their kernels are
+    stopped, nothing is written after it exits).
     """
     from .build import BuildError
     from .build import build as run
@@ -313,8 +317,12 @@ def build(obj, only, figure_id, langs, formats, dpi, size, bare, timeout, jobs, 
         _fail(exc)
     except OSError as exc:
         _fail(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else exc)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    except KeyboardInterrupt as exc:  # Ctrl-C, or build.Stopped (SIGTERM, SIGHUP): stopped; one more ends nothing
+        import signal
+
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_IGN)
+        sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
     sys.exit(1 if errors else 0)
 
 
@@ -329,7 +337,10 @@ def figures(obj, fmt, lang):
 
     from .review import figure_list
 
-    rows = pd.DataFrame(figure_list(lang), columns=["figure", "section", "title"])
+    try:
+        rows = pd.DataFrame(figure_list(lang), columns=["figure", "section", "title"])
+    except DataError as exc:
+        _fail(exc)
     _echo_table(rows, fmt, full=True, drop_constant=False)
 
 

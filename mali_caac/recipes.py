@@ -55,20 +55,48 @@ def _published_ids(tree):
             yield node.args[0].value
 
 
-def figure_ids(section, folder=None):
-    """The ids a section notebook publishes, in order, read without running it."""
+def _publish_cells(section, folder=None):
+    """``[(id, cell index)]`` of the ``publish("id", ...)`` calls of a section notebook, in order; an id
+    published twice in the notebook is refused."""
     path, nb = _notebook(section, folder)
-    ids = []
+    found = []
     for index, _, source in _code_cells(nb):
         try:
             tree = ast.parse(source)
         except SyntaxError as exc:
             raise DataError(f"{path}: cell {index} is not valid Python (line {exc.lineno}: {exc.msg})") from None
         for fid in _published_ids(tree):
-            if fid in ids:
+            if any(fid == seen for seen, _ in found):
                 raise DataError(f"{path}: figure {fid!r} is published twice (cell {index})")
-            ids.append(fid)
-    return ids
+            found.append((fid, index))
+    return found
+
+
+def figure_ids(section, folder=None):
+    """The ids a section notebook publishes, in order, read without running it."""
+    return [fid for fid, _ in _publish_cells(section, folder)]
+
+
+def publishers(sections=None, folder=None):
+    """``{figure id: (section, cell index)}`` of every section notebook, in the order of ``sections`` (default:
+    every section), read without running them.
+
+    A figure id belongs to one notebook: an id that two notebooks publish is refused, naming both notebooks
+    and cells (the build writes one file per id and language, and would otherwise let one notebook's run
+    overwrite, or delete, the other's figure)."""
+    from .figures import SECTIONS
+
+    folder = Path(folder or notebook_dir())
+    found = {}
+    for section in SECTIONS if sections is None else sections:
+        for fid, index in _publish_cells(section, folder):
+            if fid in found:
+                other, other_index = found[fid]
+                raise DataError(f"figure {fid!r} is published by two notebooks: {folder / f'{other}.ipynb'} "
+                                f"(cell {other_index}) and {folder / f'{section}.ipynb'} (cell {index}); "
+                                "a figure id belongs to one notebook: remove or rename one of the two")
+            found[fid] = (section, index)
+    return found
 
 
 _CACHE = {}

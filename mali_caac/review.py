@@ -8,7 +8,7 @@ size, one per page, each headed by its id, for an editor to leaf through.
 import io
 from pathlib import Path
 
-from .figures import SECTIONS, close, figure_ids, render, save, title_text
+from .figures import close, figure_ids, render, save, title_text
 from .package import atomic_write
 from .parameters import DEFAULTS, check_parameters
 
@@ -16,9 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def figure_list(lang="en"):
-    """Every figure as (id, section, title in ``lang``), in the order of the sections."""
+    """Every figure as (id, section, title in ``lang``), in the order of the sections; an id that two notebooks
+    publish is refused (a DataError naming both)."""
+    from .recipes import publishers
+
     check_parameters(lang=lang)
-    return [(fid, section, title_text(fid, lang)) for section in SECTIONS for fid in figure_ids(section)]
+    return [(fid, section, title_text(fid, lang)) for fid, (section, _) in publishers().items()]
 
 
 def check_figure(fid):

@@ -4,6 +4,8 @@ Runs are kept small (one section, one language, PNG) and share one build folder,
 so that the data package is validated once per content, as in real use.
 """
 import hashlib
+import json
+import os
 import shutil
 import signal
 import subprocess
@@ -52,6 +54,44 @@ def notebooks_with(tmp_path, section, cell_source, at=3):
         nb.cells.insert(at, nbformat.v4.new_code_cell(cell_source))
     nbformat.write(nb, notebooks / f"{section}.ipynb")
     return notebooks
+
+
+def default_signals():
+    """In a child about to exec: the default dispositions of the signals these tests send. A test run started with
+    SIGINT ignored (``make test &`` from a script: background jobs of a non-interactive shell) would pass it on,
+    and a build that inherits SIGINT ignored rightly keeps ignoring it."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
+def descendants(pid, seen):
+    """Add to ``seen`` the processes under ``pid`` now (the runs, kernels and warm workers a build started)."""
+    try:
+        for proc in psutil.Process(pid).children(recursive=True):
+            seen.setdefault(proc.pid, proc)
+    except psutil.Error:
+        pass
+    return seen
+
+
+def alive(procs):
+    left = []
+    for proc in procs:
+        try:
+            if proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE:
+                left.append(proc)
+        except psutil.Error:
+            pass
+    return left
+
+
+def kill_all(procs):
+    """Whatever a failed test left running is killed, never left for minutes."""
+    for proc in alive(procs):
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
 
 
 def kernels_of(pid):
@@ -264,12 +304,15 @@ def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_p
     jobs = plan(only=["sexual_violence", "reintegration", "civilian_harm"], langs=("en",), formats=("png",),
                 notebooks=notebooks, figures_dir=figures, build_dir=build_root)
     proc = subprocess.Popen([sys.executable, "-m", "mali_caac", "build", *args, "--notebooks", str(notebooks)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=default_signals)
+    everything = []
     try:
         deadline = time.monotonic() + 90
         while not up_to_date(jobs[0]) and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
-        time.sleep(3)  # the second run (the slow one) starts its kernel
+        while not kernels_of(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)  # the second run (the slow one) starts its kernel
+        time.sleep(1)
         kernels = kernels_of(proc.pid)
         everything = psutil.Process(proc.pid).children(recursive=True)  # runs, kernels, warm workers
         assert up_to_date(jobs[0]) and kernels, "the slow notebook never started"
@@ -281,6 +324,7 @@ def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_p
     finally:
         if proc.poll() is None:
             proc.kill()
+            kill_all(everything)
     assert time.monotonic() - started < 15
     assert proc.returncode == 130, output
     assert "interrupted: 1 finished run(s) kept, 1 stopped, 1 not started" in output
@@ -288,8 +332,10 @@ def test_ctrl_c_stops_promptly_keeps_finished_outputs_and_leaves_no_kernel(tmp_p
     assert up_to_date(jobs[0]) and (figures / "en" / "crsv_2019.png").exists()
     assert not jobs[2].state.exists(), "the queued run was cancelled"
     time.sleep(0.5)
-    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE], "kernel left running"
-    assert not [p for p in everything if p.is_running() and p.status() != psutil.STATUS_ZOMBIE], "process left running"
+    left = alive(everything)
+    kill_all(left)
+    assert not [k for k in kernels if k in left], "kernel left running"
+    assert not left, "process left running"
     assert not list(tmp_path.rglob("*.tmp*")), "temporary files left behind"
 
 
@@ -379,3 +425,174 @@ def test_a_killed_warm_worker_fails_its_run_takes_it_along_and_is_replaced(tmp_p
         except psutil.NoSuchProcess:
             pass
     assert not left, f"the killed worker's run or kernel is still running: {left}"
+
+
+# ----------------------------------------------------------------------------- faults found by trying (issue 16)
+def _crsv_cell():
+    """The source of sexual_violence's cell that publishes crsv_2019, and its index."""
+    cells = nbformat.read(ROOT / "notebooks" / "sexual_violence.ipynb", as_version=4).cells
+    at = next(i for i, c in enumerate(cells) if 'publish(\n    "crsv_2019"' in c.source)
+    return cells[at].source, at
+
+
+def test_a_figure_published_by_two_notebooks_is_refused_before_anything_runs(tmp_path, build_root):
+    """crsv_2019's cell copied into reintegration.ipynb: the build refuses, naming both notebooks and cells, before
+    running anything; `mali-caac figures` refuses too instead of listing the id twice."""
+    source, at = _crsv_cell()
+    notebooks = notebooks_with(tmp_path, "reintegration", source)
+    figures = tmp_path / "figures"
+    res = cli("build", "--only", "reintegration", "--lang", "en", "--formats", "png", "--notebooks", notebooks,
+              "--figures-dir", figures, "--build-dir", build_root)
+    assert res.exit_code == 2, res.output
+    assert "figure 'crsv_2019' is published by two notebooks" in res.output
+    assert f"sexual_violence.ipynb (cell {at})" in res.output and "reintegration.ipynb (cell 3)" in res.output
+    assert "Traceback" not in res.output
+    assert not [p for p in figures.rglob("*") if p.is_file()], "the build ran something"
+    with pytest.raises(BuildError, match="published by two notebooks"):
+        plan(only=["sexual_violence"], notebooks=notebooks)
+    listing = CliRunner().invoke(main, ["figures", "--format", "csv"], env={"MALI_CAAC_NOTEBOOKS": str(notebooks)})
+    assert listing.exit_code == 2, listing.output
+    assert "figure 'crsv_2019' is published by two notebooks" in listing.output
+
+
+def test_files_of_a_figure_once_published_twice_are_kept_by_the_notebook_that_still_publishes_it(tmp_path, build_root):
+    """A build of an earlier version accepted crsv_2019 in both sexual_violence and reintegration, and each run
+    recorded its files; the copied cell is then removed (reintegration's key changes) and the next build must not
+    delete the files that sexual_violence still writes, nor list the figure twice in the gallery."""
+    figures = tmp_path / "figures"
+    kw = dict(only=["sexual_violence", "reintegration"], langs=("en",), formats=("png",), figures_dir=figures,
+              build_dir=build_root, echo=lambda _: None)
+    assert build(**kw) == []
+    crsv = {p: p.read_bytes() for p in sorted((figures / "en").glob("crsv_2019.*"))}
+    assert len(crsv) == 3
+    reintegration = next(j for j in plan(**{k: v for k, v in kw.items() if k != "echo"}) if j.section == "reintegration")
+    state = json.loads(reintegration.state.read_text())
+    state["key"] = "the key of the notebook with the copied cell"
+    state["files"] |= {p.relative_to(figures).as_posix(): {"size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
+                       for p, b in crsv.items()}
+    reintegration.state.write_text(json.dumps(state))
+    out = []
+    assert build(**{**kw, "only": ["reintegration"], "echo": out.append}) == []
+    assert "0 up to date, 1 to run" in out[0]
+    assert {p: p.read_bytes() for p in crsv if p.exists()} == crsv, "deleted the files sexual_violence writes"
+    assert build(**kw) == []
+    assert {p: p.read_bytes() for p in crsv if p.exists()} == crsv
+    gallery = (figures / "README.md").read_text()
+    assert gallery.count("[caption and rows](en/crsv_2019.md)") == 1
+    assert "reintegration_outcomes.png" in gallery
+
+
+def test_a_figure_moved_to_another_notebook_is_not_deleted(tmp_path, build_root):
+    """crsv_2019's cell moved from sexual_violence to reintegration: sexual_violence no longer makes the files it
+    recorded, but reintegration, in the same build, writes them; they are kept, whichever run ends first."""
+    source, at = _crsv_cell()
+    notebooks = notebooks_with(tmp_path, "reintegration", source)
+    nb = nbformat.read(notebooks / "sexual_violence.ipynb", as_version=4)
+    del nb.cells[at]
+    nbformat.write(nb, notebooks / "sexual_violence.ipynb")
+    figures = tmp_path / "figures"
+    kw = dict(only=["sexual_violence", "reintegration"], langs=("en",), formats=("png",), figures_dir=figures,
+              build_dir=build_root, workers=1, echo=lambda _: None)
+    assert build(**kw) == []
+    before = {p.name: p.read_bytes() for p in (figures / "en").glob("crsv_2019.*")}
+    assert len(before) == 3
+    assert build(**kw, notebooks=notebooks) == []
+    assert {p.name: p.read_bytes() for p in (figures / "en").glob("crsv_2019.*")} == before
+    gallery = (figures / "README.md").read_text()
+    assert gallery.count("[caption and rows](en/crsv_2019.md)") == 1
+
+
+@pytest.mark.parametrize("jobs", ["-1", "0"])
+def test_jobs_below_one_is_refused_by_name(jobs, tmp_path):
+    res = cli("build", "--jobs", jobs, "--only", "reintegration", "--lang", "en", "--formats", "png",
+              "--figures-dir", tmp_path / "figures", "--build-dir", tmp_path / "build")
+    assert res.exit_code == 2
+    assert f"Invalid value for '--jobs' / '-j': {jobs} is not in the range x>=1" in res.output
+    assert not (tmp_path / "figures").exists()
+    with pytest.raises(ValueError, match=f"--jobs must be .* at least 1; got {jobs}"):
+        build(**SMALL, workers=int(jobs), figures_dir=tmp_path / "figures", build_dir=tmp_path / "build")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["build", "--dpi", "71"], "Invalid value for '--dpi': 71 is not in the range 72<=x<=1200"),
+    (["build", "--dpi", "1201"], "Invalid value for '--dpi': 1201 is not in the range 72<=x<=1200"),
+    (["build", "--timeout", "0"], "Invalid value for '--timeout': 0 is not in the range x>=1"),
+    (["show", "crsv", "--limit", "-1"], "Invalid value for '--limit' / '-n': -1 is not in the range x>=0"),
+])
+def test_every_numeric_option_has_a_range(args, message):
+    res = cli(*args)
+    assert res.exit_code == 2 and message in res.output, res.output
+
+
+def test_every_numeric_option_of_every_command_is_ranged():
+    """No numeric option is a bare int or float: each is an IntRange or FloatRange with a bound."""
+    import click
+
+    def commands(group):
+        for cmd in group.commands.values():
+            yield from commands(cmd) if isinstance(cmd, click.Group) else [cmd]
+
+    bare = [f"{cmd.name} --{p.name}" for cmd in commands(main) for p in cmd.params
+            if isinstance(p.type, (click.types.IntParamType, click.types.FloatParamType))
+            and not (isinstance(p.type, click.types._NumberRangeBase) and (p.type.min is not None or p.type.max is not None))]
+    assert not bare, f"numeric options without a range: {bare}"
+
+
+HEARTBEAT = """import pathlib, time
+beat = pathlib.Path(output_dir).parent / "heartbeat.txt"
+while True:  # a notebook that writes into the output folder until it is stopped
+    with open(beat, "a") as f:
+        f.write("x")
+    time.sleep(0.05)"""
+
+
+def snapshot(*folders):
+    return {p: (p.stat().st_size, p.stat().st_mtime_ns) for folder in folders for p in sorted(Path(folder).rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("kernels, signum, code", [("warm", signal.SIGTERM, 143), ("cold", signal.SIGTERM, 143),
+                                                   ("warm", signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_stop_the_build_as_ctrl_c_does(tmp_path, build_root, kernels, signum, code):
+    """CI timeouts, timeout(1) and service managers send SIGTERM; a closing terminal SIGHUP. The build stops its
+    queued, running runs, their kernels and the warm workers, writes nothing after it returns, leaves no scratch
+    folder, and exits 128 + the signal's number."""
+    notebooks = notebooks_with(tmp_path, "reintegration", HEARTBEAT)
+    figures, scratch = tmp_path / "figures", tmp_path / "tmp"
+    scratch.mkdir()
+    only = ["sexual_violence", "reintegration", "civilian_harm"]
+    jobs = plan(only=only, langs=("en",), formats=("png",), notebooks=notebooks, figures_dir=figures,
+                build_dir=build_root)
+    args = [a for s in only for a in ("--only", s)] + [
+        "--lang", "en", "--formats", "png", "--jobs", "1", "--figures-dir", figures, "--build-dir", build_root,
+        "--kernels", kernels, "--notebooks", notebooks]
+    proc = subprocess.Popen([sys.executable, "-m", "mali_caac", "build", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=dict(os.environ, TMPDIR=str(scratch)),
+                            preexec_fn=default_signals)
+    seen, beat = {}, figures / "heartbeat.txt"
+    try:
+        deadline = time.monotonic() + 90
+        while proc.poll() is None and time.monotonic() < deadline and not (beat.exists() and beat.stat().st_size > 5):
+            descendants(proc.pid, seen)
+            time.sleep(0.1)
+        descendants(proc.pid, seen)
+        assert beat.exists() and kernels_of(proc.pid) and list(scratch.glob("mcb-*")), "the slow notebook never started"
+        proc.send_signal(signum)
+        output, _ = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            kill_all(seen.values())
+    after = snapshot(figures, build_root)
+    left = alive(seen.values())
+    kill_all(left)
+    assert proc.returncode == code, output
+    assert f"interrupted ({signal.Signals(signum).name}): 1 finished run(s) kept, 1 stopped, 1 not started" in output
+    assert "Traceback" not in output
+    assert not left, f"processes the build started live on: {[p.pid for p in left]}"
+    time.sleep(1.5)
+    assert snapshot(figures, build_root) == after, "files written after the build returned"
+    assert not list(scratch.glob("mcb-*")), "the build's scratch folder is left"
+    assert up_to_date(jobs[0]) and (figures / "en" / "crsv_2019.png").exists(), "the finished run is kept"
+    assert not jobs[2].state.exists(), "the queued run was cancelled"
+    assert not list(tmp_path.rglob("*.tmp*")), "temporary files left behind"

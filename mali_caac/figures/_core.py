@@ -59,10 +59,10 @@ def describe(fid, section, title_en, title_fr, caption_en, caption_fr):
 
 def figure_ids(section=None):
     """The figures, section by section in the order of :data:`SECTIONS`, each section's in the order
-    of its notebook's recipes (read without running them)."""
+    of its notebook's recipes (read without running them); an id that two notebooks publish is refused."""
     from .. import recipes
 
-    return [f for s in (SECTIONS if section is None else [section]) for f in recipes.figure_ids(s)]
+    return list(recipes.publishers()) if section is None else recipes.figure_ids(section)
 
 
 def _figure_func(fid):
