@@ -6,6 +6,7 @@ from .errors import DataError
 from .package import open_package
 from .reconcile import Check, all_checks, apply_register
 from .references import check_references
+from .register import check_register
 
 
 @dataclass
@@ -131,7 +132,10 @@ def validate(data=None):
     if not broken:
         checks += apply_register(all_checks(pkg), pkg)
         # references between rows (mali_caac.references): every table's records and the descriptor
-        checks += check_references({r.name: pkg.records(r.name) for r in pkg.tables()}, pkg.descriptor)
+        tables = {r.name: pkg.records(r.name) for r in pkg.tables()}
+        checks += check_references(tables, pkg.descriptor)
+        # each register entry's claim about its rows (mali_caac.register)
+        checks += check_register(tables, pkg.descriptor)
         checks += derived_checks(pkg)
     else:
         checks.append(Check("reconcile", "reconcile", "failed",
