@@ -4,7 +4,7 @@ Each check has a stable identifier, so that the discrepancy register can name
 the checks that are expected to fail because a source contradicts itself:
 
 ``sum:<table>:<row_id>:<dimension>``  a total against its parts along one dimension
-``restates:<table>:<row_id>``         a restated figure against the row it restates
+``restates:<table>:<row_id>``         a restated figure against the row it restates (value, unit, dimensions)
 ``refines:<table>:<row_id>``          a refining row against the row whose dimensions it details
 ``unique:<table>:<row_id>``           no figure stated twice without ``restates``
 ``across:<table>:<row_id>``           a total over all violations against the six violations
@@ -15,6 +15,9 @@ the checks that are expected to fail because a source contradicts itself:
 ``region_code:<row_id>``              the ISO 3166-2 code matches the region
 ``months:periods:<period>``           a period's ``months`` is the whole-month span of start..end
 ``locator:<table>:<row_id>``          the locator names a part of the source text that holds the quote
+``qualifier:<table>:<row_id>``        a hedge printed before the figure ('at least 85') against its qualifier
+
+The register's own checks (``register:<id>``) are in :mod:`mali_caac.register`.
 """
 import calendar
 import re

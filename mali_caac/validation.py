@@ -120,7 +120,11 @@ def validate(data=None):
        quotes against the source texts, ISO 3166-2 codes; derived files
        against a rebuild from the outside files;
     5. the discrepancy register: each failure it explains becomes 'expected',
-       and an entry whose check no longer fails is itself a failure.
+       an entry whose check no longer fails is itself a failure, and so is an
+       entry whose ``asserts`` about its rows no longer hold
+       (:mod:`mali_caac.register`);
+    6. the region polygons (valid, non-empty, every region, close to Natural
+       Earth) and the outside files they and ``us_aid_series`` come from.
 
     ``data`` is a :class:`~mali_caac.package.Package`, a folder or None (the
     default package). Bad data never raises here: each problem becomes a
