@@ -25,7 +25,13 @@ def region_polygons(data=None):
     pkg = open_package(data)
     cercles = pkg.frame("cercles")
     regions = pkg.frame("regions").set_index("region")
-    g = gpd.read_file(pkg.path(TOPOJSON)).set_crs(4326, allow_override=True)
+    try:
+        g = gpd.read_file(pkg.path(TOPOJSON)).set_crs(4326, allow_override=True)
+        if "shapeName" not in g.columns:
+            raise ValueError("no shapeName property")
+    except Exception as exc:  # pyogrio and GDAL raise their own kinds on a broken file
+        raise DataError(file=pkg.path(TOPOJSON), expected="the geoBoundaries cercles of Mali as TopoJSON",
+                        found=f"{type(exc).__name__}: {exc}") from None
     names = set(g["shapeName"])
     mapping = dict(zip(cercles["cercle"].astype(str), cercles["region"].astype(str)))
     missing = sorted(names - set(mapping))

@@ -414,9 +414,26 @@ def held_texts(pkg):
             for sid in res.meta.get("sources", []):
                 if sid not in files or files[sid][0].startswith("external/"):
                     files.setdefault(sid, []).append(res.path)
-    return {sid: source_texts.merge(source_texts.parse(f, pkg.path(f).read_text(encoding="utf-8"))
-                                    for f in dict.fromkeys(paths))
-            for sid, paths in files.items()}
+    texts = {}
+    for sid, paths in files.items():
+        try:
+            texts[sid] = source_texts.merge(source_texts.parse(f, pkg.path(f).read_text(encoding="utf-8"))
+                                            for f in dict.fromkeys(paths))
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            # a broken file of the package: every quote of the source fails, naming it (never a traceback)
+            texts[sid] = Unreadable(", ".join(dict.fromkeys(paths)), f"{type(exc).__name__}: {exc}")
+    return texts
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A source text the package holds but that cannot be read or split (a broken outside file)."""
+
+    name: str
+    problem: str
+
+    def __str__(self):
+        return f"the text of this source ({self.name}) cannot be read: {self.problem}"
 
 
 def citations(names):
@@ -459,6 +476,9 @@ def quote_checks(table, records, texts, key):
             if sid not in texts:
                 yield Check(cid, "quote", "unverifiable", f"{where}: the text of {sid} is not held here", sid)
                 continue
+            if isinstance(texts[sid], Unreadable):
+                yield Check(cid, "quote", "failed", f"{where}: {texts[sid]}", cites)
+                continue
             args = (sid, rec[qcol], rec.get("printed"), rec.get("unit"), rec.get("value"))
             problems = done.get(args)
             if problems is None:
@@ -497,6 +517,9 @@ def locator_checks(table, records, texts, key):
             if text is None:
                 yield Check(cid, "locator", "unverifiable", f"{where}: the text of {sid} is not held here",
                             f"{sid}, {loc}")
+                continue
+            if isinstance(text, Unreadable):
+                yield Check(cid, "locator", "failed", f"{where}: {text}", f"{sid}, {loc}")
                 continue
             args = (sid, loc, rec[qcol] if qcol else None)
             outcome = done.get(args)

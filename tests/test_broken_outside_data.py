@@ -111,3 +111,21 @@ def test_a_non_number_amount_is_named(data_copy):
     set_amount(data_copy, "Obligations", 1998, "12a")
     msg = failed(mali_caac.validate(data_copy))["derived:us_aid_series"]
     assert "a whole number of dollars" in msg and "'12a'" in msg
+
+
+@pytest.mark.parametrize("file", ["external/geoBoundaries-MLI-ADM2_simplified.topojson",
+                                  "external/naturalearth_admin1_MLI.geojson", "regions_geometry.geojson"])
+def test_an_outside_file_that_is_not_json_is_named(data_copy, file):
+    (data_copy / file).write_text('{"broken": [1, 2', encoding="utf-8")
+    update_hashes(data_copy)
+    report = mali_caac.validate(data_copy)  # a JSONDecodeError traceback before (the two outside files)
+    assert not report.ok
+    assert any(file in m and "JSONDecodeError" in m for m in failed(report).values()), report.text()
+    assert sum(c.kind == "sum" and c.status == "ok" for c in report.checks) > 50  # the other checks still ran
+
+
+def test_make_derived_names_a_broken_boundary_file(data_copy):
+    (data_copy / "external/geoBoundaries-MLI-ADM2_simplified.topojson").write_text("{", encoding="utf-8")
+    update_hashes(data_copy)
+    result = run("--data", data_copy, "make-derived")
+    assert result.exit_code != 0 and "geoBoundaries-MLI-ADM2_simplified.topojson: expected the geoBoundaries" in result.output
