@@ -60,3 +60,15 @@ def test_the_site_refuses_the_catalogue_before_building(tmp_path, monkeypatch):
     with pytest.raises(MissingTranslation, match=rf"killing.po, line {line} \(msgid"):  # published before
         site.build_site(out=tmp_path / "site", echo=lambda _: None)
     assert not (tmp_path / "site").exists()
+
+
+def test_the_teaching_route_refuses_it_too(tmp_path):
+    from mali_caac import teaching
+
+    po = tmp_path / "exercises.po"
+    source = (LOCALES / "fr" / "LC_MESSAGES" / "teaching" / "exercises.po").read_text(encoding="utf-8").split("\n")
+    i = next(k for k, ln in enumerate(source) if ln.startswith('msgid "') and len(ln) > 60)
+    source[i + 1] = "msgstr " + source[i][len("msgid "):]
+    po.write_text("\n".join(source), encoding="utf-8")
+    with pytest.raises(MissingTranslation, match=rf"exercises.po, line {i + 1} .*its English source"):
+        teaching.read_catalogue(po)
