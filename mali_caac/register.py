@@ -106,7 +106,7 @@ def evaluate(clause, rows):
                               "which a clause may not")
     try:
         holds = eval(compile(tree, "<asserts>", "eval"), {"__builtins__": {}}, {**_FUNCTIONS, **names})  # noqa: S307
-    except (TypeError, ZeroDivisionError, ValueError) as exc:
+    except (TypeError, ZeroDivisionError, ValueError, OverflowError, MemoryError) as exc:
         raise ClauseError(f"{clause.strip()!r}: {exc}") from None
     return bool(holds), ", ".join(shown)
 
