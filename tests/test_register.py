@@ -116,6 +116,7 @@ def test_data_details_of_the_semantic_audit():
     gv = {r["row_id"]: r for r in open_package().records("grave_violations")}
     for rid in ("gv-146", "gv-147", "gv-148", "gv-149"):  # "in Ménaka Commune, Cercle and Region" (para 27)
         assert gv[rid]["region"] == "Ménaka" and gv[rid]["sex"] == "female"
+        assert gv[rid]["quote"].endswith("in Ménaka Commune, Cercle and Region")
     assert not gv["gv-146"]["restates"]
     assert gv["gv-253"]["unit"] == "fraction" and gv["gv-253"]["printed"] == "two thirds"
     entries = {e["discrepancy_id"]: e for e in register()}
