@@ -38,8 +38,21 @@ class DataError(ValueError):
         if expected:
             text += f" expected {expected}"
         if found is not None:
-            text += f", found {found!r}"
+            text += f", found {found!r}" + not_nfc(found)
         return text
+
+
+def not_nfc(found):
+    """'' for text in Unicode NFC; else a note that says so and shows the decomposed characters, because
+    'Ménaka' with a combining accent prints exactly like 'Ménaka' and would be refused without a visible reason."""
+    import unicodedata
+
+    if not isinstance(found, str) or found.isascii() or unicodedata.is_normalized("NFC", found):
+        return ""
+    marks = sorted({f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in found if unicodedata.combining(c)})
+    return (f" (the text is not in Unicode NFC: it is {ascii(found)}, with decomposed characters"
+            + (f" ({', '.join(marks)})" if marks else "")
+            + "; save it composed, e.g. unicodedata.normalize('NFC', text))")
 
 
 class NoMatch(DataError):

@@ -4,10 +4,12 @@
 and returns one row per fiscal year, transaction type and dollar basis, each
 citing its line of the original file. Quirks are handled on purpose: '1976tq'
 is the transition quarter of 1976 (July-September), not a year; fiscal year
-2022 was incomplete when the file was made.
+2022 was incomplete when the file was made; an obligation or a disbursement may
+be negative (a deobligation, a refund) and keeps its sign.
 """
 import csv
 import io
+import re
 from pathlib import Path
 
 from .errors import DataError
@@ -26,6 +28,10 @@ TRANSACTIONS = {
     "Initial Allocations": "initial_allocations",
     "President's Budget Requests": "presidents_budget_request",
 }
+MAY_BE_NEGATIVE = {"obligations": "Obligations (deobligations)", "disbursements": "Disbursements (refunds)"}
+"""Transaction types whose yearly amount the Foreign Aid Explorer prints negative when the year's
+withdrawals exceed its new amounts; the other types are appropriations, allocations and requests."""
+WHOLE_DOLLARS = re.compile(r"-?\d+")
 COLUMNS = ["row_id", "fiscal_year", "fiscal_year_as_printed", "period_kind", "complete", "transaction_type",
            "dollars", "value", "unit", "qualifier", "printed", "source_id", "locator", "quote", "restates", "note"]
 
@@ -59,8 +65,16 @@ def us_aid_rows(raw):
             raise DataError(file=raw, line=line_no, field="fiscal_year", expected="a year or a year followed by 'tq'",
                             found=fy)
         for dollars, col in (("current", "current_amount"), ("constant", "constant_amount")):
-            if not row[col].isdigit():
-                raise DataError(file=raw, line=line_no, field=col, expected="a whole number of dollars", found=row[col])
+            amount = row.get(col) or ""
+            if not WHOLE_DOLLARS.fullmatch(amount):
+                raise DataError(file=raw, line=line_no, field=col,
+                                expected="a whole number of dollars (digits, with a leading '-' for a negative amount)",
+                                found=amount)
+            if amount.startswith("-") and ttype not in MAY_BE_NEGATIVE:
+                raise DataError(file=raw, line=line_no, field=col,
+                                expected=f"an amount of at least 0 for {row['transaction_type_name']}: only "
+                                         + " and ".join(MAY_BE_NEGATIVE.values()) + " can be negative",
+                                found=amount)
             rows.append({
                 "fiscal_year": year, "fiscal_year_as_printed": fy, "period_kind": kind,
                 "complete": "false" if year in INCOMPLETE_YEARS else "true", "transaction_type": ttype,

@@ -25,7 +25,13 @@ def region_polygons(data=None):
     pkg = open_package(data)
     cercles = pkg.frame("cercles")
     regions = pkg.frame("regions").set_index("region")
-    g = gpd.read_file(pkg.path(TOPOJSON)).set_crs(4326, allow_override=True)
+    try:
+        g = gpd.read_file(pkg.path(TOPOJSON)).set_crs(4326, allow_override=True)
+        if "shapeName" not in g.columns:
+            raise ValueError("no shapeName property")
+    except Exception as exc:  # pyogrio and GDAL raise their own kinds on a broken file
+        raise DataError(file=pkg.path(TOPOJSON), expected="the geoBoundaries cercles of Mali as TopoJSON",
+                        found=f"{type(exc).__name__}: {exc}") from None
     names = set(g["shapeName"])
     mapping = dict(zip(cercles["cercle"].astype(str), cercles["region"].astype(str)))
     missing = sorted(names - set(mapping))
@@ -56,12 +62,22 @@ def write_region_polygons(data=None):
 
 
 def load_regions_geometry(data=None):
-    """The committed region polygons (GeoDataFrame, WGS 84), after checking the file's hash."""
+    """The committed region polygons (GeoDataFrame, WGS 84), after checking the file's hash and that every
+    region is there with a valid, non-empty polygon (a DataError names the file, the feature and the problem:
+    a map never silently loses a region)."""
     import geopandas as gpd
 
     pkg = open_package(data)
     pkg.verify("regions_geometry")
-    return gpd.read_file(pkg.path(OUT)).set_crs(4326, allow_override=True)
+    file = pkg.path(OUT)
+    good, problems = checked_features(file)
+    missing = sorted({r["region"] for r in pkg.records("cercles")} - {p["region"] for p, _ in good}
+                     - {key for key, _, _ in problems})
+    problems += [(r, r, "no feature for this region") for r in missing]
+    if problems:
+        raise DataError(file=file, field="geometry", expected="a valid, non-empty polygon for every region",
+                        found="; ".join(f"{label}: {problem}" for _, label, problem in problems))
+    return gpd.read_file(file).set_crs(4326, allow_override=True)
 
 
 def features(file):
@@ -70,6 +86,50 @@ def features(file):
 
     doc = json.loads(file.read_text(encoding="utf-8"))
     return [(f["properties"], shapely.geometry.shape(f["geometry"])) for f in doc["features"]]
+
+
+def checked_features(file, name="region"):
+    """The features of a GeoJSON file that hold a usable polygon, and what is wrong with the others.
+
+    Returns ``(good, problems)``: ``good`` is a list of (properties, shapely geometry) whose geometry is a
+    non-empty, valid (OGC: no self-intersection, closed rings) Polygon or MultiPolygon with an area;
+    ``problems`` a list of (key, feature label, problem): the feature's ``name`` property (or its
+    position), the feature as a reader finds it ('feature 6 (Mopti)') and what is wrong. Never raises on bad content: this is what ``validate`` reports."""
+    import shapely
+    import shapely.geometry
+    import shapely.validation
+
+    try:
+        doc = json.loads(file.read_text(encoding="utf-8"))
+        items = doc["features"]
+        if not isinstance(items, list):
+            raise TypeError("'features' is not a list")
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        return [], [("file", "the file", f"not a GeoJSON FeatureCollection ({type(exc).__name__}: {exc})")]
+    good, problems = [], []
+    for i, f in enumerate(items, start=1):
+        props = f.get("properties") if isinstance(f, dict) else None
+        key = props.get(name) if isinstance(props, dict) and props.get(name) else f"feature {i}"
+        label = f"feature {i}" + (f" ({key})" if key != f"feature {i}" else "")
+        if key == f"feature {i}":
+            problems.append((key, label, f"no '{name}' property"))
+            continue
+        try:
+            geom = shapely.geometry.shape(f["geometry"])
+        except Exception as exc:  # shapely raises several kinds on a malformed geometry
+            problems.append((key, label, f"unreadable geometry ({type(exc).__name__}: {exc})"))
+            continue
+        if geom.geom_type not in ("Polygon", "MultiPolygon"):
+            problems.append((key, label, f"a {geom.geom_type}, not a Polygon or MultiPolygon"))
+        elif geom.is_empty:
+            problems.append((key, label, "empty geometry (no coordinates)"))
+        elif not geom.is_valid:
+            problems.append((key, label, f"invalid geometry: {shapely.validation.explain_validity(geom)}"))
+        elif geom.area <= 0:
+            problems.append((key, label, "a polygon without area"))
+        else:
+            good.append((props, geom))
+    return good, problems
 
 
 def _equal_area(geom):
@@ -81,15 +141,23 @@ def _equal_area(geom):
     return shapely.transform(geom, lambda xy: np.column_stack([np.radians(xy[:, 0]), np.sin(np.radians(xy[:, 1]))]))
 
 
-def overlap_with_natural_earth(data=None):
+def overlap_with_natural_earth(data=None, regions=None):
     """Intersection over union of each committed region with Natural Earth's outline
-    (Gao + Ménaka against its Gao), computed on an equal-area projection."""
+    (Gao + Ménaka against its Gao), computed on an equal-area projection.
+
+    ``regions`` ({region: geometry}, valid ones only) defaults to the committed file's; a region
+    missing from it, or an unusable Natural Earth outline, is left out (``validate`` reports both)."""
     pkg = open_package(data)
-    pkg.verify("regions_geometry")
-    geoms = {p["region"]: _equal_area(g) for p, g in features(pkg.path(OUT))}
+    if regions is None:
+        pkg.verify("regions_geometry")
+        regions = {p["region"]: g for p, g in features(pkg.path(OUT))}
+    geoms = {r: _equal_area(g) for r, g in regions.items()}
+    outlines, _ = checked_features(pkg.path(NATURAL_EARTH), "name")
     result = {}
-    for props, ne_geom in features(pkg.path(NATURAL_EARTH)):
+    for props, ne_geom in outlines:
         region, ne_geom = props["name"], _equal_area(ne_geom)
+        if region not in geoms or region == "Gao" and "Ménaka" not in geoms:
+            continue
         geom = geoms[region]
         if region == "Gao":
             geom = geom.union(geoms["Ménaka"])

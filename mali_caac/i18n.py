@@ -354,6 +354,8 @@ TEXT = {
     "claimant.Human Rights Watch": ("Human Rights Watch: civilian men executed (estimate)", "Human Rights Watch : civils exécutés (estimation)"),
     "claimant.witnesses": ("Witnesses: men killed (half suspected combatants)", "Témoins : hommes tués (dont la moitié de combattants présumés)"),
     "claimant.the factsheet": ("The factsheet: civilians massacred", "La fiche d'information : civils massacrés"),
+    "claimant.'the group' (FAMa and Wagner)": ("'The group' (FAMa and Wagner): dead ('jihadist militants')",
+                                                 "« Le groupe » (FAMa et Wagner) : morts (« militants djihadistes »)"),
     "activity.training_child_protection": ("Trained in child protection", "Formés à la protection de l'enfance"),
     "activity.sensitization": ("Sensitized (DDR combatants)", "Sensibilisés (combattants DDR)"),
     "activity.dialogue_workshops": ("In dialogue workshops", "Aux ateliers de dialogue"),

@@ -54,6 +54,8 @@ def parse_printed(printed, unit=None):
     numbers = _DIGITS.findall(text)
     if len(numbers) == 1:
         value = float(re.sub(r"[, ]", "", numbers[0]))
+        if re.match(r"[-\u2212]\s*\$?\d", text):  # '-2794000': a negative amount as a raw file prints it
+            value = -value
         scale = re.search(r"\b(thousand|million|billion)\b", text)
         if scale:
             return value * _SCALE[scale.group(1)]

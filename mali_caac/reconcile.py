@@ -4,7 +4,7 @@ Each check has a stable identifier, so that the discrepancy register can name
 the checks that are expected to fail because a source contradicts itself:
 
 ``sum:<table>:<row_id>:<dimension>``  a total against its parts along one dimension
-``restates:<table>:<row_id>``         a restated figure against the row it restates
+``restates:<table>:<row_id>``         a restated figure against the row it restates (value, unit, dimensions)
 ``refines:<table>:<row_id>``          a refining row against the row whose dimensions it details
 ``unique:<table>:<row_id>``           no figure stated twice without ``restates``
 ``across:<table>:<row_id>``           a total over all violations against the six violations
@@ -15,6 +15,9 @@ the checks that are expected to fail because a source contradicts itself:
 ``region_code:<row_id>``              the ISO 3166-2 code matches the region
 ``months:periods:<period>``           a period's ``months`` is the whole-month span of start..end
 ``locator:<table>:<row_id>``          the locator names a part of the source text that holds the quote
+``qualifier:<table>:<row_id>``        a hedge printed before the figure ('at least 85') against its qualifier
+
+The register's own checks (``register:<id>``) are in :mod:`mali_caac.register`.
 """
 import calendar
 import re
@@ -202,7 +205,22 @@ def check_sums(fig):
             yield Check(f"sum:{fig.name}:{total['row_id']}:{dim}", "sum", "ok" if ok else "failed", msg, _cite(total))
 
 
-def check_restatements(fig):
+NOT_DIMENSIONS = frozenset({"row_id", "value", "unit", "qualifier", "printed", "source_id", "locator", "quote",
+                            "restates", "refines", "discrepancy", "note", "partial_in", "region_code", "secondary"})
+"""Columns of a figure table that say how a figure is printed or cited, or link it: every other column
+is a dimension of the figure (where the descriptor declares no ``dimensions``)."""
+
+
+def restatement_dimensions(res):
+    """The columns a restatement must share with the row it restates (data/CURATION.md: the same
+    figure with the same dimensions): the declared dimensions, else every column that describes the figure."""
+    return list(res.dimensions) if res.dimensions else [f for f in res.field_names if f not in NOT_DIMENSIONS]
+
+
+def check_restatements(fig, dims=None):
+    """Each restatement states the same value, in the same unit and with the same dimensions, as the row it
+    restates; a figure printed again with other dimensions is its own row, and the difference is registered."""
+    dims = fig.dims if dims is None else dims
     for r in fig.restated:
         orig = fig.by_id.get(r["restates"])
         if orig is None:
@@ -210,9 +228,14 @@ def check_restatements(fig):
                         f"{fig.name} {r['row_id']} restates {r['restates']!r}, which does not exist", _cite(r))
             continue
         ok = abs(orig["value"] - r["value"]) < 1e-9
-        yield Check(f"restates:{fig.name}:{r['row_id']}", "restatement", "ok" if ok else "failed",
-                    f"{fig.name} {r['row_id']} ({_cite(r)}) states {_fmt(r['value'])}, "
-                    f"{'as' if ok else 'NOT as'} {orig['row_id']} ({_cite(orig)}) states {_fmt(orig['value'])}", _cite(r))
+        differ = [f"{d} {r[d]!r} against {orig[d]!r}" for d in [*dims, "unit"] if (r[d] or "") != (orig[d] or "")]
+        msg = (f"{fig.name} {r['row_id']} ({_cite(r)}) states {_fmt(r['value'])}, "
+               f"{'as' if ok else 'NOT as'} {orig['row_id']} ({_cite(orig)}) states {_fmt(orig['value'])}")
+        if differ:
+            msg += (f"; its dimensions are NOT {orig['row_id']}'s ({'; '.join(differ)}): a restatement has the "
+                    "same dimensions (data/CURATION.md); drop the restates link and register the difference")
+        yield Check(f"restates:{fig.name}:{r['row_id']}", "restatement", "ok" if ok and not differ else "failed",
+                    msg, _cite(r))
 
 
 def check_refinements(fig):
@@ -304,8 +327,10 @@ def _count(gv, dims, unit):
 
 def check_percentages(gv):
     for p in gv.rows:
-        if p["unit"] != "percent":
+        if p["unit"] not in ("percent", "fraction"):
             continue
+        if p["unit"] == "fraction":  # 'two thirds' is a share too: compared as per cent
+            p = {**p, "value": 100 * p["value"]}
         cid = f"percent:{p['row_id']}"
         dims = [d for d in gv.dims if p[d] != ROOT and d != "violation" and d != "period"]
         if len(dims) != 1:
@@ -389,9 +414,26 @@ def held_texts(pkg):
             for sid in res.meta.get("sources", []):
                 if sid not in files or files[sid][0].startswith("external/"):
                     files.setdefault(sid, []).append(res.path)
-    return {sid: source_texts.merge(source_texts.parse(f, pkg.path(f).read_text(encoding="utf-8"))
-                                    for f in dict.fromkeys(paths))
-            for sid, paths in files.items()}
+    texts = {}
+    for sid, paths in files.items():
+        try:
+            texts[sid] = source_texts.merge(source_texts.parse(f, pkg.path(f).read_text(encoding="utf-8"))
+                                            for f in dict.fromkeys(paths))
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            # a broken file of the package: every quote of the source fails, naming it (never a traceback)
+            texts[sid] = Unreadable(", ".join(dict.fromkeys(paths)), f"{type(exc).__name__}: {exc}")
+    return texts
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A source text the package holds but that cannot be read or split (a broken outside file)."""
+
+    name: str
+    problem: str
+
+    def __str__(self):
+        return f"the text of this source ({self.name}) cannot be read: {self.problem}"
 
 
 def citations(names):
@@ -434,6 +476,9 @@ def quote_checks(table, records, texts, key):
             if sid not in texts:
                 yield Check(cid, "quote", "unverifiable", f"{where}: the text of {sid} is not held here", sid)
                 continue
+            if isinstance(texts[sid], Unreadable):
+                yield Check(cid, "quote", "failed", f"{where}: {texts[sid]}", cites)
+                continue
             args = (sid, rec[qcol], rec.get("printed"), rec.get("unit"), rec.get("value"))
             problems = done.get(args)
             if problems is None:
@@ -472,6 +517,9 @@ def locator_checks(table, records, texts, key):
             if text is None:
                 yield Check(cid, "locator", "unverifiable", f"{where}: the text of {sid} is not held here",
                             f"{sid}, {loc}")
+                continue
+            if isinstance(text, Unreadable):
+                yield Check(cid, "locator", "failed", f"{where}: {text}", f"{sid}, {loc}")
                 continue
             args = (sid, loc, rec[qcol] if qcol else None)
             outcome = done.get(args)
@@ -536,11 +584,12 @@ def all_checks(data=None):
         checks += list(check_share_sums(fig))
     for res in pkg.tables():
         if res.kind == "figures" and not res.dimensions:
-            checks += list(check_restatements(Figures(res.name, pkg.records(res.name), {}, pkg)))
+            checks += list(check_restatements(Figures(res.name, pkg.records(res.name), {}, pkg),
+                                              restatement_dimensions(res)))
     gv = tables["grave_violations"]
     checks += list(check_across_violations(tables["country_reports"]))
     checks += list(check_across_violations(gv)) + list(check_percentages(gv)) + list(check_ratios(gv))
-    checks += list(check_quotes(pkg)) + list(check_region_codes(pkg))
+    checks += list(check_quotes(pkg)) + list(check_qualifiers(pkg)) + list(check_region_codes(pkg))
     checks += list(check_period_months(pkg.records("periods")))
     return checks
 
@@ -563,3 +612,65 @@ def apply_register(checks, data=None):
                                 f"discrepancies {did} expects check {cid} to fail, but it is {check.status}: "
                                 "update the register"))
     return checks
+
+
+HEDGES = {
+    "en": {"at least": "at_least", "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+           "some": "approximately", "about": "approximately", "approximately": "approximately",
+           "around": "approximately", "roughly": "approximately", "an estimated": "approximately",
+           "estimated": "approximately", "nearly": "almost", "almost": "almost", "less than": "less_than",
+           "fewer than": "less_than", "under": "less_than", "below": "less_than", "up to": "up_to",
+           "as many as": "up_to", "a minimum of": "at_least", "a maximum of": "up_to"},
+    "fr": {"au moins": "at_least", "plus de": "more_than", "plus d'": "more_than", "environ": "approximately",
+           "quelque": "approximately", "quelques": "approximately", "près de": "almost", "presque": "almost",
+           "moins de": "less_than", "moins d'": "less_than", "jusqu'à": "up_to"},
+}
+"""Words that qualify the number printed right after them, by the language of the quote, and the
+``qualifier`` each requires. The hedge must stand right before ``printed`` (articles, '$' and 'a total of'
+may come between): 'over the past 21 years, ... $69 million' does not hedge the 69 million, and 'up to' in
+'this has added up to a total of $13.73 million' is the verb 'add up to', not a hedge."""
+_BETWEEN = r"(?:\s+(?:a\s+total(?:\s+of)?|the\s+age\s+of|a|an|the|us|u\.s\.))*\s*\$?\s*"
+_NOT_HEDGES = re.compile(r"(?i)\b(?:add(?:s|ed|ing)?|adds?|amount(?:s|ed|ing)?|come|comes|came|coming)\s+$")
+"""Verbs whose particle reads like a hedge ('added up to', 'amounted to'): what precedes a hedge."""
+
+
+def hedge_before(quote, printed, language="en"):
+    """The hedge phrase that qualifies ``printed`` in ``quote`` (at its first occurrence), or None."""
+    alt = "|".join(re.escape(h) for h in sorted(HEDGES.get(language, HEDGES["en"]), key=len, reverse=True))
+    p = source_texts.normalise(printed)
+    m = re.match(rf"(?i)({alt})\b", p)  # the printed form carries its own hedge ('more than 300')
+    if m:
+        return m.group(1).lower()
+    q = source_texts.normalise(quote).replace("\u2019", "'")
+    at = q.find(p)
+    if at < 0:
+        return None
+    m = re.search(rf"(?i)(?:^|[^\w'])({alt}){_BETWEEN}$", q[:at])
+    if m is None or _NOT_HEDGES.search(q[:m.start(1)]):
+        return None
+    return m.group(1).lower()
+
+
+def check_qualifiers(pkg):
+    """A hedge printed before a figure requires the matching qualifier; ``exact`` requires none.
+
+    ``qualifier:<table>:<row_id>`` fails when the quote says 'at least 85' and the row says ``exact`` (or
+    another qualifier), and when the row says ``exact`` of a figure the quote hedges."""
+    language = {s["source_id"]: (s.get("language") or "en") for s in pkg.records("sources")}
+    for res in pkg.tables():
+        if res.kind != "figures" or not {"quote", "printed", "qualifier"} <= set(res.field_names):
+            continue
+        for r in pkg.records(res.name):
+            if not r["quote"] or not r["printed"]:
+                continue
+            lang = language.get(r["source_id"], "en")
+            hedge = hedge_before(r["quote"], r["printed"], lang)
+            want = HEDGES.get(lang, HEDGES["en"]).get(hedge) if hedge else None
+            if hedge is None and r["qualifier"] != "exact":
+                continue  # the hedge may be elsewhere in the sentence ('numbers remained high ...')
+            ok = want == r["qualifier"] if hedge else True
+            msg = (f"{res.name} {r['row_id']}: " + (
+                f"the quote prints '{hedge} {r['printed']}', " if hedge else f"the quote prints {r['printed']!r} unhedged, ")
+                + f"{'as' if ok else 'but'} the qualifier is {r['qualifier']!r}"
+                + ("" if ok else f" (expected {want!r})"))
+            yield Check(f"qualifier:{res.name}:{r['row_id']}", "qualifier", "ok" if ok else "failed", msg, _cite(r))

@@ -9,6 +9,7 @@ import csv
 import io
 import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -234,6 +235,9 @@ def _read(file, reader, schema, names, resource_name, min_rows):
             values = []
             for check, text in zip(checks, raw):
                 value, bad = check(text)
+                if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+                    bad = [("text in Unicode NFC (composed characters, as the vocabularies and source texts are)",
+                            text)]
                 if bad:
                     name = names[len(values)]
                     for expected, found in bad:

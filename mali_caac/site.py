@@ -37,7 +37,7 @@ from pathlib import Path
 from .build import ROOT, LIBRARY, BuildError, _show, plan, tree_hash, up_to_date
 from .i18n import LANGS, t, typeset
 from .package import atomic_write, open_package, sha256
-from .translation import LOCALES, translate_notebook
+from .translation import LOCALES, check_catalogue, translate_notebook
 
 SITE = ROOT / "site"
 """Sphinx's configuration and the site's own content (the glossary)."""
@@ -500,6 +500,8 @@ def build_site(out=None, figures_dir=None, build_dir=None, notebooks=None, data=
     """
     started = time.perf_counter()
     out = Path(out or ROOT / "build" / "site").resolve()
+    for po in sorted(LOCALES.rglob("*.po")):  # no English entry may reach a French page
+        check_catalogue(po)
     executed, figures = executed_notebooks(figures_dir, build_dir, data)
     key = site_key(executed, figures, notebooks, data)
     if not force and (out / ".key").exists() and (out / ".key").read_text().strip() == key:

@@ -112,6 +112,9 @@ def read_catalogue(path):
         raise DataError(f"{path}: no such catalogue", file=str(path), expected="a gettext catalogue (.po)")
     with open(path, "rb") as f:
         catalog = read_po(f)
+    from .translation import check_catalogue
+
+    check_catalogue(path, catalog)  # no English line reaches the French pack
     return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
 
 

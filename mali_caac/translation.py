@@ -89,6 +89,7 @@ def read_catalogue(path):
                                  "`make translations` creates it from the notebooks", file=path) from None
     except Exception as exc:  # Babel's parse errors carry the line
         raise MissingTranslation(f"{path}: not a valid gettext catalogue: {exc}", file=path) from None
+    check_catalogue(path, catalog)
     usable, fuzzy = {}, set()
     for message in catalog:
         if not message.id or not isinstance(message.id, str):
@@ -98,6 +99,69 @@ def read_catalogue(path):
         elif message.string:
             usable[message.id] = message.string
     return usable, fuzzy
+
+
+def check_catalogue(path, catalog=None):
+    """Refuse a catalogue with an entry whose translation is its English source, or reads as English.
+
+    The one check of the French prose, run wherever a catalogue is read for publication: the French
+    notebook runs and pages (through :func:`read_catalogue`) and the site build (:mod:`mali_caac.site`).
+    Raises :class:`MissingTranslation` naming the catalogue, each entry (the line of its ``msgid``) and
+    its first words. The rule, without a list of exceptions: a translation identical to its English
+    source is refused when it holds a word in lower case (a sentence); one made only of names, acronyms,
+    symbols and numbers ('S/2020/1105', 'MINUSMA', 'Human Rights Watch') is the same in both languages.
+    Any translation is refused when a third or more of its words, three at least, are English words
+    rarely used in French (:func:`mali_caac.figure_checks.english_words`, which wordfreq decides); MyST
+    roles, inline code, link targets and addresses are not words. ``catalog`` is the catalogue if
+    already read (Babel's). A catalogue that passed is remembered by its content and the rule's code in
+    ``.cache/catalogues/`` (each French run is a process of its own: reading wordfreq's lists takes 0.8 s).
+    """
+    import hashlib
+
+    path = Path(path)
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return  # read_catalogue says that the catalogue is missing
+    rule = Path(__file__).with_name("figure_checks.py")
+    digest = hashlib.sha256(content + Path(__file__).read_bytes() + rule.read_bytes()).hexdigest()
+    passed = ROOT / ".cache" / "catalogues" / digest
+    if passed.exists():
+        return
+    from .figure_checks import english_words
+
+    if catalog is None:
+        from babel.messages.pofile import read_po
+
+        try:
+            with open(path, "rb") as fh:
+                catalog = read_po(fh)
+        except Exception as exc:  # Babel's parse errors carry the line
+            raise MissingTranslation(f"{path}: not a valid gettext catalogue: {exc}", file=path) from None
+    markup = re.compile(r"\{[\w:-]+\}`[^`]*`|`[^`]*`|\]\([^)]*\)|<[^>]+>|\S+://\S+")
+    problems = []
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str) or not message.string or message.fuzzy:
+            continue
+        prose = markup.sub(" ", message.string)
+        words = re.findall(r"[^\W\d_]+", prose)
+        english = english_words(prose)
+        if message.string.strip() == message.id.strip() and any(w.islower() and len(w) > 1 for w in words):
+            why = "its translation is its English source"
+        elif len(english) >= 3 and 3 * len(english) >= len(words):
+            why = f"its translation reads as English ({len(english)} of {len(words)} words: {', '.join(english[:5])})"
+        else:
+            continue
+        problems.append(f"{path.name}, line {message.lineno} (msgid \u201c{_first_words(message.id)}\u201d): {why}")
+    if problems:
+        raise MissingTranslation(f"{len(problems)} entr{'y' if len(problems) == 1 else 'ies'} of {path} not "
+                                 "translated into French (translate them, or empty the msgstr to be told what "
+                                 "is missing):\n  " + "\n  ".join(problems), file=path)
+    try:
+        passed.parent.mkdir(parents=True, exist_ok=True)
+        passed.touch()
+    except OSError:
+        pass  # a read-only installation checks each time
 
 
 def _first_words(text, n=8):

@@ -198,3 +198,27 @@ def test_quote_with_a_space_the_source_does_not_print(data_copy):
     report = mali_caac.validate(data_copy)
     failed = {c.id: c.message for c in report.by_status("failed")}
     assert "quote not found in S-2020-1105.txt" in failed["quote:grave_violations:gv-008"]
+
+
+def test_decomposed_text_is_named_as_not_nfc(data_copy):
+    """Issue 16: an NFD 'Ménaka' was refused with expected and found strings that look identical."""
+    import unicodedata
+
+    line = edit(data_copy, "grave_violations", "gv-059", "region", unicodedata.normalize("NFD", "Ménaka"))
+    with pytest.raises(mali_caac.DataError) as err:
+        mali_caac.load("grave_violations", data_copy)
+    msg = str(err.value)
+    assert f"grave_violations.csv, line {line} (row gv-059), field 'region': expected text in Unicode NFC" in msg
+    assert "not in Unicode NFC" in msg and "Me\\u0301naka" in msg and "COMBINING ACUTE ACCENT" in msg
+    report = mali_caac.validate(data_copy)
+    assert not report.ok and any("not in Unicode NFC" in c.message for c in report.by_status("failed"))
+
+
+def test_decomposed_quote_is_named_as_not_nfc(data_copy):
+    import unicodedata
+
+    quote = next(r for r in csv.DictReader(open(data_copy / "grave_violations.csv", encoding="utf-8"))
+                 if r["row_id"] == "gv-146")["quote"]
+    edit(data_copy, "grave_violations", "gv-146", "quote", unicodedata.normalize("NFD", quote + " Ménaka"))
+    with pytest.raises(mali_caac.DataError, match=r"\(row gv-146\), field 'quote': expected text in Unicode NFC"):
+        mali_caac.load("grave_violations", data_copy)
