@@ -136,7 +136,8 @@ class Side:
         res = self.resources[name]
         file = self.file(res)
         try:
-            header, rows = raw_rows(file)
+            lines = []
+            header, rows = raw_rows(file, lines)
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
             raise DataError(file=file, expected=f"the CSV file of {name}", found=str(exc)) from None
         key = primary_key(res["schema"])
@@ -144,7 +145,15 @@ class Side:
         if missing:
             raise DataError(file=file, line=1, field=missing[0], expected=f"the key column(s) {key} of {name}",
                             found=f"the columns {header}")
-        return header, key, {row_key(r, key): r for r in rows}
+        by_key = {}
+        for line, r in zip(lines, rows):
+            k = row_key(r, key)
+            if k in by_key:
+                raise DataError(file=file, line=line, row_id=k, field="/".join(key),
+                                expected=f"a unique primary key ({'/'.join(key)}) to compare rows by",
+                                found=f"{k} twice")
+            by_key[k] = r
+        return header, key, by_key
 
 
 # ----------------------------------------------------------------------------- the comparison

@@ -106,12 +106,20 @@ def primary_key(schema):
     return [key] if isinstance(key, str) else list(key)
 
 
-def raw_rows(file):
-    """(header, {row id: {column: text}}) of a CSV file as written, for any table (no schema check)."""
+def raw_rows(file, lines=None):
+    """(header, [{column: text}]) of a CSV file as written, for any table (no schema check); ``lines``, a list,
+    receives the line on which each row starts."""
     with open(file, encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader, [])
-        return header, [dict(zip(header, row)) for row in reader if row]
+        rows, end = [], reader.line_num
+        for row in reader:
+            start, end = end + 1, reader.line_num
+            if row:
+                rows.append(dict(zip(header, row)))
+                if lines is not None:
+                    lines.append(start)
+        return header, rows
 
 
 # ----------------------------------------------------------------------------- the log, checked

@@ -159,6 +159,13 @@ def test_bad_sides_and_formats_are_named(two, tmp_path):
     assert res.exit_code == 2 and "without datapackage.json" in res.output and "Traceback" not in res.output
     res = run("diff", "--format", "xml", old, old)
     assert res.exit_code == 2 and "'xml'" in res.output
+    path = tmp_path / "data" / "crsv.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + lines[1:2]), encoding="utf-8")
+    res = run("diff", old, tmp_path / "data")
+    assert res.exit_code == 2 and f"crsv.csv, line {len(lines) + 1} (row {lines[1].split(',')[0]})" in res.output
+    assert "expected a unique primary key (row_id) to compare rows by" in res.output and "twice" in res.output
+    path.write_text("".join(lines), encoding="utf-8")
     (old / "corrections.csv").unlink()
     res = run("diff", tmp_path / "data", old)
     assert res.exit_code == 2 and "corrections.csv" in res.output and "Traceback" not in res.output
