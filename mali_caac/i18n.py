@@ -346,6 +346,8 @@ TEXT = {
     "site.report_pdf": ("Download the report (PDF)", "Télécharger le rapport (PDF)"),
     "site.all_figures": ("All figures", "Toutes les figures"),
     "site.subpages": ("Show its pages", "Afficher ses pages"),
+    "site.author": ("the project's contributors", "les contributeurs du projet"),
+    "site.copyright": ("code MIT, data CC BY 4.0", "code MIT, données CC BY 4.0"),
     "rows.value": ("Value", "Valeur"),
     "rows.unit": ("Unit", "Unité"),
     "rows.source": ("Source", "Source"),

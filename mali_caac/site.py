@@ -495,9 +495,11 @@ def _figure_sections(executed_sections, figures, lang):
 
 def _thumb_html(fid, section, figures, lang, prefix=""):
     title, _, alt = read_figure(figures, lang, fid)
-    href = f"{prefix}{section}.html#fig-{fid}"
+    from docutils.nodes import make_id
+
+    href = f"{prefix}{section}.html#{make_id(f'fig-{fid}')}"  # the figure's id as Sphinx writes it
     return (f'<figure class="mali-caac-thumb"><a href="{href}"><img src="{prefix}{THUMBS}/{fid}.png" '
-            f'alt="{_esc(alt)}" loading="lazy" width="{THUMB_WIDTH}"></a>'
+            f'alt="{_esc(alt)}" width="{THUMB_WIDTH}"></a>'
             f'<figcaption><a href="{href}">{_esc(title)}</a></figcaption></figure>')
 
 
@@ -755,7 +757,8 @@ def _sphinx(lang, src, out, doctrees):
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-c", str(SITE),
            "-D", f"language={lang}", "-D", f"nb_code_prompt_show={t('site.show_cell', lang)}",
            "-D", f"nb_code_prompt_hide={t('site.hide_cell', lang)}",
-           "-D", f"project={t('site.title', lang)}", "-D", f"html_title={t('site.title', lang)}"]
+           "-D", f"project={t('site.title', lang)}", "-D", f"html_title={t('site.title', lang)}",
+           "-D", f"author={t('site.author', lang)}", "-D", f"copyright={t('site.copyright', lang)}"]
     extra = Path(src).parent.parent / "extra" / lang  # the figures' thumbnails (stage), copied as they are
     if extra.is_dir():
         cmd += ["-D", f"html_extra_path={extra}"]

@@ -5,7 +5,7 @@ reaches the network: no MathJax (no maths), no web fonts, no analytics, no repos
 """
 # the report's title in the page's language: mali_caac.site passes -D project=... -D html_title=... per language
 project = "Grave violations against children in Mali"
-author = "mali-caac contributors"
+author = "the project's contributors"      # -D author=... and copyright=... in the page's language
 copyright = "code MIT, data CC BY 4.0"
 language = "en"
 
