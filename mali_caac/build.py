@@ -354,7 +354,8 @@ def plan(only=None, langs=None, notebooks=None, build_dir=None, figures_dir=None
         nb = notebooks / f"{section}.ipynb"
         nb_hash = sha256(nb)
         for lang in langs:
-            injected = {"lang": lang, **run_params, "output_dir": str(figures / lang)}
+            # relative to the notebook's folder (the kernel's working folder): no machine's path in the executed notebook
+            injected = {"lang": lang, **run_params, "output_dir": os.path.relpath(figures / lang, nb.parent)}
             po = catalogue_path(nb.name, lang)  # the prose in a language other than the notebook's
             catalogue = sha256(po) if lang != SOURCE_LANG and po.exists() else None
             key = hashlib.sha256(json.dumps({"notebook": nb_hash, "catalogue": catalogue, "section": section,

@@ -494,6 +494,42 @@ TEXT = {
     "site.cite_sources": ("Cite the sources", "Citer les sources"),
     "site.cite_sources_intro": ("The documents every figure comes from (`mali-caac cite`), also as BibTeX and RIS:",
                                 "Les documents dont vient chaque figure (`mali-caac cite`), aussi en BibTeX et en RIS :"),
+    # the report's pages (issue 15): folded recipes, the rows table for people, home page, gallery
+    "site.show_recipe": ("Show how this figure is made", "Voir comment cette figure est faite"),
+    "site.hide_recipe": ("Hide how this figure is made", "Masquer comment cette figure est faite"),
+    "site.show_code": ("Show the code", "Voir le code"),
+    "site.hide_code": ("Hide the code", "Masquer le code"),
+    "site.section_terms": ("Terms in this section", "Termes de cette section"),
+    "site.gallery": ("Gallery of the figures", "Galerie des figures"),
+    "site.gallery_intro": ("Every figure of the report; each one opens in its section, with its caption, its sources "
+                           "and its data.", "Toutes les figures du rapport ; chacune s'ouvre dans sa section, avec sa "
+                           "légende, ses sources et ses données."),
+    "site.findings": ("Findings", "Constats"),
+    "site.key_figures": ("Key figures", "Figures clés"),
+    "site.about_data": ("The data", "Les données"),
+    "site.about_data_text": ("The report rests on a data package of {tables} tables ({rows} rows): every number is "
+                             "a row that names its document, its paragraph and the verbatim quote that prints it. "
+                             "The documents are {sources} reports and data sets of the United Nations and others.",
+                             "Le rapport repose sur un paquet de données de {tables} tables ({rows} lignes) : chaque "
+                             "nombre est une ligne qui nomme son document, son paragraphe et la citation originale "
+                             "qui l'imprime. Les documents sont {sources} rapports et jeux de données des Nations "
+                             "Unies et d'autres."),
+    "site.get_data": ("Get the data", "Obtenir les données"),
+    "site.get_data_text": ("Download {zip}, read each table's page under {datasets}, or install the package and "
+                           "load a table in Python:", "Téléchargez {zip}, lisez la page de chaque table dans "
+                           "{datasets}, ou installez le paquet et chargez une table en Python :"),
+    "site.how_to_cite": ("How to cite", "Comment citer"),
+    "site.cite_more": ("Every source, in BibTeX and RIS: {page}.", "Toutes les sources, en BibTeX et en RIS : {page}."),
+    "site.report_pdf": ("Download the report (PDF)", "Télécharger le rapport (PDF)"),
+    "site.all_figures": ("All figures", "Toutes les figures"),
+    "site.subpages": ("Show its pages", "Afficher ses pages"),
+    "site.author": ("the project's contributors", "les contributeurs du projet"),
+    "site.copyright": ("code MIT, data CC BY 4.0", "code MIT, données CC BY 4.0"),
+    "rows.value": ("Value", "Valeur"),
+    "rows.unit": ("Unit", "Unité"),
+    "rows.source": ("Source", "Source"),
+    "rows.quote": ("Quote", "Citation"),
+    "rows.full_quote": ("full quote", "citation complète"),
 }
 
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"

@@ -61,6 +61,8 @@ def _display(r, params):
     display(Markdown(f"**{r.title}**\n\n{r.caption}\n\n*{r.source_line}*"))
     display(Image(data=preview_bytes(r, INLINE_DPI), format="png", alt=r.alt))
     close(r)
-    table = r.rows[["row_id", "value", "unit", "qualifier", "source_id", "locator", "quote"]].copy()
-    table.index = range(1, len(table) + 1)
-    return table
+    from .rows_table import rows_drawn
+
+    # every column for code; shown to people as a table in the page's language (value as printed, quote whole)
+    return rows_drawn(r.rows[[c for c in ("table", "row_id", "value", "unit", "qualifier", "source_id", "locator",
+                                          "quote") if c in r.rows]], params["lang"])

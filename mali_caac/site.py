@@ -24,6 +24,7 @@ How
 import csv
 import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -35,9 +36,9 @@ import zipfile
 from pathlib import Path
 
 from .build import ROOT, LIBRARY, BuildError, _show, plan, tree_hash, up_to_date
-from .i18n import LANGS, t, typeset
+from .i18n import LANGS, number, t, typeset
 from .package import atomic_write, open_package, sha256
-from .translation import LOCALES, check_catalogue, translate_notebook
+from .translation import LOCALES, check_catalogue, translate_notebook, translate_page
 
 SITE = ROOT / "site"
 """Sphinx's configuration and the site's own content (the glossary)."""
@@ -72,14 +73,13 @@ def executed_notebooks(figures_dir=None, build_dir=None, data=None):
 
 
 def _teaching_in(nb, path, rel, lang, scratch):
-    """A teaching notebook in ``lang``: its prose from its catalogue (:func:`mali_caac.teaching.translate`, which
-    keeps admonitions' content, the answers, as messages) and run with ``lang`` so that every glued number is
-    written as ``lang`` writes it (1 764, not 1,764)."""
+    """A teaching notebook in ``lang``: its prose from its catalogue (:func:`mali_caac.translation.translate_notebook`,
+    the one route of the sections, exercises and pages, which keeps admonitions' content, the answers, as messages)
+    and run with ``lang`` so that every glued number is written as ``lang`` writes it (1 764, not 1,764)."""
     from . import teaching
 
     name = Path(rel).stem
-    translated = teaching.translate(name, lang, source=nb) if path.parent == teaching.TEACHING else \
-        translate_notebook(nb, Path(rel).as_posix(), lang)
+    translated = translate_notebook(nb, Path(rel).as_posix(), lang)
     return nbformat_read(teaching.execute(translated, lang, Path(scratch) / f".{name}.{lang}.ipynb"))
 
 
@@ -140,23 +140,58 @@ def read_figure(figures, lang, fid):
     return title, paragraphs, " ".join((alt or " ".join(paragraphs[:1]) or title).split())
 
 
+def svg_text(path):
+    """The text a figure's SVG shows (its <text> elements, joined by spaces)."""
+    path = Path(path)
+    if not path.exists():
+        return ""
+    return " ".join(html.unescape(m) for m in re.findall(r"<text[^>]*>([^<]*)</text>", path.read_text(encoding="utf-8")))
+
+
 def figure_terms(figures, lang, fid, glossary):
-    """The glossary's acronyms that the figure's labels show (its SVG text), in glossary order."""
-    svg = figures / lang / f"{fid}.svg"
-    if not svg.exists():
-        return []
-    shown = " ".join(html.unescape(m) for m in re.findall(r"<text[^>]*>([^<]*)</text>", svg.read_text(encoding="utf-8")))
+    """The glossary's names (acronyms, parties, symbols: terms with a capital) that the figure's labels show
+    (its SVG text), in glossary order."""
+    shown = svg_text(figures / lang / f"{fid}.svg")
     return [e[f"term_{lang}"] for e in glossary
-            if _acronym(e[f"term_{lang}"]) and re.search(rf"(?<![\w-]){re.escape(e[f'term_{lang}'])}(?![\w-])", shown)]
+            if _named(e[f"term_{lang}"]) and re.search(rf"(?<![\w-]){re.escape(e[f'term_{lang}'])}(?![\w-])", shown)]
+
+
+_ACRONYM = re.compile(r"(?<![\w/.-])([A-ZÀ-Ý][A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9]*(?:-[A-ZÀ-Ý0-9][A-Za-zÀ-ÿ0-9]*)*)(?![\w-])")
+_UN_SYMBOL = re.compile(r"(?<![\w/])[AS]/(?:AC\.\d+/)?\d{2,4}/\d+(?![\w/])")
+_ROMAN = re.compile(r"^[IVX]+$")
+NOT_TERMS = frozenset({"CC", "BY", "PNG", "SVG", "PDF", "CSV", "JSON", "RIS", "HTML", "URL", "ISO", "MIT", "README",
+                       "BibTeX", "ID", "DOI", "TIFF", "HXL", "CSL", "ASCII", "BCP", "DD", "MM", "YYYY", "NaN", "NA",
+                       "ML", "MLI"})
+"""Capitals that name the site's own files, licences and formats (dates, language tags, pandas' missing value,
+Mali's ISO 3166 codes), not a term of the report."""
+
+
+def shown_acronyms(text, terms=()):
+    """The acronyms (two capitals or more, mostly capitals: ``FAMa``, ``CMFPR-II``) and UN document symbols
+    (``S/2020/1105``) that ``text`` shows and that ``terms`` does not hold, sorted. A hyphenated name that is
+    not a term is checked part by part (``MAA-Plateforme``: ``MAA``); ``FY2020`` is ``FY``."""
+    terms = set(terms)
+    found = set(_UN_SYMBOL.findall(text))
+    for token in _ACRONYM.findall(text):
+        if token in terms:
+            continue
+        for part in token.split("-") if "-" in token else [token]:
+            part = re.sub(r"(?<=[A-Z])\d{4}$", "", part)  # FY2020
+            letters = [c for c in part if c.isalpha()]
+            caps = sum(c.isupper() for c in letters)
+            if caps >= 2 and caps * 2 >= len(letters) and not _ROMAN.match(part) and part not in NOT_TERMS:
+                found.add(part)
+    return sorted(found - terms)
+
+
+def _named(term):
+    """A proper name or an acronym (``FAMa``, ``Platform``, ``S/2020/1105``), not a common word (``verified``)."""
+    return any(c.isupper() for c in term)
 
 
 def _label(key, lang):
     """A label followed by its colon, in the typography of ``lang`` (« Fichiers : » in French)."""
     return typeset(t(key, lang) + ":", lang)
-
-
-def _acronym(term):
-    return sum(c.isupper() for c in term) >= 2 and " " not in term
 
 
 def figure_markdown(figures, lang, fid, glossary):
@@ -188,22 +223,50 @@ def figure_ids_in(source, known):
     return [fid for fid in dict.fromkeys(_published_ids(tree)) if fid in known]
 
 
-def notebook_page(nb, lang, figures, glossary, name):
-    """A notebook as a page: each figure a code cell saves is shown as its saved file, numbered, right after the cell.
+PARAMETER_TAGS = frozenset({"parameters", "injected-parameters"})
+"""The tags of the notebook's own parameter cell and of papermill's: never on a published page."""
 
-    The cell's inline preview, and its Markdown output that repeats the figure's title, give way to the figure.
+
+def fold(cell, lang, recipe=True):
+    """Fold a code cell (its code and its output) behind a labelled toggle, open in one click (myst-nb's
+    ``hide-cell``, a <details> element): "Show how this figure is made" for a figure's recipe."""
+    tags = [tag for tag in cell.metadata.get("tags", []) if tag not in ("hide-input", "hide-output")]
+    cell.metadata["tags"] = tags + ([] if "hide-cell" in tags else ["hide-cell"])
+    show, hide = ("site.show_recipe", "site.hide_recipe") if recipe else ("site.show_code", "site.hide_code")
+    cell.metadata["mystnb"] = {"code_prompt_show": t(show, lang), "code_prompt_hide": t(hide, lang)}
+    return cell
+
+
+def section_terms(terms, lang):
+    """The Markdown of a section's glossary links: every term its figures show, once, in order."""
+    if not terms:
+        return ""
+    return f"**{_label('site.section_terms', lang)}** " + ", ".join(f"{{term}}`{term}`" for term in dict.fromkeys(terms))
+
+
+def notebook_page(nb, lang, figures, glossary, name):
+    """A notebook as a page that reads as a report: the prose and each figure first, its recipe folded.
+
+    The parameter cells (the notebook's own and papermill's) are dropped. Each figure a code cell saves is
+    shown as its saved file, numbered, in the cell's place; the cell (its code and the table of the rows it
+    draws) follows, folded behind "Show how this figure is made". Its inline preview, and its Markdown output
+    that repeats the figure's title, give way to the figure. The page ends with the glossary terms its
+    figures show.
     """
     import nbformat
 
     check_outputs(nb, name)
     known = {p.stem for p in (figures / lang).glob("*.png")}
-    cells, used = [], []
+    cells, used, terms = [], [], []
     for cell in nb.cells:
-        cells.append(cell)
         if cell.cell_type != "code":
+            cells.append(cell)
+            continue
+        if PARAMETER_TAGS & set(cell.metadata.get("tags", [])):
             continue
         fids = figure_ids_in(cell.source, known)
         if not fids:
+            cells.append(fold(cell, lang, recipe=False))
             continue
         titles = [read_figure(figures, lang, fid)[0] for fid in fids]
 
@@ -218,6 +281,10 @@ def notebook_page(nb, lang, figures, glossary, name):
         for fid in fids:
             cells.append(nbformat.v4.new_markdown_cell(figure_markdown(figures, lang, fid, glossary)))
             used.append(fid)
+            terms += figure_terms(figures, lang, fid, glossary)
+        cells.append(fold(cell, lang))
+    if terms:
+        cells.append(nbformat.v4.new_markdown_cell(section_terms(terms, lang)))
     nb.cells = cells
     return nb, used
 
@@ -316,15 +383,38 @@ def register_page(pkg, lang):
     lines = [f"# {t('site.discrepancies', lang)}", "", t("site.register_in_english", lang), ""]
     for res in registers:
         fields = res.field_names
-        rows = [[_esc(rec.get(f)) for f in fields] for rec in pkg.records(res.name)]
+        ids = {f for f in fields if f.endswith("_id") or f.startswith("source_") or f == "rows"}  # identifiers, as code
+        rows = [[f"<code>{_esc(rec.get(f))}</code>" if f in ids and rec.get(f) else _esc(rec.get(f)) for f in fields]
+                for rec in pkg.records(res.name)]
         lines += [f"{{download}}`{res.path} <_data/{res.path}>`", "",
                   _html_table(fields, rows, {i: other for i in range(len(fields))} if other else None)]
     return "\n".join(lines)
 
 
-def read_glossary(path=None):
-    with open(path or SITE / "glossary.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+GLOSSARY_FIELDS = ("term_en", "term_fr", "name_en", "name_fr", "definition_en", "definition_fr", "source_id", "locator")
+"""Every field a glossary entry needs: the term, its full name and definition in each language, and its source."""
+
+
+def read_glossary(path=None, sources=None):
+    """The glossary's entries; a term without its source, paragraph, name or definition in either language,
+    or citing a source the data package does not hold, fails the site by file, line and term."""
+    path = Path(path or SITE / "glossary.csv")
+    with open(path, encoding="utf-8", newline="") as fh:
+        entries = list(csv.DictReader(fh))
+    if sources is None:
+        sources = {s["source_id"] for s in open_package().records("sources")}
+    problems = []
+    for line, e in enumerate(entries, start=2):
+        term = (e.get("term_en") or "").strip() or "(no term)"
+        empty = [f for f in GLOSSARY_FIELDS if not (e.get(f) or "").strip()]
+        if empty:
+            problems.append(f"line {line}, term {term!r}: no {', '.join(empty)}")
+        elif e["source_id"] not in sources:
+            problems.append(f"line {line}, term {term!r}: source_id {e['source_id']!r} is not in the data package's sources")
+    if problems:
+        raise SiteError(f"{_show(path)}: every glossary term needs its name, definition and source in both "
+                        "languages:\n  " + "\n  ".join(problems))
+    return entries
 
 
 def glossary_page(glossary, lang):
@@ -355,17 +445,153 @@ def cite_page(lang, data=None):
     return "\n".join(lines + [""])
 
 
-def index_page(lang, sections, teaching):
+KEY_FIGURES = ("overview_totals", "overview_attribution", "overview_regions", "casualties_by_region",
+               "recruitment_by_group", "overview_previous_report")
+"""The figures the home page shows as thumbnails, each linking to its place in its section."""
+THUMBS = "thumbs"
+"""The folder of each language's site holding the figures' thumbnails (home page and gallery)."""
+THUMB_WIDTH = 480
+"""Thumbnails' width in pixels: sharp in a gallery column, a fraction of the full figure's weight."""
+
+
+def dataset_citation():
+    """How to cite the report's data set, as one line of text (the home page and the how-to-cite page).
+
+    Reads ``mali_caac.release.dataset_citation`` when the library has it, else the project's CITATION.cff
+    (authors, title, version, licences): the one place to switch the citation's origin.
+    """
+    try:
+        from .release import dataset_citation as release_citation
+    except ImportError:
+        release_citation = None
+    if release_citation is not None:
+        return release_citation(package=None, format="text")
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    authors = ", ".join(a.get("name") or " ".join(filter(None, [a.get("given-names"), a.get("family-names")]))
+                        for a in cff.get("authors", []))
+    year = f" ({str(cff['date-released'])[:4]})" if cff.get("date-released") else ""
+    where = cff.get("doi") and f" https://doi.org/{cff['doi']}" or cff.get("url") or cff.get("repository-code") or ""
+    return f"{authors}{year}. {cff['title']} (version {cff['version']}).{(' ' + where) if where else ''}".strip()
+
+
+def printed_report(lang):
+    """The home page's link to the printed report: its path in ``lang``'s site, or None while no PDF is built.
+
+    The PDF builder (site-print) writes ``downloads/report-<lang>.pdf`` into each language's site and returns
+    that path here.
+    """
+    return None
+
+
+def _figure_sections(executed_sections, figures, lang):
+    """{figure id: section page} of the figures the sections show, in the report's order."""
+    from .figures import figure_ids
+
+    known = {p.stem for p in (figures / lang).glob("*.png")}
+    return {fid: section for section in executed_sections for fid in figure_ids(section) if fid in known}
+
+
+def _thumb_html(fid, section, figures, lang, prefix=""):
+    title, _, alt = read_figure(figures, lang, fid)
+    from docutils.nodes import make_id
+
+    href = f"{prefix}{section}.html#{make_id(f'fig-{fid}')}"  # the figure's id as Sphinx writes it
+    return (f'<figure class="mali-caac-thumb"><a href="{href}"><img src="{prefix}{THUMBS}/{fid}.png" '
+            f'alt="{_esc(alt)}" width="{THUMB_WIDTH}"></a>'
+            f'<figcaption><a href="{href}">{_esc(title)}</a></figcaption></figure>')
+
+
+THUMB_CACHE = ROOT / "build" / ".thumbs"
+"""Thumbnails already made, by the sha256 of their figure's PNG: decoding a 300-dpi PNG is the slow part."""
+
+
+def thumbnails(figures, lang, fids, dest, cache=None):
+    """Write a small PNG of each figure into ``dest`` (Pillow; the same figure gives the same bytes), made once
+    per figure's content and kept in ``cache``."""
+    from PIL import Image
+
+    cache = Path(cache or THUMB_CACHE)
+    cache.mkdir(parents=True, exist_ok=True)
+    dest.mkdir(parents=True, exist_ok=True)
+    for fid in fids:
+        source = figures / lang / f"{fid}.png"
+        kept = cache / f"{sha256(source)}-{THUMB_WIDTH}.png"
+        if not kept.exists():
+            with Image.open(source) as im:
+                im = im.convert("RGB")
+                im.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 4), Image.LANCZOS, reducing_gap=2.0)
+                tmp = kept.with_name(f".{kept.name}.{os.getpid()}")
+                im.save(tmp, format="PNG")
+                os.replace(tmp, kept)
+        shutil.copyfile(kept, dest / f"{fid}.png")
+
+
+def gallery_page(lang, where, figures):
+    """Every figure as a thumbnail with its title, each linking to its figure in its section."""
+    from .figures._core import SECTIONS
+
+    lines = [f"# {t('site.gallery', lang)}", "", t("site.gallery_intro", lang), ""]
+    for section in SECTIONS:
+        fids = [fid for fid, s in where.items() if s == section]
+        if not fids:
+            continue
+        lines += [f"## [{section_title(figures, lang, section)}]({section}.ipynb)", "", "```{raw} html",
+                  '<div class="mali-caac-thumbs">', *[_thumb_html(fid, section, figures, lang) for fid in fids],
+                  "</div>", "```", ""]
+    return "\n".join(lines)
+
+
+SECTION_TITLES = {}
+"""{(lang, section): the title of its page}, filled while staging (the first heading of its notebook)."""
+
+
+def section_title(figures, lang, section):
+    return SECTION_TITLES.get((lang, section), section)
+
+
+def index_page(lang, sections, teaching, figures=None, where=None, data=None):
+    """The home page: the report's title, its headline findings (computed, :mod:`mali_caac.findings`), the key
+    figures as thumbnails, what the data is, how to get it and how to cite it, then the contents."""
+    from .findings import findings
+
     other = [x for x in LANGS if x != lang][0]
     switch = (f'```{{raw}} html\n<p><a href="../{other}/index.html" hreflang="{other}" lang="{other}">'
               f"{AUTONYMS[other]}</a></p>\n```\n")
+    lines = [f"# {t('site.title', lang)}", "", switch, t("site.intro", lang), ""]
+    pdf = printed_report(lang)
+    if pdf:
+        lines += ["```{raw} html", f'<p class="mali-caac-pdf"><a href="{_esc(pdf)}" download>'
+                  f"{_esc(t('site.report_pdf', lang))}</a></p>", "```", ""]
+    lines += [f"## {t('site.findings', lang)}", ""]
+    for f in findings(lang, data):
+        lines += [f"- {f.text} ({f.source})", ""]
+    if figures is not None and where:
+        keys = [fid for fid in KEY_FIGURES if fid in where]
+        lines += [f"## {t('site.key_figures', lang)}", "", "```{raw} html", '<div class="mali-caac-thumbs">',
+                  *[_thumb_html(fid, where[fid], figures, lang) for fid in keys], "</div>", "```", "",
+                  f"[{t('site.all_figures', lang)}](gallery.md)", ""]
+    pkg = open_package(data)
+    tables = pkg.tables()
+    rows = sum(len(pkg.records(r.name)) for r in tables)
+    lines += [f"## {t('site.about_data', lang)}", "",
+              typeset(t("site.about_data_text", lang).format(tables=len(tables), rows=number(rows, lang),
+                                                             sources=len(pkg.records("sources"))), lang), "",
+              f"## {t('site.get_data', lang)}", "",
+              t("site.get_data_text", lang).format(zip=f"{{download}}`{t('site.whole_package', lang)} "
+                                                         f"<_data/{ZIP_NAME}>`",
+                                                   datasets=f"[{t('site.datasets', lang)}](datasets/index.md)"), "",
+              "```python", "import mali_caac", 'gv = mali_caac.load("grave_violations")', "```", "",
+              f"## {t('site.how_to_cite', lang)}", "", "```{raw} html", f'<p lang="en">{_esc(dataset_citation())}</p>',
+              "```", "", t("site.cite_more", lang).format(page=f"[{t('site.cite', lang)}](cite.md)"), ""]
     toc = ["```{toctree}", f":caption: {t('site.sections', lang)}", ":maxdepth: 1", ":numbered: 1", "", *sections,
            "```", ""]
     if teaching:
         toc += ["```{toctree}", f":caption: {t('site.teaching', lang)}", ":maxdepth: 1", "", *teaching, "```", ""]
     toc += ["```{toctree}", f":caption: {t('site.reference', lang)}", ":maxdepth: 1", "",
-            "datasets/index", "sources", "discrepancies", "glossary", "cite", "```", ""]
-    return "\n".join([f"# {t('site.title', lang)}", "", switch, t("site.intro", lang), "", *toc])
+            "gallery", "datasets/index", "sources", "discrepancies", "glossary", "cite", "```", ""]
+    return "\n".join(lines + toc)
 
 
 # ----------------------------------------------------------------------------- staging
@@ -401,6 +627,9 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
             nb = nbformat.read(path, as_version=4)
         except Exception as exc:
             raise SiteError(f"{name}: not a readable notebook ({exc}); run `make figures`") from None
+        heading = next((c.source.lstrip().splitlines()[0] for c in nb.cells if c.cell_type == "markdown"
+                        and c.source.lstrip().startswith("# ")), f"# {section}")
+        SECTION_TITLES[(lang, section)] = heading[2:].strip()
         page, used = notebook_page(nb, lang, figures, glossary, name)
         for fid in used:
             for ext in FIGURE_FILES:
@@ -420,9 +649,7 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
         teaching.append(rel.with_suffix("").as_posix())
     note = Path(notebooks or ROOT / "notebooks") / TEACHING / "facilitator.md"
     if teaching and note.is_file():  # the facilitator's note, in the page's language
-        from . import teaching as pack
-
-        text = note.read_text(encoding="utf-8") if lang == "en" else pack.translate("facilitator", lang)
+        text = translate_page(note.read_text(encoding="utf-8"), f"{TEACHING}/facilitator.md", lang)
         _write(src / TEACHING / "facilitator.md", text)
         teaching.append(f"{TEACHING}/facilitator")
     data_dir = src / "_data"
@@ -446,7 +673,10 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
     _write(src / "discrepancies.md", register_page(pkg, lang))
     _write(src / "glossary.md", glossary_page(glossary, lang))
     _write(src / "cite.md", cite_page(lang, data))
-    _write(src / "index.md", index_page(lang, sections, teaching))
+    where = _figure_sections(sections, figures, lang)
+    thumbnails(figures, lang, list(where), src.parent.parent / "extra" / lang / THUMBS)
+    _write(src / "gallery.md", gallery_page(lang, where, figures))
+    _write(src / "index.md", index_page(lang, sections, teaching, figures, where, data))
 
 
 CHOOSER = """<!DOCTYPE html>
@@ -455,11 +685,11 @@ CHOOSER = """<!DOCTYPE html>
 <title>Grave violations against children in Mali · Violations graves commises contre des enfants au Mali</title>
 <style>body{font-family:sans-serif;max-width:40em;margin:4em auto;padding:0 1em;line-height:1.5}a{font-size:1.3em}</style>
 </head>
-<body>
+<body><main>
 <h1><span lang="en">Grave violations against children in Mali</span><br>Violations graves commises contre des enfants au Mali</h1>
 <p><a href="en/index.html" hreflang="en" lang="en">English</a></p>
 <p><a href="fr/index.html" hreflang="fr">Français</a></p>
-</body>
+</main></body>
 </html>
 """
 """The language choice at the top of the site."""
@@ -483,10 +713,56 @@ def site_key(executed, figures, notebooks=None, data=None):
     return digest.hexdigest()
 
 
+MANIFEST = ".manifest.json"
+"""The record of what the last good build wrote: {file under the site: [size, sha256]}."""
+
+
+def manifest(site):
+    """{relative path: [size, sha256]} of every file of a built site but its own records (``.key``, the manifest)."""
+    return {p.relative_to(site).as_posix(): [p.stat().st_size, sha256(p)] for p in sorted(Path(site).rglob("*"))
+            if p.is_file() and p.name not in (".key", MANIFEST)}
+
+
+def changed_outputs(site):
+    """The files of a built site that are missing, changed, or not written by its build (sorted); [] if none.
+
+    A site without its manifest counts as changed as a whole."""
+    site = Path(site)
+    try:
+        recorded = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return [MANIFEST]
+    found = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file() and p.name not in (".key", MANIFEST)}
+    changed = [rel for rel, (size, digest) in recorded.items()
+               if rel not in found or found[rel].stat().st_size != size or sha256(found[rel]) != digest]
+    return sorted(changed + [rel for rel in found if rel not in recorded])
+
+
+_NAMELESS_TOGGLE = re.compile(r'(<details(?: open="open")?>)<summary>(?=<span class="toctree-toggle" role="presentation">)')
+_ENGLISH_TOGGLE_LABEL = ' aria-label="Toggle hidden content"'
+
+
+def accessible_pages(folder, lang):
+    """Name what the theme leaves nameless, in the page's language: the sidebar's toggles of sub-pages get a
+    label, and myst-nb's folded cells lose their English aria-label so that their visible label names them."""
+    label = html.escape(t("site.subpages", lang), quote=True)
+    for page in Path(folder).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = _NAMELESS_TOGGLE.sub(rf'\1<summary aria-label="{label}">', text).replace(_ENGLISH_TOGGLE_LABEL, "")
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
 def _sphinx(lang, src, out, doctrees):
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", "-c", str(SITE),
            "-D", f"language={lang}", "-D", f"nb_code_prompt_show={t('site.show_cell', lang)}",
-           "-D", f"nb_code_prompt_hide={t('site.hide_cell', lang)}", "-d", str(doctrees), str(src), str(out)]
+           "-D", f"nb_code_prompt_hide={t('site.hide_cell', lang)}",
+           "-D", f"project={t('site.title', lang)}", "-D", f"html_title={t('site.title', lang)}",
+           "-D", f"author={t('site.author', lang)}", "-D", f"copyright={t('site.copyright', lang)}"]
+    extra = Path(src).parent.parent / "extra" / lang  # the figures' thumbnails (stage), copied as they are
+    if extra.is_dir():
+        cmd += ["-D", f"html_extra_path={extra}"]
+    cmd += ["-d", str(doctrees), str(src), str(out)]
     env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
                             stdin=subprocess.DEVNULL)
@@ -505,8 +781,12 @@ def build_site(out=None, figures_dir=None, build_dir=None, notebooks=None, data=
     executed, figures = executed_notebooks(figures_dir, build_dir, data)
     key = site_key(executed, figures, notebooks, data)
     if not force and (out / ".key").exists() and (out / ".key").read_text().strip() == key:
-        echo(f"mali-caac site: {_show(out)} is up to date")
-        return time.perf_counter() - started
+        changed = changed_outputs(out)
+        if not changed:
+            echo(f"mali-caac site: {_show(out)} is up to date")
+            return time.perf_counter() - started
+        echo(f"mali-caac site: {_show(out)}: {changed[0]}{f' and {len(changed) - 1} more' if len(changed) > 1 else ''} "
+             f"changed or missing since the last build; rebuilding")
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     try:
@@ -530,6 +810,8 @@ def build_site(out=None, figures_dir=None, build_dir=None, notebooks=None, data=
         for lang in LANGS:
             shutil.rmtree(site / lang / ".doctrees", ignore_errors=True)
             (site / lang / ".buildinfo").unlink(missing_ok=True)
+            accessible_pages(site / lang, lang)
+        atomic_write(site / MANIFEST, json.dumps(manifest(site), indent=0, sort_keys=True) + "\n")
         atomic_write(site / ".key", key + "\n")
         old = out.with_name(f".{out.name}.old{os.getpid()}")
         if out.exists():

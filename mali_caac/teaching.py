@@ -4,13 +4,12 @@ The exercises in ``notebooks/teaching/`` compute every number of their answers. 
 cell's output the way myst-nb's ``glue`` does, so that the published site writes it into the answer's prose
 (``{glue:text}`name```) and the tests read it back, without the kernel needing myst-nb (and Sphinx).
 
-The French text lives in gettext catalogues (``locales/fr/LC_MESSAGES/teaching/<name>.po``), the route the site
-takes for its pages: one message per line of prose (a heading, a paragraph, a list item or an admonition's title,
-without its markup), so a paragraph is written on one line. ``translate`` applies a catalogue to a notebook or a
-Markdown text and refuses, by name, a message that is missing or fuzzy. ``python -m mali_caac.teaching fr
-[FOLDER]`` writes the French notebooks and notes (default ``build/teaching/fr/``).
+The French text lives in gettext catalogues (``locales/fr/LC_MESSAGES/teaching/<name>.po``) and is applied by the
+one translation route of the project, :mod:`mali_caac.translation` (the section notebooks' route): one message per
+paragraph, heading, list item or admonition title, as Sphinx's gettext builder extracts it. ``translate`` refuses,
+by name, a message that is missing or fuzzy. ``python -m mali_caac.teaching fr [FOLDER]`` writes the French
+notebooks and notes (default ``build/teaching/fr/``).
 """
-import re
 from pathlib import Path
 
 from .errors import DataError
@@ -21,13 +20,6 @@ TEACHING = ROOT / "notebooks" / "teaching"
 LOCALES = ROOT / "locales"
 GLUE_PREFIX = "application/papermill.record/"
 """myst-nb's prefix for a glued output that is recorded but not shown (``glue(..., display=False)``)."""
-
-_STRUCTURE = re.compile(r"^\s*$|^\s*:{3,}\s*$|^\s*:[\w-]+:|^\s*<!--")
-"""Lines with nothing to translate: blank lines, closing colon fences, directive options, comments."""
-_LINE = re.compile(r"^(?P<lead>\s*(?:(?:`{3,}|:{3,})\{[\w:-]+\}\s*|#{1,6}\s+|[-*]\s+|\d+\.\s+|>\s*)?)"
-                   r"(?P<text>.*?)(?P<end>\s*)$")
-"""A line of prose: its markup (directive opener, heading marks, list marker, quote mark), its text, its end."""
-
 
 def glue(name, value, lang="en", decimals=0, unit=None):
     """Record ``value`` under ``name`` for the answer's prose, written as ``lang`` writes it.
@@ -57,40 +49,11 @@ def glued(notebook):
     return found
 
 
-def _split(line):
-    """(lead, text, end) of a line of prose, or None for a line with nothing to translate."""
-    if _STRUCTURE.match(line):
-        return None
-    m = _LINE.match(line)
-    return (m["lead"], m["text"], m["end"]) if m["text"] else None
-
-
-def _lines(text):
-    """The lines of a Markdown text, each with its (lead, text, end) or None.
-
-    A directive (```{admonition} Title) holds prose, a code block (```python) does not."""
-    out, fences = [], []
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\n")
-        bare = body.strip()
-        if bare.startswith("```"):
-            if bare.startswith("```{"):
-                fences.append("directive")
-                out.append((line, _split(body)))
-            elif bare == "```" and fences:
-                fences.pop()
-                out.append((line, None))
-            else:
-                fences.append("code")
-                out.append((line, None))
-            continue
-        out.append((line, None if fences and fences[-1] == "code" else _split(body)))
-    return out
-
-
 def messages(text):
-    """The messages of a Markdown text, in order: one per line of prose, without its markup."""
-    return [parts[1] for _, parts in _lines(text) if parts]
+    """The messages of a Markdown text, in order (:func:`mali_caac.translation.blocks`)."""
+    from .translation import blocks
+
+    return [message for _, _, message in blocks(text)]
 
 
 def notebook_messages(notebook):
@@ -101,57 +64,34 @@ def notebook_messages(notebook):
 
 def catalogue_path(name, lang):
     """Where the catalogue of teaching document ``name`` ('exercises', 'facilitator') for ``lang`` lives."""
-    return LOCALES / lang / "LC_MESSAGES" / "teaching" / f"{name}.po"
+    from .translation import catalogue_path as path
+
+    return path(f"{TEACHING.name}/{name}", lang, LOCALES)
 
 
 def read_catalogue(path):
-    """{msgid: msgstr} of a .po file (Babel's reader); a fuzzy or empty translation is left out."""
-    from babel.messages.pofile import read_po
+    """{msgid: msgstr} of a .po file; a fuzzy or empty translation is left out (:mod:`mali_caac.translation`)."""
+    from .translation import read_catalogue as read
 
-    if not Path(path).is_file():
-        raise DataError(f"{path}: no such catalogue", file=str(path), expected="a gettext catalogue (.po)")
-    with open(path, "rb") as f:
-        catalog = read_po(f)
-    from .translation import check_catalogue
-
-    check_catalogue(path, catalog)  # no English line reaches the French pack
-    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
-
-
-def _translated(text, table, where):
-    """``text`` with each line of prose replaced by its translation; a DataError names the first missing one."""
-    out = []
-    for line, parts in _lines(text):
-        if parts is None:
-            out.append(line)
-            continue
-        lead, msg, end = parts
-        if msg not in table:
-            raise DataError(f"{where}: no French translation (missing or fuzzy) for {msg[:60]!r}",
-                            file=where, field="msgstr", expected="a translation that is not fuzzy", found=msg)
-        out.append(lead + table[msg] + end + ("\n" if line.endswith("\n") else ""))
-    return "".join(out)
+    return read(path)[0]
 
 
 def translate(name, lang, source=None):
-    """Teaching document ``name`` in ``lang``, every line of prose taken from its catalogue: the notebook
-    (``exercises``, an nbformat node, code cells and outputs unchanged) or the Markdown text (``facilitator``).
-    ``source`` is the English document (read from ``notebooks/teaching/`` when None).
+    """Teaching document ``name`` in ``lang``, its prose from its catalogue through :mod:`mali_caac.translation`:
+    the notebook (``exercises``, an nbformat node, code cells and outputs unchanged) or the Markdown text
+    (``facilitator``). ``source`` is the English document (read from ``notebooks/teaching/`` when None).
+    A missing or fuzzy message raises :class:`mali_caac.translation.MissingTranslation` naming it.
     """
-    import copy
+    from .translation import translate_notebook, translate_page
 
-    table = read_catalogue(catalogue_path(name, lang))
     notebook = TEACHING / f"{name}.ipynb"
     if notebook.is_file():
         import nbformat
 
-        nb = copy.deepcopy(source) if source is not None else nbformat.read(notebook, as_version=4)
-        for i, cell in enumerate(nb.cells):
-            if cell.cell_type == "markdown":
-                cell.source = _translated(cell.source, table, f"{notebook.name}, cell {i + 1}")
-        return nb
+        nb = source if source is not None else nbformat.read(notebook, as_version=4)
+        return translate_notebook(nb, f"{TEACHING.name}/{notebook.name}", lang, LOCALES)
     text = source if source is not None else (TEACHING / f"{name}.md").read_text(encoding="utf-8")
-    return _translated(text, table, f"{name}.md")
+    return translate_page(text, f"{TEACHING.name}/{name}.md", lang, LOCALES)
 
 
 def execute(notebook, lang, path):

@@ -173,7 +173,8 @@ def translate_markdown(markdown, translations):
     """``markdown`` with each block replaced by ``translations[message]`` (a KeyError names the missing message)."""
     lines = markdown.split("\n")
     for start, end, message in reversed(blocks(markdown)):
-        text = " ".join(translations[message].split())  # soft line breaks are spaces in Markdown
+        # soft line breaks are spaces in Markdown; other spaces (French narrow no-break ones) are kept as written
+        text = re.sub(r"[ \t]*\n[ \t]*", " ", translations[message].strip())
         first = message.split("\n")[0]
         at = lines[start].find(first)
         prefix = lines[start][:at] if at >= 0 else ""

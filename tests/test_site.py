@@ -22,9 +22,9 @@ def test_a_figure_cell_becomes_a_numbered_figure_with_alt_text_terms_and_downloa
     title, paragraphs, alt = site.read_figure(FIGURES, "en", "recruitment_by_group")
     code.outputs[0]["data"]["text/markdown"] = f"**{title}**\n\n{paragraphs[0]}"
     page, used = site.notebook_page(nb, "en", FIGURES, glossary, "recruitment.ipynb")
-    assert used == ["recruitment_by_group"] and len(page.cells) == 3
-    assert [o["output_type"] for o in page.cells[1].outputs] == ["execute_result"]  # the table stays
-    figure = page.cells[2].source
+    assert used == ["recruitment_by_group"] and len(page.cells) == 4  # title, figure, its folded recipe, terms
+    assert [o["output_type"] for o in page.cells[2].outputs] == ["execute_result"]  # the table stays
+    figure = page.cells[1].source
     assert figure.startswith(":::{figure} _figures/recruitment_by_group.png\n:name: fig-recruitment_by_group\n")
     assert f":alt: {alt}\n" in figure and len(alt) > 40
     for ext in ("PNG", "SVG", "PDF"):

@@ -255,13 +255,27 @@ def test_french_pack_reads_in_french(executed):
 
 def test_a_missing_translation_is_refused_by_name():
     text = NOTE.read_text(encoding="utf-8") + "\nA paragraph added without its translation.\n"
-    with pytest.raises(DataError, match=r"facilitator\.md: no French translation .*'A paragraph added"):
+    # one route (mali_caac.translation) for sections, exercises and pages: the same message names the gap
+    with pytest.raises(DataError, match=r"teaching/facilitator\.md, line \d+: no translation for \u201cA paragraph added"):
         teaching.translate("facilitator", "fr", source=text)
     nb = nbformat.read(NOTEBOOK, as_version=4)
     question = next(i for i, c in enumerate(nb.cells) if c.source.startswith("## Exercise 1"))
     nb.cells[question].source += "\n\nAnother question?"
-    with pytest.raises(DataError, match=rf"exercises\.ipynb, cell {question + 1}: .*'Another question\?'"):
+    with pytest.raises(DataError, match=rf"teaching/exercises\.ipynb, cell {question}: no translation for \u201cAnother question\?"):
         teaching.translate("exercises", "fr", source=nb)
+
+
+def test_exercises_sections_and_pages_take_one_translation_route(monkeypatch):
+    """teaching.translate is mali_caac.translation's route (it had a line-based parser of its own), which keeps
+    French narrow no-break spaces as the catalogue writes them (the sections' route turned them into spaces)."""
+    from mali_caac import translation
+
+    called = []
+    monkeypatch.setattr(translation, "translate_page", lambda text, name, lang, locales=None: called.append(name) or text)
+    teaching.translate("facilitator", "fr")
+    assert called == ["teaching/facilitator.md"]
+    assert translation.translate_markdown("Why: here", {"Why: here": "Pourquoi\u202f: ici"}) == "Pourquoi\u202f: ici"
+    assert translation.translate_markdown("A\nb", {"A\nb": "Un\n  b"}) == "Un b"  # soft line break: a space
 
 
 def test_each_paragraph_is_one_line():
