@@ -80,7 +80,7 @@ def test_show_filter_matching_nothing_says_so_and_exits_1():
     assert out.stdout == ""
     assert "no row has region='mopti'" in out.stderr
     assert "Did you mean 'Mopti'?" in out.stderr
-    assert "region has 11 values: all, Mopti, Gao" in out.stderr
+    assert "region has 11 values: all, Ménaka, Mopti, Gao" in out.stderr
 
 
 def test_show_filter_on_a_number_that_is_not_there():
