@@ -13,9 +13,10 @@ only what to draw::
     publish("sexual_violence_by_region", charts.bars(girls, "region", violation="sexual_violence"), params)
 
 Colours name a meaning, never a hex: ``violation=`` one of the six violations
-(:data:`mali_caac.domain.VIOLATIONS`), or ``colour=`` one of
-``"neutral"``, ``"accent"``, ``"unattributed"``; a chart of several series or sources takes
-``colours=``, a list of such meanings (a violation code or a neutral one), one for each.
+(:data:`mali_caac.domain.VIOLATIONS`), or ``colour=`` a colour role of
+:data:`mali_caac.colours.ROLES` (``"context"``, also called ``"neutral"``, for a figure that is not
+about a violation); a chart of several series or sources takes ``colours=``, a list of roles
+(``"target.schools"``, ``"source.S/2020/1105"`` ...), one for each. Each role has one colour in every figure.
 """
 from dataclasses import dataclass
 from typing import Callable
@@ -36,11 +37,19 @@ class Chart:
 
 
 def _colour(violation, colour):
-    from . import style
+    """The colour role (:mod:`mali_caac.colours`) of ``violation=`` or ``colour=``; a role that does not
+    exist is refused with the roles allowed."""
+    from . import colours
+    from .domain import VIOLATIONS
 
     if (violation is None) == (colour is None):
         raise ValueError("give either violation= (one of the six violations) or colour= (a meaning such as 'neutral')")
-    return style.colour_for("violation", violation) if violation else style.colour_for(colour)
+    if violation is not None:
+        if violation not in (*VIOLATIONS, "all"):
+            raise ValueError(f"parameter 'violation': no violation {violation!r}; expected one of: "
+                             f"{', '.join(VIOLATIONS)}, all")
+        return colours.role_name(violation, parameter="violation")
+    return colours.role_name(colour, parameter="colour")
 
 
 def _axis(unit):
@@ -136,13 +145,13 @@ def bar_panels(*panels, violation=None, colour=None, unit="children", ratio=0.4)
 def _meanings(colours, n, what):
     """The hex colours of ``colours``, a list of meanings (a violation code or 'neutral', 'accent' ...),
     one for each of the ``n`` ``what``."""
-    from . import style
+    from . import colours as registry
     from .domain import VIOLATIONS
 
     if isinstance(colours, str) or len(colours) != n:
-        raise ValueError(f"parameter 'colours' must be a list of {n} meanings, one for each of the {what} "
-                         f"(a violation such as {VIOLATIONS[0]!r}, or 'neutral', 'accent' ...), got {colours!r}")
-    return [style.colour_for("violation", c) if c in VIOLATIONS else style.colour_for(c) for c in colours]
+        raise ValueError(f"parameter 'colours' must be a list of {n} colour roles, one for each of the {what} "
+                         f"(a violation such as {VIOLATIONS[0]!r}, or a role of mali_caac.colours.ROLES), got {colours!r}")
+    return [registry.role_name(c, parameter="colours") for c in colours]
 
 
 def _series(series):

@@ -319,6 +319,26 @@ TEXT = {
                                 "Les documents dont vient chaque figure (`mali-caac cite`), aussi en BibTeX et en RIS :"),
 }
 
+TEXT.update({  # words of the marks (issue 14): rate axes with their unit, hedge keys, colour roles
+    "axis.children_per_month": ("Children verified per month", "Enfants (vérifiés) par mois"),
+    "axis.attacks_per_month": ("Attacks verified per month", "Attaques vérifiées par mois"),
+    "axis.incidents_per_month": ("Incidents verified per month", "Incidents vérifiés par mois"),
+    "axis.cases_per_month": ("Cases verified per month", "Cas vérifiés par mois"),
+    "axis.per_month_each_unit": ("Verified per month, in the unit under each bar",
+                                 "Nombre vérifié par mois, dans l’unité indiquée sous chaque barre"),
+    "axis.count_each_unit": ("Verified in the report’s period, in the unit under each bar",
+                             "Nombre vérifié sur la période du rapport, dans l’unité indiquée sous chaque barre"),
+    "word.total_in_report": ("total {total}", "total {total}"),
+    "word.secondary_total": ("Total read from a secondary web page", "Total lu sur une page web secondaire"),
+    "hedge.key": ("How a value is drawn", "Tracé des valeurs"),
+    "hedge.lower_bound": ("At least / more than: open end, arrow", "Au moins / plus de : bout ouvert, flèche"),
+    "hedge.upper_bound": ("Less than / up to: faded end", "Moins de / jusqu’à : bout estompé"),
+    "hedge.approximate": ("About / almost: lighter fill", "Environ / près de : teinte plus claire"),
+    "colour.all_violations": ("All six grave violations", "Les six violations graves"),
+    "colour.context": ("Context (not a grave violation)", "Contexte (pas une violation grave)"),
+    "aid.partial_year": ("Hollow marker: partial fiscal year", "Marqueur creux : exercice incomplet"),
+})
+
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"
 FIGURE_TEXT = {}
 
