@@ -86,7 +86,10 @@ def period_bars(table, *, violation=None, colour=None, unit="children"):
     from .i18n import TEXT
 
     fill, axis = _colour(violation, colour), _axis(unit)
-    rate = f"{axis}_per_month" if f"{axis}_per_month" in TEXT else "axis.per_month"
+    rate = f"{axis}_per_month"
+    if rate not in TEXT:
+        raise ValueError(f"parameter 'unit': no rate axis for {unit!r} per month; the units with one are "
+                         f"{', '.join(sorted(k[5:-10] for k in TEXT if k.startswith('axis.') and k.endswith('_per_month')))}")
     if "period" not in table.columns:
         raise ValueError("period_bars needs a table with a 'period' column (a breakdown by period)")
 

@@ -326,6 +326,8 @@ TEXT.update({  # words of the marks (issue 14): rate axes with their unit, hedge
     "axis.cases_per_month": ("Cases verified per month", "Cas vérifiés par mois"),
     "axis.per_month_each_unit": ("Verified per month, in the unit under each bar",
                                  "Nombre vérifié par mois, dans l’unité indiquée sous chaque barre"),
+    "axis.per_month_unit_in_key": ("Verified per month, in the unit in the key",
+                                   "Nombre vérifié par mois, dans l’unité indiquée dans la légende"),
     "axis.count_each_unit": ("Verified in the report’s period, in the unit under each bar",
                              "Nombre vérifié sur la période du rapport, dans l’unité indiquée sous chaque barre"),
     "word.total_in_report": ("total {total}", "total {total}"),
@@ -336,7 +338,16 @@ TEXT.update({  # words of the marks (issue 14): rate axes with their unit, hedge
     "hedge.approximate": ("About / almost: lighter fill", "Environ / près de : teinte plus claire"),
     "colour.all_violations": ("All six grave violations", "Les six violations graves"),
     "colour.context": ("Context (not a grave violation)", "Contexte (pas une violation grave)"),
-    "aid.partial_year": ("Hollow marker: partial fiscal year", "Marqueur creux : exercice incomplet"),
+    "aid.partial_year": ("Hollow marker: fiscal year {years}, incomplete in the file",
+                         "Marqueur creux : exercice {years}, incomplet dans le fichier"),
+    "axis.usd_millions_constant_of": ("Millions of constant US dollars of fiscal year {year}",
+                                      "Millions de dollars constants des États-Unis de l’exercice {year}"),
+    "map.zero_inferred": ("0: not listed (zero inferred)", "0 : non citée (zéro déduit)"),
+    "map.zero_stated": ("0: stated zero", "0 : zéro indiqué"),
+    "map.zero_either": ("0: stated, or not listed (zero inferred)", "0 : indiqué, ou non citée (zéro déduit)"),
+    "map.regions": ("Regions", "Régions"),
+    "coup.2020": ("coup,\nAugust 2020", "coup d’État,\naoût 2020"),
+    "coup.2021": ("second coup,\n2021", "second coup d’État,\n2021"),
 })
 
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"

@@ -303,3 +303,54 @@ def test_a_qualifier_the_drawing_does_not_know_is_refused_by_figure_and_paramete
 
     with pytest.raises(ValueError, match=r"figure 'military_training': parameter 'qualifier'.*'roughly'.*allowed: exact"):
         hedge_of("roughly", "military_training")
+
+
+# ----------------------------------------------------------------------------- 4. maps (item 4)
+def _key_in_reading_order(r):
+    """The texts of the figure's key, read row by row (top to bottom, left to right) as drawn."""
+    r.figure.canvas.draw()
+    (legend,) = r.figure.legends
+    boxes = [(t.get_window_extent(), t.get_text()) for t in legend.get_texts()]
+    return [text for box, text in sorted(boxes, key=lambda b: (-round(b[0].y0), b[0].x0))]
+
+
+@pytest.mark.parametrize("fid,size,lang", [("overview_map", "column", "fr"), ("overview_regions", "column", "en"),
+                                           ("overview_map", "double", "en")])
+def test_a_map_key_reads_in_the_order_of_its_classes(rendered, fid, size, lang):
+    """At column size the key read '0, 10–49, 200–376 / 1–9, 50–199' (filled column by column)."""
+    r = rendered(fid, lang, size)
+    read = _key_in_reading_order(r)
+    classes = [m for m in read if m[0].isdigit()]
+    starts = [parse_last_number(x.split("–")[0].split(":")[0], lang)[0] for x in classes]
+    assert starts == sorted(starts), read
+    assert read[-1] == t("word.not_stated", lang), read
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_zero_no_source_states_is_called_inferred_not_stated(rendered, lang):
+    """Every zero on the maps follows from a complete list that leaves the region out: none is 'stated'."""
+    r = rendered("overview_map", lang)
+    key = [x.get_text() for x in r.figure.legends[0].get_texts()]
+    assert t("map.zero_inferred", lang) in key and t("map.zero_stated", lang) not in key
+    zeros = [m for m in r.marks if m["value"] == 0]
+    assert zeros and all(m["zero_from"] and m["label"] == " ".join(t("map.zero_inferred", lang).split()) for m in zeros)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_map_names_every_region_and_bamako_by_a_leader_line(rendered, lang):
+    from mali_caac.charts import map_regions
+    from mali_caac.i18n import label
+
+    r = rendered("overview_map", lang, "column")
+    names = {" ".join(a.get_text().split()): a for ax in r.figure.axes for a in ax.texts if a.get_gid() == "region_name"}
+    assert set(names) == {label("region", x, lang) for x in map_regions()}
+    assert names[label("region", "Bamako", lang)].arrow_patch is not None
+
+
+@pytest.mark.parametrize("fid", ["overview_map", "overview_regions"])
+def test_each_panel_or_row_of_a_map_names_its_unit(rendered, fid):
+    r = rendered(fid, "en", "double")
+    texts = " ".join(" ".join(x.get_text().split()) for ax in r.figure.axes
+                     for x in [ax.title, ax._left_title, *ax.get_yticklabels()])
+    for unit in ("children", "attacks", "incidents"):
+        assert f"({unit})" in texts, unit

@@ -641,6 +641,16 @@ def _gv_breakdown(dimension, violation, **fixed):
     return aggregate.breakdown("grave_violations", dimension, violation=violation, **fixed)
 
 
+def _rate_axis(unit_axis):
+    """The key of a rate axis that names its unit ('axis.children' -> 'axis.children_per_month')."""
+    from ..i18n import TEXT
+
+    key = f"{unit_axis}_per_month"
+    if key not in TEXT:
+        raise ValueError(f"no rate axis {key!r}: a rate per month must name its unit (add it to mali_caac/i18n.py)")
+    return key
+
+
 def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_lengths", rate_axis="axis.per_month"):
     """Counts by period beside rates per month: periods of different length. ``unit_axis`` and
     ``rate_axis`` name what is counted (verified violations by default)."""
@@ -781,7 +791,7 @@ def _period_grouped(ctx, fid, series, vocabulary, colours, unit_axis):
     drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(p["per_month"]) for p in parts])), colours,
                       texts=[[ctx.n(v, 1) for v in p["per_month"]] for p in parts],
                       ids=ids, months=[p["months"] for p in parts])
-    a2.set_ylabel(ctx.t("axis.per_month"))
+    a2.set_ylabel(ctx.t(_rate_axis(unit_axis)))
     handles, _ = a1.get_legend_handles_labels()
     for ax in (a1, a2):  # one key for both panels, under them
         ax.get_legend().remove()
@@ -896,7 +906,7 @@ def _region_period_figure(ctx, fid, by_region, by_period, colour, unit_axis):
     drawn += _bars(a2, ctx, periods, per["value"], colour, ids=per["row_id"])
     a2.set_ylabel(ctx.t(unit_axis))
     drawn += _bars(a3, ctx, periods, per["per_month"], colour, decimals=1, ids=per["row_id"], months=per["months"])
-    a3.set_ylabel(ctx.t("axis.per_month"))
+    a3.set_ylabel(ctx.t(_rate_axis(unit_axis)))
     for ax in (a2, a3):
         ax.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(reg), _prov(per))
@@ -1050,8 +1060,28 @@ def _ranks(ctx, fid, frame, by, prefix, highlight):
     return fig, rows, [float(r) for r in frame["rank"]]
 
 
-COUPS = (((2012.45,), "coup.2012"), ((2020.6, 2021.4), "coup.2020_2021"))
-"""The coups in Mali as fractional years (March 2012; August 2020 and May 2021), marked on yearly series."""
+COUPS = ((2012.2, "coup.2012", "right"), (2020.6, "coup.2020", "right"), (2021.4, "coup.2021", "left"))
+"""The coups in Mali as the factsheet (CHRHS-SAM-InterAction-2022) dates them, as fractional years, each with its
+own label and the side of its line the label goes: March 2012 ("In March of the same year, a military coup"),
+August 2020 ("control of the government on August 18, 2020") and the second, in 2021 ("after the second coup in
+2021"; "between late 2020 and June 2021", so drawn before June); the label says only the year the source gives."""
+
+
+def _constant_base_year(sel):
+    """The fiscal year in which the constant and the current amounts of the file are equal for every series of
+    ``sel`` (rows of ``us_aid_series`` in constant dollars): the base year of its constant dollars; None
+    when the series do not agree on exactly one such year (the file itself does not state it)."""
+    from ..loader import load
+
+    every = load("us_aid_series")
+    found = set()
+    for ttype in sel["transaction_type"].astype(str).unique():
+        rows = every[every["transaction_type"].astype(str) == ttype]
+        current = dict(zip(rows.loc[rows["dollars"] == "current", "fiscal_year"], rows.loc[rows["dollars"] == "current", "value"]))
+        constant = rows[rows["dollars"] == "constant"]
+        found.add(tuple(y for y, v in zip(constant["fiscal_year"], constant["value"]) if current.get(y) == v))
+    years = found.pop() if len(found) == 1 else ()
+    return int(years[0]) if len(years) == 1 else None
 
 
 def _aid_series(ctx, fid, sel):
@@ -1060,7 +1090,7 @@ def _aid_series(ctx, fid, sel):
         years = sel.loc[sel.transaction_type == ttype, "fiscal_year"].astype(int)
         ctx.facts[f"{ttype}_years"] = f"{years.min()}–{years.max()}"
     fig, ax = _new(ctx, 0.62)
-    drawn = []
+    drawn, partial = [], set()
     styles = {"obligations": (ctx.fill("transaction.obligations"), "o"),
               "disbursements": (ctx.fill("transaction.disbursements"), "s")}
     for ttype, grp in sel.groupby("transaction_type", sort=False, observed=True):
@@ -1073,23 +1103,28 @@ def _aid_series(ctx, fid, sel):
         if len(part):
             ax.plot(part["fiscal_year"].astype(int), part["value"] / 1e6, linestyle="none", marker=marker, markersize=5,
                     markerfacecolor="white", color=colour, gid="data")
+            partial.update(int(y) for y in part["fiscal_year"])
         drawn += [float(v) / 1e6 for v in grp["value"]]
         for r in grp.to_dict("records"):
             ctx.mark(ax, str(int(r["fiscal_year"])), r["value"] / 1e6, r["row_id"], "line" if r["complete"] else "point",
                      series=ctx.t(f"aid.{ttype}"), scale=10 ** 6)
     top = sel["value"].max() / 1e6
     ctx.fill("context")  # the coups' dashed lines: context
-    for years, key in COUPS:
-        for year in years:
-            ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
-        # left of the first line of its group, so that none of the group's lines crosses it
-        ax.annotate(ctx.t(key), (min(years), top * 1.08), xytext=(-0.3 * ctx.small, 0), textcoords="offset points",
-                    rotation=90, fontsize=ctx.small, ha="right", va="top", color=style.TEXT_MUTED, gid="coup_label")
+    for year, key, side in COUPS:
+        ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
+        # beside its own line, on the side away from its neighbour, so that no line crosses it
+        ax.annotate(ctx.t(key), (year, top * 1.08), xytext=((-0.3 if side == "right" else 0.3) * ctx.small, 0),
+                    textcoords="offset points", rotation=90, fontsize=ctx.small, ha=side, va="top",
+                    color=style.TEXT_MUTED, gid="coup_label")
     ax.set_ylim(0, top * 1.1)
     ax.set_xlabel(ctx.t("axis.fiscal_year"))
     ax.xaxis._mc_years = True  # 1961, not 1,961
-    ax.set_ylabel(ctx.t("axis.usd_millions_constant"))
-    _legend(ax, 2)
+    base = _constant_base_year(sel)
+    ax.set_ylabel(ctx.t("axis.usd_millions_constant_of").format(year=base) if base else ctx.t("axis.usd_millions_constant"))
+    if partial:  # the key explains the hollow markers too
+        ax.plot([], [], linestyle="none", marker="o", markersize=5, markerfacecolor="white", color=style.TEXT,
+                label=ctx.t("aid.partial_year").format(years=", ".join(str(y) for y in sorted(partial))))
+    _legend(ax, 3)
     rows = _prov(sel, "us_aid_series")
     _finish(fig, ctx, fid, rows)
     return fig, rows, drawn
@@ -1140,14 +1175,15 @@ def _rates_by_period(ctx, fid, table):
         per = [a / m for a, m in zip(values, months)] if len(parts) > 1 else list(parts[0]["per_month"])
         ids.append(list(zip(*(p["row_id"] for p in parts))) if len(parts) > 1 else list(parts[0]["row_id"]))
         periods = periods or [p for p in (frames[-1]["period"])]
-        series[label("violation", v, ctx.lang)] = per
+        unit = f" ({ctx.t('unit.' + str(vrows['unit'].iloc[0]))})" if "unit" in vrows else ""
+        series[label("violation", v, ctx.lang) + unit] = per
         texts.append([ctx.n(x, 1) for x in per])  # the number a bar shows is its height: the rate
         rates.append(months)
     violations = list(dict.fromkeys(table["violation"].astype(str)))
     fig, ax = _new(ctx, 0.55)
     groups = [label("period", p, ctx.lang) for p in periods]
     drawn = _grouped(ax, ctx, groups, series, [f"violation.{v}" for v in violations], texts=texts, ids=ids, months=rates)
-    ax.set_ylabel(ctx.t("axis.per_month"))
+    ax.set_ylabel(ctx.t("axis.per_month_unit_in_key" if "unit" in table else "axis.per_month"))
     _legend(ax, len(violations), ctx.small)
     rows = _prov(pd.concat(frames), "grave_violations")
     _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"))
@@ -1252,18 +1288,43 @@ def _class_text(ctx, i, top):
     return ctx.n(lo) if hi == lo else f"{ctx.n(lo)}–{ctx.n(hi)}"
 
 
-def _scale_key(ctx, values):
-    """The key of the classed scale, one entry per class up to the largest value drawn, and 'not stated'."""
+def _zero_words(ctx, how):
+    """The words of the white class: what the zeros drawn are, read from ``how`` (:func:`aggregate.violations_by`
+    with ``derived=True``): stated by the source, or inferred from a complete list that leaves the region out."""
+    from ..reconcile import Derived
+
+    kinds = {"inferred" if d.zero_from else "stated" for _, row in how.iterrows() for d in row
+             if isinstance(d, Derived) and float(d.value) == 0}
+    if kinds == {"inferred"}:
+        return ctx.t("map.zero_inferred")
+    if kinds == {"stated"}:
+        return ctx.t("map.zero_stated")
+    return ctx.t("map.zero_either") if kinds else None
+
+
+def _reading_order(handles, ncols):
+    """``handles`` reordered so that a legend of ``ncols`` columns (which matplotlib fills column by column)
+    reads row by row, left to right: '0, 1–9, 10–49, 50–199 / 200–376, not stated'."""
+    n = len(handles)
+    rows = -(-n // ncols)
+    return [handles[r * ncols + c] for c in range(ncols) for r in range(rows) if r * ncols + c < n]
+
+
+def _scale_key(ctx, values, zero_words=None):
+    """The key of the classed scale, one entry per class up to the largest value drawn, and 'not stated', in
+    reading order at every size; the white class named by what its zeros are (:func:`_zero_words`)."""
     import numpy as np
     from matplotlib.patches import Patch
 
     colours = style.sequential_colours()
     top = int(np.nanmax(np.asarray(values, dtype=float)))
-    handles = [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL, lw=0.5, label=_class_text(ctx, i, top))
+    handles = [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL, lw=0.5,
+                     label=zero_words if lo == 0 and zero_words else _class_text(ctx, i, top))
                for i, lo in enumerate(style.SEQUENTIAL_BINS) if lo <= top]
     handles.append(Patch(**style.UNKNOWN, lw=0.5, label=ctx.t("word.not_stated")))
-    ncols = {"column": 4}.get(ctx.size, len(handles))
-    return dict(handles=handles, ncols=ncols, handlelength=1.2, columnspacing=1.0, title=ctx.t("map.legend"))
+    ncols = {"column": 2}.get(ctx.size, len(handles))
+    return dict(handles=_reading_order(handles, ncols), ncols=ncols, handlelength=1.2, columnspacing=1.0,
+                title=ctx.t("map.legend"))
 
 
 def _map_class(ctx, value, top):
@@ -1283,8 +1344,29 @@ def _mark_table(ctx, ax, how, regions, drawn_as, text):
         for r in regions:
             d = found[r] if isinstance(found[r], Derived) else None
             value = float("nan") if d is None else float(d.value)
+            words = ctx.t("map.zero_inferred") if d is not None and d.zero_from and value == 0 else text(value)
             ctx.mark(ax, label("region", r, ctx.lang), value, d.summed if d else (), drawn_as,
-                     series=label("violation", v, ctx.lang), label=text(value), zero_from=d.zero_from if d else ())
+                     series=label("violation", v, ctx.lang), label=words, zero_from=d.zero_from if d else ())
+
+
+def _violation_units(how, used):
+    """{violation: unit} of the rows each violation's cells come from (``used``: rows with ``row_id`` and ``unit``),
+    where they share one: a panel or a row of the table names what it counts."""
+    from ..reconcile import Derived
+
+    unit_of = dict(zip(used["row_id"], used["unit"].astype(str))) if "unit" in used else {}
+    units = {}
+    for v, found in how.iterrows():
+        got = {unit_of[i] for d in found if isinstance(d, Derived) for i in d.summed + d.zero_from if i in unit_of}
+        if len(got) == 1:
+            units[str(v)] = got.pop()
+    return units
+
+
+def _with_unit(ctx, v, units):
+    """A violation's name with its unit, 'Abduction (children)', where the unit is known."""
+    unit = units.get(str(v))
+    return label("violation", v, ctx.lang) + (f" ({ctx.t('unit.' + unit)})" if unit else "")
 
 
 def _region_heatmap(ctx, fid, table, how, used):
@@ -1294,12 +1376,13 @@ def _region_heatmap(ctx, fid, table, how, used):
     import seaborn as sns
 
     regions, violations = list(table.columns), list(table.index)
+    units = _violation_units(how, used)
     fig, ax = _new(ctx, 0.55)
     data = table.to_numpy(dtype=float)
     cmap, norm, colours = _scale()
     sns.heatmap(data, ax=ax, cmap=cmap, norm=norm, annot=False, linewidths=0.5, linecolor=style.NEUTRAL, cbar=False,
                 mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions],
-                yticklabels=[_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for v in violations])
+                yticklabels=[_fit(ctx, _with_unit(ctx, v, units), ctx.sz.width * 0.24) for v in violations])
     _mark_table(ctx, ax, how, regions, "cell", lambda x: ctx.n(x) if x == x else ctx.t("word.not_stated"))
     for i, j in zip(*np.where(~np.isnan(data))):  # each number in the colour of higher contrast on its cell
         fill = colours[int(norm(data[i, j]))]
@@ -1310,8 +1393,39 @@ def _region_heatmap(ctx, fid, table, how, used):
     ax.tick_params(axis="x", rotation=90, labelsize=ctx.small)
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(used, "grave_violations")
-    _finish(fig, ctx, fid, rows, key=_scale_key(ctx, data))
+    _finish(fig, ctx, fid, rows, key=_scale_key(ctx, data, _zero_words(ctx, how)))
     return fig, rows, [float(x) for x in data[~np.isnan(data)]]
+
+
+NAME_AT = {"Kayes": (-11.6, 17.0), "Koulikoro": (-11.0, 18.9), "Ségou": (-10.4, 20.8), "Bamako": (-11.0, 10.4),
+           "Sikasso": (-3.4, 10.0), "Ménaka": (5.0, 18.9), "Timbuktu": (-3.4, 22.6), "Kidal": (1.6, 20.4)}
+"""Where the names of the regions too small or too crowded to hold them go on the map of region names
+(longitude, latitude), outside Mali's outline, each with a leader line to its region (Bamako, a district,
+is a few pixels wide)."""
+
+
+def _region_names(ctx, ax, geo):
+    """A map of the regions, each named in the figure's language; Bamako (a district too small to hold its
+    name) by a leader line."""
+    ax.set_axis_off()
+    geo.plot(ax=ax, color="white", edgecolor=style.NEUTRAL, linewidth=0.4)
+    ax.set_title(_fit(ctx, ctx.t("map.regions"), ctx.sz.width * 0.2), fontsize=ctx.small, loc="left")
+    for region, shape in zip(geo["region"], geo.geometry):
+        name = label("region", region, ctx.lang)
+        point = shape.representative_point()
+        if region in NAME_AT:
+            from shapely.geometry import Point
+
+            inside = shape.contains(Point(NAME_AT[region]))  # moved within its region: no leader line needed
+            ax.annotate(name, (point.x, point.y), xytext=NAME_AT[region], textcoords="data", fontsize=ctx.small,
+                        ha="center", va="center", color=style.TEXT, gid="region_name",
+                        arrowprops=None if inside else dict(arrowstyle="-", color=style.TEXT, lw=0.5, shrinkA=1, shrinkB=0))
+        else:
+            ax.annotate(name, (point.x, point.y), fontsize=ctx.small, ha="center", va="center", color=style.TEXT,
+                        gid="region_name")
+    west, south, east, north = geo.total_bounds
+    ax.set_xlim(min(west, min(x for x, _ in NAME_AT.values())) - 1.5, max(east, max(x for x, _ in NAME_AT.values())) + 1.5)
+    ax.set_ylim(min(south, min(y for _, y in NAME_AT.values())) - 0.8, north + 0.5)
 
 
 def _region_map(ctx, fid, table, how, totals, used):
@@ -1327,6 +1441,8 @@ def _region_map(ctx, fid, table, how, totals, used):
 
     geo = load_regions_geometry()
     regions = list(geo["region"])
+    units = _violation_units(how, used)
+    units.update({"all": str(u) for u in totals["unit"]} if "unit" in totals else {})
     how = how.copy()
     total_map = dict(zip(totals["region"].astype(str), totals["value"]))
     panels = [(v, [table.loc[v, r] for r in regions]) for v in table.index]
@@ -1335,7 +1451,7 @@ def _region_map(ctx, fid, table, how, totals, used):
         how.loc["all", r] = Derived(v, (i,))
     cmap, norm, _ = _scale()
     w = ctx.sz.width
-    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))  # one row on slides and posters
+    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 8))  # one row on slides and posters
     title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
     fig = Figure(figsize=(w, round(nrows * w / ncols * 0.8 + title_h, 3)), layout="constrained", dpi=LAYOUT_DPI)
     # geopandas asks the canvas to redraw the whole figure after each layer it adds (canvas.draw_idle): a
@@ -1354,13 +1470,16 @@ def _region_map(ctx, fid, table, how, totals, used):
                          edgecolor=style.UNKNOWN["edgecolor"], linewidth=0.4)
         drawn += [float(x) for x in known["value"]]
         _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x: _map_class(ctx, x, top))
-        ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
-                     loc="left")
+        title = _with_unit(ctx, v, units)
+        ax.set_title(_fit(ctx, title, ctx.sz.width / ncols * 0.78), fontsize=ctx.small, loc="left")
         ax.set_axis_off()
-    for extra in axes.flat[len(panels):]:
+    names = axes.flat[len(panels)] if len(axes.flat) > len(panels) else None
+    for extra in axes.flat[len(panels) + 1:]:
         extra.remove()  # the key goes below the maps, where the layout engine makes room for it
+    if names is not None:
+        _region_names(ctx, names, geo)
     FigureCanvasAgg(fig)
-    key = _scale_key(ctx, drawn)
+    key = _scale_key(ctx, drawn, _zero_words(ctx, how))
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
     boundaries = {s["source_id"]: s for s in open_package().records("sources")}["geoBoundaries-MLI-ADM2"]
     _finish(fig, ctx, fid, rows, note=ctx.t("map.boundaries") + source_name(boundaries, ctx.lang), key=key)
