@@ -465,7 +465,8 @@ def rates_by_period(table):
 
 def reports_compared(table, *, previous, current="all"):
     """Grouped bars per violation: its count per month in the period ``previous`` (the previous report)
-    beside the period ``current`` (this report), the raw totals printed on the bars."""
+    beside the period ``current`` (this report), in two panels: the totals (a) and the rates per month (b), each
+    bar printing the number it draws; each report in its source's colour role."""
     from .figures import _core
 
     _column_named(table, "period", "table")
@@ -524,8 +525,8 @@ def region_map(counts, how, totals, cited):
 
 def report_rates(table):
     """One bar per country report (in the order of the reports): its total divided by the months it
-    covers, the raw total printed on it; a total read from a secondary page starred and grey, a report
-    without a total marked as such."""
+    covers, its rate printed on it and its total in its label; a total read from a secondary page starred and
+    drawn hollow (with a key entry), a report without a total marked as such."""
     from .figures import _core
 
     _column_named(table, "report", "table")

@@ -97,7 +97,6 @@ def _anchor(annotation):
 def _hedged_look(ax, kind, anchor, artist, index):
     """True if the mark at ``anchor`` is drawn unlike an exact one: light face, hatch, arrow, faded end, hollow."""
     from matplotlib.colors import to_rgba
-    from matplotlib.patches import Rectangle
 
     arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None and _close(_anchor(a)[0], anchor[0])
               and _close(_anchor(a)[1], anchor[1])]
@@ -107,11 +106,10 @@ def _hedged_look(ax, kind, anchor, artist, index):
         if to_rgba(artist.get_facecolor())[3] < 1 or artist.get_hatch():
             return True
         box = artist.get_bbox()
-        for p in ax.patches:  # a faded end: light patches over the bar's end
-            if p is artist or not isinstance(p, Rectangle) or to_rgba(p.get_facecolor())[3] in (0, 1):
-                continue
-            b = p.get_bbox()
-            if b.x0 >= box.x0 - 1e-9 and b.x1 <= box.x1 + 1e-9 and b.y0 >= box.y0 - 1e-9 and b.y1 <= box.y1 + 1e-9:
+        for image in ax.images:  # a faded end: a veil over the bar's end
+            x0, x1, y0, y1 = image.get_extent()
+            if min(x0, x1) >= box.x0 - 1e-9 and max(x0, x1) <= box.x1 + 1e-9 and min(y0, y1) >= box.y0 - 1e-9 \
+                    and max(y0, y1) <= box.y1 + 1e-9:
                 return True
         return False
     if kind == "dot":

@@ -74,7 +74,6 @@ def _arrow(ax, xy, colour, lw, direction):
 def draw_bar(ax, bar, hedge, line, horizontal):
     """Draw ``hedge``'s look on ``bar`` (a matplotlib Rectangle already drawn); ``line`` is the size's line width."""
     from matplotlib.colors import to_rgba
-    from matplotlib.patches import Rectangle
 
     if hedge == "exact":
         return
@@ -91,16 +90,22 @@ def draw_bar(ax, bar, hedge, line, horizontal):
         end = (x + w, y + h / 2) if horizontal else (x + w / 2, y + h)
         _arrow(ax, end, full, line * 2.2, (1, 0) if horizontal else (0, 1))
         return
-    # upper bound: the last third of the bar fades to white in steps
-    steps = 4
-    for i in range(steps):
-        alpha = 0.2 + 0.6 * i / (steps - 1)
-        if horizontal:
-            part = Rectangle((x + w * (2 / 3 + i / (3 * steps)), y), w / (3 * steps), h)
-        else:
-            part = Rectangle((x, y + h * (2 / 3 + i / (3 * steps))), w, h / (3 * steps))
-        part.set(facecolor=to_rgba("white", alpha), edgecolor="none", linewidth=0, gid="hedge_fade", zorder=bar.get_zorder() + 0.1)
-        ax.add_patch(part)
+    # upper bound: the last third of the bar fades to white, a veil (an image, not a mark of its own) over it
+    import numpy as np
+    from matplotlib.image import AxesImage
+
+    ramp = np.linspace(0.0, 0.85, 64)
+    veil = np.ones((1, 64, 4)) if horizontal else np.ones((64, 1, 4))
+    veil[..., 3] = ramp if horizontal else ramp[::-1, None]
+    extent = (x + w * 2 / 3, x + w, y, y + h) if horizontal else (x, x + w, y + h * 2 / 3, y + h)
+    limits = ax.get_xlim(), ax.get_ylim()
+    image = AxesImage(ax, interpolation="bilinear", origin="upper", zorder=bar.get_zorder() + 0.1)
+    image.set_data(veil)
+    image.set_extent(extent)
+    image.set_gid("hedge_fade")
+    ax.add_image(image)
+    ax.set_xlim(*limits[0])
+    ax.set_ylim(*limits[1])
     bar.set_edgecolor(full)  # the outline keeps the bar's length readable where the fill fades
     bar.set_linewidth(line)
 
