@@ -146,8 +146,8 @@ def bar_panels(*panels, violation=None, colour=None, unit="children", ratio=0.4)
 
 # ----------------------------------------------------------------------------- attacks, abduction and denial, reintegration
 def _meanings(colours, n, what):
-    """The hex colours of ``colours``, a list of meanings (a violation code or 'neutral', 'accent' ...),
-    one for each of the ``n`` ``what``."""
+    """The colour roles of ``colours`` (:mod:`mali_caac.colours`: a violation code or a role such as
+    'target.schools'), one for each of the ``n`` ``what``; a role that does not exist is refused by name."""
     from . import colours as registry
     from .domain import VIOLATIONS
 
@@ -465,8 +465,8 @@ def rates_by_period(table):
 
 def reports_compared(table, *, previous, current="all"):
     """Grouped bars per violation: its count per month in the period ``previous`` (the previous report)
-    beside the period ``current`` (this report), in two panels: the totals (a) and the rates per month (b), each
-    bar printing the number it draws; each report in its source's colour role."""
+    beside the period ``current`` (this report), each bar printing the rate it draws and each report's total
+    under the violation's name; each report in its source's colour role."""
     from .figures import _core
 
     _column_named(table, "period", "table")

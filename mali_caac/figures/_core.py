@@ -1232,9 +1232,9 @@ def _report_of_period(period):
 
 
 def _reports_compared(ctx, fid, table, previous, current):
-    """Per violation, the previous report's period beside this one's, in two panels: the total each
-    verified (a) and the same per month of its period (b), because the periods differ in length. Each
-    bar prints the number it draws; each violation's unit is under its name; each report in its source's colour."""
+    """Per violation, the previous report's period beside this one's, per month of each (the periods differ in
+    length): each bar prints the rate it draws; each report's total and the violation's unit are under its name;
+    each report in its source's colour."""
     import pandas as pd
 
     months = {p["period"]: p["months"] for p in open_package().records("periods")}
@@ -1251,23 +1251,19 @@ def _reports_compared(ctx, fid, table, previous, current):
     roles = [f"source.{_report_of_period(previous)}", f"source.{_report_of_period(current)}"]
     ids = [[f["row_id"].iloc[0] for f in frames[0::2]], [f["row_id"].iloc[0] for f in frames[1::2]]]
     rate_months = [[months[previous]] * len(before), [months[current]] * len(now)]
-    groups = [f"{label('violation', v, ctx.lang)} ({ctx.t('unit.' + u)})" for v, u in zip(violations, units)]
-    fig, ax = _new(ctx, 0.9)
-    ax.remove()
-    a1, a2 = fig.subplots(2, 1)
-    drawn = _grouped(a1, ctx, groups, dict(zip(names, [before, now])), roles,
-                     texts=[[ctx.n(x) for x in before], [ctx.n(x) for x in now]], ids=ids)
-    a1.set_ylabel(ctx.t("axis.count_each_unit"))
+    # the totals go in the category label, the bars carry the rates they draw
+    groups = [f"{label('violation', v, ctx.lang)}\n" + ctx.t("word.totals_pair").format(
+              previous=ctx.n(x), current=ctx.n(y), unit=ctx.t("unit." + u))
+              for v, u, x, y in zip(violations, units, before, now)]
     rates = [[x / months[previous] for x in before], [x / months[current] for x in now]]
-    drawn += _grouped(a2, ctx, groups, dict(zip(names, rates)), roles,
-                      texts=[[ctx.n(x, 1) for x in r] for r in rates], ids=ids, months=rate_months)
-    a2.set_ylabel(ctx.t("axis.per_month_each_unit"))
-    handles, _ = a1.get_legend_handles_labels()
-    for ax in (a1, a2):  # one key for both panels, under them
-        ax.get_legend().remove()
-        ax.tick_params(axis="x", labelsize=ctx.small)
+    fig, ax = _new(ctx, 0.55)
+    drawn = _grouped(ax, ctx, groups, dict(zip(names, rates)), roles,
+                     texts=[[ctx.n(x, 1) for x in r] for r in rates], ids=ids, months=rate_months)
+    # six labels of four or five lines in a column's width: the smallest size the house allows there
+    ax.tick_params(axis="x", labelsize=6.0 if ctx.size == "column" else ctx.small)
+    ax.set_ylabel(ctx.t("axis.per_month_each_unit"))
     rows = _prov(pd.concat(frames), "grave_violations")
-    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"), key=dict(handles=handles, labels=names, ncols=1))
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"))
     return fig, rows, drawn
 
 
@@ -1397,8 +1393,8 @@ def _region_heatmap(ctx, fid, table, how, used):
     return fig, rows, [float(x) for x in data[~np.isnan(data)]]
 
 
-NAME_AT = {"Kayes": (-11.6, 17.0), "Koulikoro": (-11.0, 18.9), "Ségou": (-10.4, 20.8), "Bamako": (-11.0, 10.4),
-           "Sikasso": (-3.4, 10.0), "Ménaka": (5.0, 18.9), "Timbuktu": (-3.4, 22.6), "Kidal": (1.6, 20.4)}
+NAME_AT = {"Kayes": (-10.2, 16.8), "Koulikoro": (-10.2, 19.4), "Ségou": (-10.2, 22.0), "Bamako": (-11.0, 10.0),
+           "Sikasso": (-3.4, 9.6), "Ménaka": (5.8, 16.0), "Timbuktu": (-3.4, 22.8), "Kidal": (1.6, 20.2)}
 """Where the names of the regions too small or too crowded to hold them go on the map of region names
 (longitude, latitude), outside Mali's outline, each with a leader line to its region (Bamako, a district,
 is a few pixels wide)."""
@@ -1410,6 +1406,8 @@ def _region_names(ctx, ax, geo):
     ax.set_axis_off()
     geo.plot(ax=ax, color="white", edgecolor=style.NEUTRAL, linewidth=0.4)
     ax.set_title(_fit(ctx, ctx.t("map.regions"), ctx.sz.width * 0.2), fontsize=ctx.small, loc="left")
+    panel_pt = ax.get_position().width * ax.figure.get_figwidth() * 72
+    size = max(6.0, min(ctx.small, panel_pt / 17))  # names no larger than the panel holds apart (slides: 7 pt)
     for region, shape in zip(geo["region"], geo.geometry):
         name = label("region", region, ctx.lang)
         point = shape.representative_point()
@@ -1417,14 +1415,14 @@ def _region_names(ctx, ax, geo):
             from shapely.geometry import Point
 
             inside = shape.contains(Point(NAME_AT[region]))  # moved within its region: no leader line needed
-            ax.annotate(name, (point.x, point.y), xytext=NAME_AT[region], textcoords="data", fontsize=ctx.small,
+            ax.annotate(name, (point.x, point.y), xytext=NAME_AT[region], textcoords="data", fontsize=size,
                         ha="center", va="center", color=style.TEXT, gid="region_name",
                         arrowprops=None if inside else dict(arrowstyle="-", color=style.TEXT, lw=0.5, shrinkA=1, shrinkB=0))
         else:
-            ax.annotate(name, (point.x, point.y), fontsize=ctx.small, ha="center", va="center", color=style.TEXT,
+            ax.annotate(name, (point.x, point.y), fontsize=size, ha="center", va="center", color=style.TEXT,
                         gid="region_name")
     west, south, east, north = geo.total_bounds
-    ax.set_xlim(min(west, min(x for x, _ in NAME_AT.values())) - 1.5, max(east, max(x for x, _ in NAME_AT.values())) + 1.5)
+    ax.set_xlim(min(west, min(x for x, _ in NAME_AT.values())) - 3.5, max(east, max(x for x, _ in NAME_AT.values())) + 2.5)
     ax.set_ylim(min(south, min(y for _, y in NAME_AT.values())) - 0.8, north + 0.5)
 
 

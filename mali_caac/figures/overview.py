@@ -47,9 +47,9 @@ describe("overview_previous_report", "overview",
         "Grave violations verified per month in Mali: this report against the previous one, {since_previous_report}",
         "Violations graves vérifiées par mois au Mali : ce rapport comparé au précédent, {since_previous_report}",
         "Violations verified per month in the previous report (S/2018/136, 42 months) and in this one (S/2020/1105, 33 months), "
-        "as S/2020/1105 quotes them: each report's total (a) and the same per month of its period (b), each bar printing the number it draws. The previous report's figures are as quoted, and its per-violation figures add up to more than the total it quotes (see the discrepancy register, d-01).",
+        "as S/2020/1105 quotes them: each bar prints the rate it draws; each report's total is under the violation's name. The previous report's figures are as quoted, and its per-violation figures add up to more than the total it quotes (see the discrepancy register, d-01).",
         "Violations vérifiées par mois dans le rapport précédent (S/2018/136, 42 mois) et dans celui-ci (S/2020/1105, 33 mois), "
-        "telles que S/2020/1105 les cite : le total de chaque rapport (a) et le même par mois de sa période (b), chaque barre portant le nombre qu'elle représente. Les chiffres du rapport précédent sont ceux que cite S/2020/1105, dont la somme dépasse le total cité (voir le registre des divergences, d-01).")
+        "telles que S/2020/1105 les cite : chaque barre porte la moyenne mensuelle qu'elle représente ; le total de chaque rapport figure sous le nom de la violation. Les chiffres du rapport précédent sont ceux que cite S/2020/1105, dont la somme dépasse le total cité (voir le registre des divergences, d-01).")
 
 
 describe("overview_map", "overview",
