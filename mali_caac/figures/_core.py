@@ -1393,37 +1393,53 @@ def _region_heatmap(ctx, fid, table, how, used):
     return fig, rows, [float(x) for x in data[~np.isnan(data)]]
 
 
-NAME_AT = {"Kayes": (-10.2, 16.8), "Koulikoro": (-10.2, 19.4), "Ségou": (-10.2, 22.0), "Bamako": (-11.0, 10.0),
-           "Sikasso": (-3.4, 9.6), "Ménaka": (5.8, 16.0), "Timbuktu": (-3.4, 22.8), "Kidal": (1.6, 20.2)}
-"""Where the names of the regions too small or too crowded to hold them go on the map of region names
-(longitude, latitude), outside Mali's outline, each with a leader line to its region (Bamako, a district,
-is a few pixels wide)."""
+NAME_AT = {"Bamako": (-11.0, 10.4), "Sikasso": (-3.4, 10.0), "Ménaka": (2.6, 14.3), "Timbuktu": (-3.6, 21.5),
+           "Kidal": (1.8, 19.8)}
+"""Where the names of regions too small or too crowded to hold them go on the map of region names (longitude,
+latitude), each with a leader line to its region where it lies outside it (Bamako, a district, is a few pixels wide)."""
+
+NAME_STACK = ("Ségou", "Koulikoro", "Kayes")
+"""The names of the three crowded south-western regions, stacked at the panel's left, above them (where the map
+has no land), a line and a half apart at every size, each with a leader line to its region."""
 
 
 def _region_names(ctx, ax, geo):
-    """A map of the regions, each named in the figure's language; Bamako (a district too small to hold its
-    name) by a leader line."""
+    """A map of the regions, each named in the figure's language; the names of regions too small or too
+    crowded to hold them (Bamako, a district) set beside, each with a leader line (a line collection, apart
+    from the text, so that a name's box is only its words)."""
+    from matplotlib.collections import LineCollection
+
     ax.set_axis_off()
     geo.plot(ax=ax, color="white", edgecolor=style.NEUTRAL, linewidth=0.4)
     ax.set_title(_fit(ctx, ctx.t("map.regions"), ctx.sz.width * 0.2), fontsize=ctx.small, loc="left")
-    panel_pt = ax.get_position().width * ax.figure.get_figwidth() * 72
-    size = max(6.0, min(ctx.small, panel_pt / 17))  # names no larger than the panel holds apart (slides: 7 pt)
+    west, south, east, north = geo.total_bounds
+    xlim = (min(west, min(x for x, _ in NAME_AT.values())) - 1.5, max(east, max(x for x, _ in NAME_AT.values())) + 1.5)
+    ylim = (min(south, min(y for _, y in NAME_AT.values())) - 0.8, north + 0.5)
+    box = ax.get_position()
+    fig_w, fig_h = ax.figure.get_size_inches() * 72
+    scale = min(box.width * fig_w / (xlim[1] - xlim[0]), box.height * fig_h / (ylim[1] - ylim[0]))  # points per degree
+    size = max(6.0, min(ctx.small, box.width * fig_w / 17))  # names no larger than the panel holds apart (slides: 7 pt)
+    step = 1.7 * size / scale
+    stack = {r: (xlim[0] + 0.2, north - 2.0 - i * step) for i, r in enumerate(NAME_STACK)}
+    leaders = []
     for region, shape in zip(geo["region"], geo.geometry):
         name = label("region", region, ctx.lang)
         point = shape.representative_point()
-        if region in NAME_AT:
+        if region in stack or region in NAME_AT:
             from shapely.geometry import Point
 
-            inside = shape.contains(Point(NAME_AT[region]))  # moved within its region: no leader line needed
-            ax.annotate(name, (point.x, point.y), xytext=NAME_AT[region], textcoords="data", fontsize=size,
-                        ha="center", va="center", color=style.TEXT, gid="region_name",
-                        arrowprops=None if inside else dict(arrowstyle="-", color=style.TEXT, lw=0.5, shrinkA=1, shrinkB=0))
+            x, y = stack.get(region) or NAME_AT[region]
+            ha = "left" if region in stack else "center"
+            ax.text(x, y, name, fontsize=size, ha=ha, va="center", color=style.TEXT, gid="region_name")
+            if not shape.contains(Point(x, y)):  # a leader line from the name's end to its region
+                half = text_width(name, size) / scale
+                start = (x + 2 * half + 0.3, y) if ha == "left" else (x, y + (0.6 * size / scale) * (1 if point.y > y else -1))
+                leaders.append([start, (point.x, point.y)])
         else:
-            ax.annotate(name, (point.x, point.y), fontsize=size, ha="center", va="center", color=style.TEXT,
-                        gid="region_name")
-    west, south, east, north = geo.total_bounds
-    ax.set_xlim(min(west, min(x for x, _ in NAME_AT.values())) - 3.5, max(east, max(x for x, _ in NAME_AT.values())) + 2.5)
-    ax.set_ylim(min(south, min(y for _, y in NAME_AT.values())) - 0.8, north + 0.5)
+            ax.text(point.x, point.y, name, fontsize=size, ha="center", va="center", color=style.TEXT, gid="region_name")
+    ax.add_collection(LineCollection(leaders, colors=style.TEXT, linewidths=0.5, gid="leader"))
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
 
 
 def _region_map(ctx, fid, table, how, totals, used):
@@ -1439,8 +1455,9 @@ def _region_map(ctx, fid, table, how, totals, used):
 
     geo = load_regions_geometry()
     regions = list(geo["region"])
-    units = _violation_units(how, used)
-    units.update({"all": str(u) for u in totals["unit"]} if "unit" in totals else {})
+    # a single row of slides or posters has no room for the units in its titles (the key says "each violation's unit")
+    units = _violation_units(how, used) if ctx.size in ("column", "double") else {}
+    # the panel of all six: its unit ('violations') is its title's own word
     how = how.copy()
     total_map = dict(zip(totals["region"].astype(str), totals["value"]))
     panels = [(v, [table.loc[v, r] for r in regions]) for v in table.index]
@@ -1449,7 +1466,8 @@ def _region_map(ctx, fid, table, how, totals, used):
         how.loc["all", r] = Derived(v, (i,))
     cmap, norm, _ = _scale()
     w = ctx.sz.width
-    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 8))  # one row on slides and posters
+    # one row on slides and posters, where a panel is too narrow for the names of the regions (print sizes have them)
+    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))
     title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
     fig = Figure(figsize=(w, round(nrows * w / ncols * 0.8 + title_h, 3)), layout="constrained", dpi=LAYOUT_DPI)
     # geopandas asks the canvas to redraw the whole figure after each layer it adds (canvas.draw_idle): a
