@@ -1430,14 +1430,14 @@ def _region_names(ctx, ax, geo):
 
             x, y = stack.get(region) or NAME_AT[region]
             ha = "left" if region in stack else "center"
-            ax.text(x, y, name, fontsize=size, ha=ha, va="center", color=style.TEXT, gid="region_name")
-            if not shape.contains(Point(x, y)):  # a leader line from the name's end to its region
-                half = text_width(name, size) / scale
-                start = (x + 2 * half + 0.3, y) if ha == "left" else (x, y + (0.6 * size / scale) * (1 if point.y > y else -1))
-                leaders.append([start, (point.x, point.y)])
+            # on a white ground, so that a leader line passing under the name starts at its edge
+            ax.text(x, y, name, fontsize=size, ha=ha, va="center", color=style.TEXT, gid="region_name", zorder=4,
+                    bbox=dict(facecolor="white", edgecolor="none", pad=0.3))
+            if not shape.contains(Point(x, y)):  # a leader line from the name to its region
+                leaders.append([(x, y), (point.x, point.y)])
         else:
             ax.text(point.x, point.y, name, fontsize=size, ha="center", va="center", color=style.TEXT, gid="region_name")
-    ax.add_collection(LineCollection(leaders, colors=style.TEXT, linewidths=0.5, gid="leader"))
+    ax.add_collection(LineCollection(leaders, colors=style.TEXT, linewidths=0.5, gid="leader", zorder=3))
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
 
