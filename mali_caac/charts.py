@@ -13,9 +13,10 @@ only what to draw::
     publish("sexual_violence_by_region", charts.bars(girls, "region", violation="sexual_violence"), params)
 
 Colours name a meaning, never a hex: ``violation=`` one of the six violations
-(:data:`mali_caac.domain.VIOLATIONS`), or ``colour=`` one of
-``"neutral"``, ``"accent"``, ``"unattributed"``; a chart of several series or sources takes
-``colours=``, a list of such meanings (a violation code or a neutral one), one for each.
+(:data:`mali_caac.domain.VIOLATIONS`), or ``colour=`` a colour role of
+:data:`mali_caac.colours.ROLES` (``"context"``, also called ``"neutral"``, for a figure that is not
+about a violation); a chart of several series or sources takes ``colours=``, a list of roles
+(``"target.schools"``, ``"source.S/2020/1105"`` ...), one for each. Each role has one colour in every figure.
 """
 from dataclasses import dataclass
 from typing import Callable
@@ -36,11 +37,19 @@ class Chart:
 
 
 def _colour(violation, colour):
-    from . import style
+    """The colour role (:mod:`mali_caac.colours`) of ``violation=`` or ``colour=``; a role that does not
+    exist is refused with the roles allowed."""
+    from . import colours
+    from .domain import VIOLATIONS
 
     if (violation is None) == (colour is None):
         raise ValueError("give either violation= (one of the six violations) or colour= (a meaning such as 'neutral')")
-    return style.colour_for("violation", violation) if violation else style.colour_for(colour)
+    if violation is not None:
+        if violation not in (*VIOLATIONS, "all"):
+            raise ValueError(f"parameter 'violation': no violation {violation!r}; expected one of: "
+                             f"{', '.join(VIOLATIONS)}, all")
+        return colours.role_name(violation, parameter="violation")
+    return colours.role_name(colour, parameter="colour")
 
 
 def _axis(unit):
@@ -77,7 +86,10 @@ def period_bars(table, *, violation=None, colour=None, unit="children"):
     from .i18n import TEXT
 
     fill, axis = _colour(violation, colour), _axis(unit)
-    rate = f"{axis}_per_month" if f"{axis}_per_month" in TEXT else "axis.per_month"
+    rate = f"{axis}_per_month"
+    if rate not in TEXT:
+        raise ValueError(f"parameter 'unit': no rate axis for {unit!r} per month; the units with one are "
+                         f"{', '.join(sorted(k[5:-10] for k in TEXT if k.startswith('axis.') and k.endswith('_per_month')))}")
     if "period" not in table.columns:
         raise ValueError("period_bars needs a table with a 'period' column (a breakdown by period)")
 
@@ -134,15 +146,15 @@ def bar_panels(*panels, violation=None, colour=None, unit="children", ratio=0.4)
 
 # ----------------------------------------------------------------------------- attacks, abduction and denial, reintegration
 def _meanings(colours, n, what):
-    """The hex colours of ``colours``, a list of meanings (a violation code or 'neutral', 'accent' ...),
-    one for each of the ``n`` ``what``."""
-    from . import style
+    """The colour roles of ``colours`` (:mod:`mali_caac.colours`: a violation code or a role such as
+    'target.schools'), one for each of the ``n`` ``what``; a role that does not exist is refused by name."""
+    from . import colours as registry
     from .domain import VIOLATIONS
 
     if isinstance(colours, str) or len(colours) != n:
-        raise ValueError(f"parameter 'colours' must be a list of {n} meanings, one for each of the {what} "
-                         f"(a violation such as {VIOLATIONS[0]!r}, or 'neutral', 'accent' ...), got {colours!r}")
-    return [style.colour_for("violation", c) if c in VIOLATIONS else style.colour_for(c) for c in colours]
+        raise ValueError(f"parameter 'colours' must be a list of {n} colour roles, one for each of the {what} "
+                         f"(a violation such as {VIOLATIONS[0]!r}, or a role of mali_caac.colours.ROLES), got {colours!r}")
+    return [registry.role_name(c, parameter="colours") for c in colours]
 
 
 def _series(series):
@@ -453,7 +465,8 @@ def rates_by_period(table):
 
 def reports_compared(table, *, previous, current="all"):
     """Grouped bars per violation: its count per month in the period ``previous`` (the previous report)
-    beside the period ``current`` (this report), the raw totals printed on the bars."""
+    beside the period ``current`` (this report), each bar printing the rate it draws and each report's total
+    under the violation's name; each report in its source's colour role."""
     from .figures import _core
 
     _column_named(table, "period", "table")
@@ -512,8 +525,8 @@ def region_map(counts, how, totals, cited):
 
 def report_rates(table):
     """One bar per country report (in the order of the reports): its total divided by the months it
-    covers, the raw total printed on it; a total read from a secondary page starred and grey, a report
-    without a total marked as such."""
+    covers, its rate printed on it and its total in its label; a total read from a secondary page starred and
+    drawn hollow (with a key entry), a report without a total marked as such."""
     from .figures import _core
 
     _column_named(table, "report", "table")

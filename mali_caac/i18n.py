@@ -532,6 +532,35 @@ TEXT = {
     "rows.full_quote": ("full quote", "citation complète"),
 }
 
+TEXT.update({  # words of the marks (issue 14): rate axes with their unit, hedge keys, colour roles
+    "axis.children_per_month": ("Children verified per month", "Enfants (vérifiés) par mois"),
+    "axis.attacks_per_month": ("Attacks verified per month", "Attaques vérifiées par mois"),
+    "axis.incidents_per_month": ("Incidents verified per month", "Incidents vérifiés par mois"),
+    "axis.cases_per_month": ("Cases verified per month", "Cas vérifiés par mois"),
+    "axis.per_month_each_unit": ("Verified per month (unit below)", "Nombre vérifié par mois (unité en dessous)"),
+    "axis.per_month_unit_in_key": ("Verified per month (unit in key)", "Nombre vérifié par mois (unité en légende)"),
+    "axis.count_each_unit": ("Verified (unit under each bar)", "Nombre vérifié (unité sous la barre)"),
+    "word.totals_pair": ("totals {previous} and {current} {unit}", "totaux {previous} et {current} {unit}"),
+    "word.total_in_report": ("total {total}", "total {total}"),
+    "word.secondary_total": ("Total read from a secondary web page", "Total lu sur une page web secondaire"),
+    "hedge.key": ("How a value is drawn", "Tracé des valeurs"),
+    "hedge.lower_bound": ("At least / more than: open end, arrow", "Au moins / plus de : bout ouvert, flèche"),
+    "hedge.upper_bound": ("Less than / up to: faded end", "Moins de / jusqu’à : bout estompé"),
+    "hedge.approximate": ("About / almost: lighter fill", "Environ / près de : teinte plus claire"),
+    "colour.all_violations": ("All six grave violations", "Les six violations graves"),
+    "colour.context": ("Context (not a grave violation)", "Contexte (pas une violation grave)"),
+    "aid.partial_year": ("Hollow marker: fiscal year {years}, incomplete in the file",
+                         "Marqueur creux : exercice {years}, incomplet dans le fichier"),
+    "axis.usd_millions_constant_of": ("Millions of constant US dollars of fiscal year {year}",
+                                      "Millions de dollars constants des États-Unis de l’exercice {year}"),
+    "map.zero_inferred": ("0: not listed (zero inferred)", "0 : non citée (zéro déduit)"),
+    "map.zero_stated": ("0: stated zero", "0 : zéro indiqué"),
+    "map.zero_either": ("0: stated, or not listed (zero inferred)", "0 : indiqué, ou non citée (zéro déduit)"),
+    "map.regions": ("Regions", "Régions"),
+    "coup.2020": ("coup,\nAugust 2020", "coup d’État,\naoût 2020"),
+    "coup.2021": ("second coup,\n2021", "second coup d’État,\n2021"),
+})
+
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"
 FIGURE_TEXT = {}
 

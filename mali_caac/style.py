@@ -11,7 +11,8 @@ OKABE_ITO = {
     "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7", "black": "#000000",
 }
 # The old, multi-meaning greys, kept only so that the colour tests can show what they failed;
-# figures ask colour_for(kind, code) (or the named neutrals below) for a meaning instead.
+# figures ask mali_caac.colours for a colour role (each meaning one colour over the whole set), which
+# takes the violation colours and the neutrals below from here.
 GREY = "#7F7F7F"
 LIGHT_GREY = "#D9D9D9"
 

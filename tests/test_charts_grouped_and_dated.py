@@ -16,11 +16,11 @@ def _kinds(dimension):
 
 def test_series_charts_check_their_colours_names_and_columns():
     kinds = _kinds("period")
-    with pytest.raises(ValueError, match=r"parameter 'colours' must be a list of 2 meanings"):
+    with pytest.raises(ValueError, match=r"parameter 'colours' must be a list of 2 colour roles"):
         charts.grouped_period_bars(kinds, colours=[ATTACKS], unit="attacks")
-    with pytest.raises(ValueError, match=r"parameter 'colours' must be a list of 2 meanings"):
+    with pytest.raises(ValueError, match=r"parameter 'colours' must be a list of 2 colour roles"):
         charts.grouped_period_bars(kinds, colours="neutral", unit="attacks")
-    with pytest.raises(ValueError, match="no colour for 'purple'"):
+    with pytest.raises(ValueError, match="no colour role 'purple'"):
         charts.grouped_period_bars(kinds, colours=[ATTACKS, "purple"], unit="attacks")
     with pytest.raises(ValueError, match=r"series names must be words with a translation .*\['clinics'\]"):
         charts.grouped_period_bars({"schools": kinds["schools"], "clinics": kinds["hospitals"]},
@@ -53,7 +53,7 @@ def test_dated_points_need_months_and_a_colour_per_source():
     with pytest.raises(ValueError, match=r"dated_points needs months \(YYYY-MM\) in 'as_of', got \['2018'\]"):
         charts.dated_points(closed, colours=[ATTACKS, "neutral"])
     months = closed[closed["as_of"].str.len() == 7]
-    with pytest.raises(ValueError, match=r"list of 2 meanings, one for each of the sources \(S/2020/1105, Watchlist"):
+    with pytest.raises(ValueError, match=r"list of 2 colour roles, one for each of the sources \(S/2020/1105, Watchlist"):
         charts.dated_points(months, colours=[ATTACKS])
 
 

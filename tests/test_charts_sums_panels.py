@@ -64,9 +64,9 @@ def test_grouped_period_bars_parameters_are_checked():
                 for c in codes}
 
     two = causes("crossfire_and_attacks", "explosive_devices")
-    with pytest.raises(ValueError, match=r"parameter 'colours' must be a list of 2 meanings"):
+    with pytest.raises(ValueError, match=r"parameter 'colours' must be a list of 2 colour roles"):
         charts.grouped_period_bars(two, labels="cause", colours=("neutral",))
-    with pytest.raises(ValueError, match="no colour for 'red'"):
+    with pytest.raises(ValueError, match="no colour role 'red'"):
         charts.grouped_period_bars(two, labels="cause", colours=("killing_and_maiming", "red"))
     with pytest.raises(ValueError, match="parameter 'series' must be a dict"):
         charts.grouped_period_bars({}, labels="cause", colours=())

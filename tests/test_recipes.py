@@ -101,5 +101,5 @@ def test_chart_parameters_are_checked():
         charts.bars(table, "province", violation="sexual_violence")
     with pytest.raises(ValueError, match="either violation= .* or colour="):
         charts.bars(table, "region")
-    with pytest.raises(ValueError, match="no colour for violation 'rape'"):
+    with pytest.raises(ValueError, match="no violation 'rape'"):
         charts.bars(table, "region", violation="rape")

@@ -15,7 +15,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from .. import aggregate, style
-from . import _drawn
+from . import _drawn, hedges
 from ..citation import caption_table, cite_rows
 from ..i18n import add_figure_text, date_span, label, number, t
 from ..package import atomic_write, open_package
@@ -43,6 +43,8 @@ class Rendered:
     """The alt text: the finding and the values drawn, in ``lang``."""
     pixels: dict = field(default_factory=dict, repr=False)
     """{dpi: RGB image} of the rasters made so far (a file and the preview share one)."""
+    colour_roles: dict = field(default_factory=dict)
+    """{hex colour: role} of every colour role the figure drew (:mod:`mali_caac.colours`)."""
 
 
 TEXTS = {}
@@ -158,6 +160,19 @@ class Ctx:
     facts: dict = field(default_factory=dict)
     """Numbers and words the figure computed from the data, filled into the ``{fields}`` of its title
     and caption (:func:`figure_text`)."""
+    fid: str = ""
+    roles: dict = field(default_factory=dict)
+    """{hex colour: role} of the colour roles drawn (:meth:`fill`)."""
+
+    def fill(self, role, parameter="colour"):
+        """The colour of ``role`` (:mod:`mali_caac.colours`), recorded as drawn; a list of roles gives a list."""
+        from .. import colours
+
+        if isinstance(role, (list, tuple)):
+            return [self.fill(r, parameter) for r in role]
+        name = colours.role_name(role, self.fid, parameter)
+        self.roles.setdefault(colours.ROLES[name].upper(), name)
+        return colours.ROLES[name]
 
     def mark(self, ax, category, value, ids, drawn_as, **kw):
         """Record one drawn mark: its category label as drawn, its value, the ids of its rows of ``data/``."""
@@ -290,14 +305,15 @@ def _fit(ctx, text, width_in):
                      for line in wrap_to_width(part, ctx.small, width_in * 72))
 
 
-def _annotate(ax, bars, texts, horizontal, fontsize=None, rotation=0):
+def _annotate(ax, bars, texts, horizontal, fontsize=None, rotation=0, offsets=None):
     fontsize = fontsize or plt_rc("xtick.labelsize")
-    for bar, text in zip(bars, texts):
+    offsets = offsets or [0] * len(texts)
+    for bar, text, extra in zip(bars, texts, offsets):
         if horizontal:
-            ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(2, 0),
+            ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(2 + extra, 0),
                         textcoords="offset points", va="center", ha="left", fontsize=fontsize)
         else:
-            ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 1.5),
+            ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), xytext=(0, 1.5 + extra),
                         textcoords="offset points", va="bottom", ha="center", fontsize=fontsize,
                         rotation=rotation)
 
@@ -314,13 +330,15 @@ def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifi
     row id(s) in ``data/``, ``months`` each bar's months where the bars are rates per month."""
     values = [float(v) for v in values]
     qualifiers = qualifiers or [""] * len(values)
+    looks = [hedges.hedge_of(q, ctx.fid) for q in qualifiers]
+    colour = ctx.fill(colour)
     if texts is None:
         texts = [_qual(ctx, q) + ctx.n(v, decimals) for v, q in zip(values, qualifiers)]
     ids = list(ids) if ids is not None else [()] * len(values)
     months = list(months) if months is not None else [None] * len(values)
-    for lab, v, text, i, m, q in zip(labels, values, texts, ids, months, qualifiers):
-        ctx.mark(ax, lab, v, i, "horizontal bar" if horizontal else "bar", label=text, months=m, scale=scale,
-                 qualifier=_qual(ctx, q))
+    for lab, v, text, i, m, q, look in zip(labels, values, texts, ids, months, qualifiers, looks):
+        ctx.mark(ax, lab, v, i, hedges.drawn_as("horizontal bar" if horizontal else "bar", look), label=text, months=m,
+                 scale=scale, qualifier=_qual(ctx, q))
     pos = list(range(len(values)))
     if horizontal:
         labels = [_fit(ctx, x, ctx.sz.width * 0.36) for x in labels]
@@ -344,26 +362,18 @@ def _bars(ax, ctx, labels, values, colour, horizontal=False, texts=None, qualifi
         ax.set_xticks(pos, labels)
         ax.grid(axis="x", visible=False)
         ax.set_ylim(0, max(values + [1]) * 1.18)
-    _annotate(ax, bars, texts, horizontal, ctx.small)
+    for bar, look in zip(bars, looks):
+        hedges.draw_bar(ax, bar, look, ctx.sz.line, horizontal)
+    _annotate(ax, bars, texts, horizontal, ctx.small, offsets=[hedges.label_offset(look) for look in looks])
     _zero_marks(ax, ctx, bars, horizontal)
     _count_ticks(ax, values, horizontal)
     return values
 
 
 def _zero_marks(ax, ctx, bars, horizontal=False):
-    """A stated zero gets a visible mark on the baseline in its bar's colour (its value label says 0), so
-    that it does not look like a missing value."""
-    for bar in bars:
-        if (bar.get_width() if horizontal else bar.get_height()) != 0:
-            continue
-        if horizontal:
-            y = bar.get_y()
-            xs, ys = [0, 0], [y, y + bar.get_height()]
-        else:
-            x = bar.get_x()
-            xs, ys = [x, x + bar.get_width()], [0, 0]
-        ax.plot(xs, ys, color=bar.get_facecolor(), lw=2.5 * ctx.sz.line, solid_capstyle="butt", clip_on=False,
-                zorder=3, gid="zero")
+    """A stated zero is drawn as its value label, a "0" on the baseline (written by :func:`_annotate`), and no
+    stub: a stub of a bar's colour reads as a small value (issue 14, item 8). Kept as the one place that says so."""
+    return None
 
 
 def _unknown_mark(ax, ctx, x, width):
@@ -372,6 +382,7 @@ def _unknown_mark(ax, ctx, x, width):
     from matplotlib.patches import Rectangle
 
     height = ax.get_ylim()[1] * 0.08
+    ctx.fill("unknown")
     ax.add_patch(Rectangle((x - width / 2, 0), width, height, gid="unknown", **style.UNKNOWN, lw=0.5 * ctx.sz.line))
     ax.annotate(ctx.t("word.unknown"), (x, height), xytext=(0, 1.5), textcoords="offset points", va="bottom",
                 ha="center", rotation=90, fontsize=ctx.small, color=style.TEXT_MUTED)
@@ -392,6 +403,7 @@ def _grouped(ax, ctx, groups, series, colours, texts=None, ids=None, months=None
     zero that follows from a stated total and its complete list."""
     k = len(series)
     width = 0.8 / k
+    colours = ctx.fill(list(colours), "colours")
     drawn, unknown = [], []
     for i, (name, values) in enumerate(series.items()):
         xs = [g + (i - (k - 1) / 2) * width for g in range(len(groups))]
@@ -547,6 +559,7 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     header_h = (pad + title_h + subtitle_h + 0.5 * pad) if title else 0.5 * pad
     footer_h = (0.5 * pad + len(footer) * sz.small * LINE_SPACING / 72 + pad) if footer else 0.5 * pad
     legend, key_h = None, 0.0
+    key = _with_hedge_key(fig, ctx, key)
     if key:  # a key (legend) of the whole figure, in the footer above the source line
         legend = fig.legend(**key, loc="lower left", frameon=False, fontsize=sz.small, title_fontsize=sz.small,
                             alignment="left", borderaxespad=0, borderpad=0)
@@ -573,6 +586,20 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     fig.draw_without_rendering()  # lays out and measures as a draw does, without painting pixels nobody sees
     fig.set_layout_engine("none")  # freeze the layout: every format, at any dpi, draws the same geometry
     return source
+
+
+def _with_hedge_key(fig, ctx, key):
+    """The figure's key with an entry for each hedge look drawn (:func:`hedges.key_entries`) added after its own."""
+    handles, labels, handler_map = hedges.key_entries(fig, ctx)
+    if not handles:
+        return key
+    if not key:
+        return dict(handles=handles, labels=labels, handler_map=handler_map, ncols=1)
+    key = dict(key)
+    own = list(key.get("handles", []))
+    own_labels = list(key.get("labels", [h.get_label() for h in own]))
+    key.update(handles=own + handles, labels=own_labels + labels, handler_map={**key.get("handler_map", {}), **handler_map})
+    return key
 
 
 def _refit_categories(fig, ctx):
@@ -613,6 +640,16 @@ def _implied(table, unit, **dims):
 
 def _gv_breakdown(dimension, violation, **fixed):
     return aggregate.breakdown("grave_violations", dimension, violation=violation, **fixed)
+
+
+def _rate_axis(unit_axis):
+    """The key of a rate axis that names its unit ('axis.children' -> 'axis.children_per_month')."""
+    from ..i18n import TEXT
+
+    key = f"{unit_axis}_per_month"
+    if key not in TEXT:
+        raise ValueError(f"no rate axis {key!r}: a rate per month must name its unit (add it to mali_caac/i18n.py)")
+    return key
 
 
 def _period_figure(ctx, fid, parts, colour, unit_axis, note_key="word.different_lengths", rate_axis="axis.per_month"):
@@ -659,6 +696,7 @@ def _dot_table(ctx, groups, colour, axis_label):
     ranked against each other. ``groups`` is [(heading, [(label, value, text, row ids[, scale]), ...]), ...];
     returns the figure and the values drawn, group by group (headings are texts with gid 'group')."""
     sz = ctx.sz
+    colour = ctx.fill(colour)
     print_size = ctx.size in ("column", "double")
     size = sz.small if print_size else 0.8 * sz.small  # a slide holds fewer lines: text still at 12.8 pt or more
     label_width = sz.width * (0.42 if ctx.size == "column" else 0.36 if print_size else 0.55)
@@ -676,14 +714,17 @@ def _dot_table(ctx, groups, colour, axis_label):
         ax.annotate(title, (0, y + head / 2), xytext=(0.4 * size, 0), textcoords="offset points",
                     fontsize=size, fontweight="bold", va="center", ha="left", gid="group")
         y += head + 0.3
-        for name, lab, v, text, ids, *scale in rows:
-            ctx.mark(ax, name, v, ids, "point", series=heading, label=text, scale=scale[0] if scale else 1)
+        for name, lab, v, text, ids, *more in rows:
+            look = hedges.hedge_of(more[1] if len(more) > 1 else "", ctx.fid)
+            ctx.mark(ax, name, v, ids, hedges.drawn_as("point", look), series=heading, label=text,
+                     scale=more[0] if more else 1, qualifier=_qual(ctx, more[1]) if len(more) > 1 else "")
             n = lab.count("\n") + 1
             row = y + (n + 0.5) / 2
             ax.hlines(row, 0, v, color=colour, lw=sz.line * 1.5)
-            ax.scatter([v], [row], color=colour, s=(size * 0.6) ** 2, zorder=3)
-            ax.annotate(text, (v, row), xytext=(0.6 * size, 0), textcoords="offset points", va="center",
-                        ha="left", fontsize=size)
+            ax.scatter([v], [row], color=[hedges.point_face(colour, look)], edgecolors=colour, s=(size * 0.6) ** 2, zorder=3)
+            hedges.draw_point(ax, (v, row), look, colour, sz.line)
+            ax.annotate(text, (v, row), xytext=(0.6 * size + hedges.label_offset(look), 0), textcoords="offset points",
+                        va="center", ha="left", fontsize=size)
             ticks.append((row, lab))
             drawn.append(v)
             y += n + 0.5
@@ -751,7 +792,7 @@ def _period_grouped(ctx, fid, series, vocabulary, colours, unit_axis):
     drawn += _grouped(a2, ctx, groups, dict(zip(names, [list(p["per_month"]) for p in parts])), colours,
                       texts=[[ctx.n(v, 1) for v in p["per_month"]] for p in parts],
                       ids=ids, months=[p["months"] for p in parts])
-    a2.set_ylabel(ctx.t("axis.per_month"))
+    a2.set_ylabel(ctx.t(_rate_axis(unit_axis)))
     handles, _ = a1.get_legend_handles_labels()
     for ax in (a1, a2):  # one key for both panels, under them
         ax.get_legend().remove()
@@ -818,6 +859,7 @@ def _dated_points_figure(ctx, fid, table, source_colours, unit_axis):
     from ..i18n import date_label, tick_formatter
     from ..loader import load
 
+    source_colours = {sid: ctx.fill(role, "colours") for sid, role in source_colours.items()}
     pts = table.copy()
     pts["date"] = pd.to_datetime(pts["as_of"] + "-15")  # a month: drawn in its middle
     pts = pts.sort_values("date")
@@ -865,7 +907,7 @@ def _region_period_figure(ctx, fid, by_region, by_period, colour, unit_axis):
     drawn += _bars(a2, ctx, periods, per["value"], colour, ids=per["row_id"])
     a2.set_ylabel(ctx.t(unit_axis))
     drawn += _bars(a3, ctx, periods, per["per_month"], colour, decimals=1, ids=per["row_id"], months=per["months"])
-    a3.set_ylabel(ctx.t("axis.per_month"))
+    a3.set_ylabel(ctx.t(_rate_axis(unit_axis)))
     for ax in (a2, a3):
         ax.tick_params(axis="x", labelsize=ctx.small)
     rows = _concat(_prov(reg), _prov(per))
@@ -886,14 +928,18 @@ def months_between(start, end):
 def _dots(ctx, fid, frame, labels, colour, axis_key, table, ratio=0.4):
     """One dot per row of ``frame`` on a line from zero, its value (with qualifier) beside it, in frame order."""
     fig, ax = _new(ctx, ratio)
+    colour = ctx.fill(colour)
     y = list(range(len(frame)))
     ax.hlines(y, 0, frame["value"], color=colour, lw=1)
-    ax.scatter(frame["value"], y, color=[colour] * len(frame), s=70, zorder=3)
     quals = frame["qualifier"].astype(str)
-    for yy, v, q in zip(y, frame["value"], quals):
-        ax.annotate(_qual(ctx, q) + ctx.n(v), (v, yy), xytext=(8, 0), textcoords="offset points", va="center", fontsize=ctx.small)
-    for lab, v, q, i in zip(labels, frame["value"], quals, frame["row_id"]):
-        ctx.mark(ax, lab, v, i, "point", qualifier=_qual(ctx, q), label=_qual(ctx, q) + ctx.n(v))
+    looks = [hedges.hedge_of(q, ctx.fid) for q in quals]
+    ax.scatter(frame["value"], y, color=[hedges.point_face(colour, k) for k in looks], edgecolors=colour, s=70, zorder=3)
+    for yy, v, q, look in zip(y, frame["value"], quals, looks):
+        hedges.draw_point(ax, (v, yy), look, colour, ctx.sz.line)
+        ax.annotate(_qual(ctx, q) + ctx.n(v), (v, yy), xytext=(8 + hedges.label_offset(look), 0), textcoords="offset points",
+                    va="center", fontsize=ctx.small)
+    for lab, v, q, i, look in zip(labels, frame["value"], quals, frame["row_id"], looks):
+        ctx.mark(ax, lab, v, i, hedges.drawn_as("point", look), qualifier=_qual(ctx, q), label=_qual(ctx, q) + ctx.n(v))
     ax.set_yticks(y, [_fit(ctx, lab, ctx.sz.width * 0.36) for lab in labels])
     ax.invert_yaxis()
     ax.set_xlim(0, frame["value"].max() * 1.35)
@@ -921,10 +967,10 @@ def _monitor_counts(ctx, fid, frame):
         rows = []
         for r in grp.to_dict("records"):
             what = f"{ctx.t('harm.' + r['row_id'])} · {harm_period(r, ctx.lang)} · {ctx.t('unit.' + r['unit'])}"
-            rows.append((what, r["value"], _qual(ctx, r["qualifier"]) + ctx.n(r["value"]), r["row_id"]))
+            rows.append((what, r["value"], _qual(ctx, r["qualifier"]) + ctx.n(r["value"]), r["row_id"], 1, r["qualifier"]))
         groups.append((ctx.t(f"monitor.{monitor}"), rows))
         frames.append(grp)
-    fig, drawn = _dot_table(ctx, groups, style.NEUTRAL, ctx.t("axis.reported_people_or_cases"))
+    fig, drawn = _dot_table(ctx, groups, "context", ctx.t("axis.reported_people_or_cases"))
     rows = _prov(pd.concat(frames), "civilian_harm")
     _finish(fig, ctx, fid, rows)
     return fig, rows, drawn
@@ -960,13 +1006,21 @@ def _amounts_by_period(ctx, fid, frame):
     for period, grp in keep.groupby("printed_period", sort=False):
         sections = ", ".join(dict.fromkeys(locator_text(loc, ctx.lang).split(" > ")[0] for loc in grp["locator"]))
         title = f"{period} · {ctx.t('word.factsheet')}, {sections}"
-        groups.append((title, [(ctx.t(f"measure.{m}"), v / 1e6, _qual(ctx, q) + money(v, ctx.lang), i, 10 ** 6)
+        groups.append((title, [(ctx.t(f"measure.{m}"), v / 1e6, _qual(ctx, q) + money(v, ctx.lang), i, 10 ** 6, q)
                                for m, v, q, i in zip(grp["measure"], grp["value"], grp["qualifier"].astype(str), grp["row_id"])]))
         frames.append(grp)
-    fig, drawn = _dot_table(ctx, groups, style.NEUTRAL, ctx.t("axis.usd_millions"))
+    fig, drawn = _dot_table(ctx, groups, "context", ctx.t("axis.usd_millions"))
     rows = _prov(_concat(*frames), "us_assistance")
     _finish(fig, ctx, fid, rows)
     return fig, rows, drawn
+
+
+def _provider_role(provider, highlight):
+    """A provider's colour role: its own where the registry has one (the US, the EU's mission), else context."""
+    from .. import colours
+
+    role = colours.ALIASES.get(f"provider.{provider}", f"provider.{provider}")
+    return role if role in colours.ROLES else "context"
 
 
 def _provider_bars(ctx, fid, frame, highlight, axis_key):
@@ -978,8 +1032,7 @@ def _provider_bars(ctx, fid, frame, highlight, axis_key):
         return f"{ctx.t('word.since')} {int(a)}"
     labels = [f"{ctx.t('provider.' + p)}, {period(r)}" for p, r in zip(frame["provider"], frame.to_dict("records"))]
     fig, ax = _new(ctx, 0.32)
-    drawn = _bars(ax, ctx, labels, frame["value"], [style.ACCENT if p == highlight else style.NEUTRAL
-                                                    for p in frame["provider"]], horizontal=True,
+    drawn = _bars(ax, ctx, labels, frame["value"], [_provider_role(p, highlight) for p in frame["provider"]], horizontal=True,
                   qualifiers=list(frame["qualifier"].astype(str)), ids=frame["row_id"])
     ax.set_xlabel(ctx.t(axis_key))
     rows = _prov(frame, frame.attrs.get("dataset") or "military_training")
@@ -993,7 +1046,7 @@ def _ranks(ctx, fid, frame, by, prefix, highlight):
     ctx.facts.update(highlight_rank=int(frame.loc[frame[by] == highlight, "rank"].iloc[0]), ranked=len(frame))
     fig, ax = _new(ctx, 0.42)
     y = list(range(len(frame)))
-    colours = [style.ACCENT if s == highlight else style.NEUTRAL for s in frame[by]]
+    colours = ctx.fill([_provider_role(s, highlight) if s == highlight else "context" for s in frame[by]])
     ax.scatter([int(r) for r in frame["rank"]], y, color=colours, s=60, zorder=3)
     ax.set_yticks(y, [ctx.t(f"{prefix}.{s}") for s in frame[by]])
     for s, r, i in zip(frame[by], frame["rank"], frame["row_id"]):
@@ -1008,8 +1061,28 @@ def _ranks(ctx, fid, frame, by, prefix, highlight):
     return fig, rows, [float(r) for r in frame["rank"]]
 
 
-COUPS = (((2012.45,), "coup.2012"), ((2020.6, 2021.4), "coup.2020_2021"))
-"""The coups in Mali as fractional years (March 2012; August 2020 and May 2021), marked on yearly series."""
+COUPS = ((2012.2, "coup.2012", "left"), (2020.6, "coup.2020", "right"), (2021.4, "coup.2021", "left"))
+"""The coups in Mali as the factsheet (CHRHS-SAM-InterAction-2022) dates them, as fractional years, each with its
+own label and its alignment (``ha``: "right" puts the label left of its line): March 2012 ("In March of the same year, a military coup"),
+August 2020 ("control of the government on August 18, 2020") and the second, in 2021 ("after the second coup in
+2021"; "between late 2020 and June 2021", so drawn before June); the label says only the year the source gives."""
+
+
+def _constant_base_year(sel):
+    """The fiscal year in which the constant and the current amounts of the file are equal for every series of
+    ``sel`` (rows of ``us_aid_series`` in constant dollars): the base year of its constant dollars; None
+    when the series do not agree on exactly one such year (the file itself does not state it)."""
+    from ..loader import load
+
+    every = load("us_aid_series")
+    found = set()
+    for ttype in sel["transaction_type"].astype(str).unique():
+        rows = every[every["transaction_type"].astype(str) == ttype]
+        current = dict(zip(rows.loc[rows["dollars"] == "current", "fiscal_year"], rows.loc[rows["dollars"] == "current", "value"]))
+        constant = rows[rows["dollars"] == "constant"]
+        found.add(tuple(y for y, v in zip(constant["fiscal_year"], constant["value"]) if current.get(y) == v))
+    years = found.pop() if len(found) == 1 else ()
+    return int(years[0]) if len(years) == 1 else None
 
 
 def _aid_series(ctx, fid, sel):
@@ -1018,8 +1091,9 @@ def _aid_series(ctx, fid, sel):
         years = sel.loc[sel.transaction_type == ttype, "fiscal_year"].astype(int)
         ctx.facts[f"{ttype}_years"] = f"{years.min()}–{years.max()}"
     fig, ax = _new(ctx, 0.62)
-    drawn = []
-    styles = {"obligations": (style.NEUTRAL, "o"), "disbursements": (style.ACCENT, "s")}
+    drawn, partial = [], set()
+    styles = {"obligations": (ctx.fill("transaction.obligations"), "o"),
+              "disbursements": (ctx.fill("transaction.disbursements"), "s")}
     for ttype, grp in sel.groupby("transaction_type", sort=False, observed=True):
         colour, marker = styles[str(ttype)]
         grp = grp.sort_values("fiscal_year")
@@ -1030,22 +1104,28 @@ def _aid_series(ctx, fid, sel):
         if len(part):
             ax.plot(part["fiscal_year"].astype(int), part["value"] / 1e6, linestyle="none", marker=marker, markersize=5,
                     markerfacecolor="white", color=colour, gid="data")
+            partial.update(int(y) for y in part["fiscal_year"])
         drawn += [float(v) / 1e6 for v in grp["value"]]
         for r in grp.to_dict("records"):
             ctx.mark(ax, str(int(r["fiscal_year"])), r["value"] / 1e6, r["row_id"], "line" if r["complete"] else "point",
                      series=ctx.t(f"aid.{ttype}"), scale=10 ** 6)
     top = sel["value"].max() / 1e6
-    for years, key in COUPS:
-        for year in years:
-            ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
-        # left of the first line of its group, so that none of the group's lines crosses it
-        ax.annotate(ctx.t(key), (min(years), top * 1.08), xytext=(-0.3 * ctx.small, 0), textcoords="offset points",
-                    rotation=90, fontsize=ctx.small, ha="right", va="top", color=style.TEXT_MUTED, gid="coup_label")
+    ctx.fill("context")  # the coups' dashed lines: context
+    for year, key, side in COUPS:
+        ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
+        # beside its own line, on the side away from its neighbour, so that no line crosses it
+        ax.annotate(ctx.t(key), (year, top * 1.08), xytext=((-0.3 if side == "right" else 0.3) * ctx.small, 0),
+                    textcoords="offset points", rotation=90, fontsize=ctx.small, ha=side, va="top",
+                    color=style.TEXT_MUTED, gid="coup_label")
     ax.set_ylim(0, top * 1.1)
     ax.set_xlabel(ctx.t("axis.fiscal_year"))
     ax.xaxis._mc_years = True  # 1961, not 1,961
-    ax.set_ylabel(ctx.t("axis.usd_millions_constant"))
-    _legend(ax, 2)
+    base = _constant_base_year(sel)
+    ax.set_ylabel(ctx.t("axis.usd_millions_constant_of").format(year=base) if base else ctx.t("axis.usd_millions_constant"))
+    if partial:  # the key explains the hollow markers too
+        ax.plot([], [], linestyle="none", marker="o", markersize=5, markerfacecolor="white", color=style.TEXT,
+                label=ctx.t("aid.partial_year").format(years=", ".join(str(y) for y in sorted(partial))))
+    _legend(ax, 3)
     rows = _prov(sel, "us_aid_series")
     _finish(fig, ctx, fid, rows)
     return fig, rows, drawn
@@ -1060,7 +1140,8 @@ def _sectors_against_fae(ctx, fid, sectors, fae):
     quals = ["approximately"] + ["exact"] * len(fae)
     labels = [ctx.t("aid.factsheet_sectors")] + [ctx.t(f"aid.fae_{t_}") for t_ in fae["transaction_type"].astype(str)]
     fig, ax = _new(ctx, 0.32)
-    drawn = _bars(ax, ctx, labels, [v / 1e6 for v in values], [style.ACCENT, style.NEUTRAL, style.NEUTRAL],
+    roles = ["source.CHRHS-SAM-InterAction-2022"] + [f"transaction.{t_}" for t_ in fae["transaction_type"].astype(str)]
+    drawn = _bars(ax, ctx, labels, [v / 1e6 for v in values], roles,
                   horizontal=True, texts=[_qual(ctx, q) + money(v, ctx.lang, decimals=0) for v, q in zip(values, quals)],
                   qualifiers=quals, ids=[tuple(sectors["row_id"])] + list(fae["row_id"]), scale=10 ** 6)
     ax.set_xlabel(ctx.t("axis.usd_millions"))
@@ -1073,7 +1154,7 @@ def _violation_totals(ctx, fid, parts):
     """Bars of the violations' totals in their colours, each labelled with its unit."""
     labels = [f"{label('violation', v, ctx.lang)}\n({ctx.t('unit.' + u)})" for v, u in zip(parts.violation, parts.unit)]
     fig, ax = _new(ctx, 0.5)
-    drawn = _bars(ax, ctx, labels, parts["value"], [C[v] for v in parts.violation], horizontal=True, ids=parts["row_id"])
+    drawn = _bars(ax, ctx, labels, parts["value"], [f"violation.{v}" for v in parts.violation], horizontal=True, ids=parts["row_id"])
     ax.set_xlabel(ctx.t("axis.count"))
     prov = _prov(parts, "grave_violations")
     _finish(fig, ctx, fid, prov, note=ctx.t("word.underreporting"))
@@ -1095,18 +1176,30 @@ def _rates_by_period(ctx, fid, table):
         per = [a / m for a, m in zip(values, months)] if len(parts) > 1 else list(parts[0]["per_month"])
         ids.append(list(zip(*(p["row_id"] for p in parts))) if len(parts) > 1 else list(parts[0]["row_id"]))
         periods = periods or [p for p in (frames[-1]["period"])]
-        series[label("violation", v, ctx.lang)] = per
+        unit = f" ({ctx.t('unit.' + str(vrows['unit'].iloc[0]))})" if "unit" in vrows else ""
+        series[label("violation", v, ctx.lang) + unit] = per
         texts.append([ctx.n(x, 1) for x in per])  # the number a bar shows is its height: the rate
         rates.append(months)
     violations = list(dict.fromkeys(table["violation"].astype(str)))
     fig, ax = _new(ctx, 0.55)
     groups = [label("period", p, ctx.lang) for p in periods]
-    drawn = _grouped(ax, ctx, groups, series, [C[v] for v in violations], texts=texts, ids=ids, months=rates)
-    ax.set_ylabel(ctx.t("axis.per_month"))
+    drawn = _grouped(ax, ctx, groups, series, [f"violation.{v}" for v in violations], texts=texts, ids=ids, months=rates)
+    ax.set_ylabel(ctx.t("axis.per_month_unit_in_key" if "unit" in table else "axis.per_month"))
     _legend(ax, len(violations), ctx.small)
     rows = _prov(pd.concat(frames), "grave_violations")
     _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"))
     return fig, rows, drawn
+
+
+def _share_role(by, code, colour):
+    """A share's colour role: 'unattributed' for what no party is named for, a perpetrator type's own role, else ``colour``."""
+    from .. import colours
+
+    if str(code) == "unattributed":
+        return "unattributed"
+    if by == "perpetrator" and f"perpetrator.{code}" in colours.ROLES:
+        return f"perpetrator.{code}"
+    return colour
 
 
 def _share_bars(ctx, fid, parts, by, colour, prefix=None, ratio=None):
@@ -1117,8 +1210,7 @@ def _share_bars(ctx, fid, parts, by, colour, prefix=None, ratio=None):
     labels = [ctx.t(f"{prefix}.{p}") if prefix else label(by, p, ctx.lang) for p in parts[by]]
     fig, ax = _new(ctx, ratio or 0.32)
     quals = parts["qualifier"].astype(str)
-    drawn = _bars(ax, ctx, labels, parts["value"], [style.UNATTRIBUTED if str(p) == "unattributed" else colour
-                                                    for p in parts[by]],
+    drawn = _bars(ax, ctx, labels, parts["value"], [_share_role(by, p, colour) for p in parts[by]],
                   horizontal=True, qualifiers=list(quals), ids=parts["row_id"],
                   texts=[_qual(ctx, q) + percent(v, ctx.lang) for v, q in zip(parts["value"], quals)])
     ax.set_xlabel(ctx.t("axis.percent"))
@@ -1129,31 +1221,50 @@ def _share_bars(ctx, fid, parts, by, colour, prefix=None, ratio=None):
     return fig, rows, drawn
 
 
+def _report_of_period(period):
+    """The country report whose period is ``period`` (periods table), by its dates in the sources table."""
+    pkg = open_package()
+    p = {r["period"]: r for r in pkg.records("periods")}[period]
+    for src in pkg.records("sources"):
+        if src["source_id"] in COUNTRY_REPORTS and str(src.get("period_start")) == str(p["start"]) \
+                and str(src.get("period_end")) == str(p["end"]):
+            return src["source_id"]
+    raise ValueError(f"no country report in the sources table covers the period {period!r} ({p['start']} to {p['end']})")
+
+
 def _reports_compared(ctx, fid, table, previous, current):
-    """Grouped bars per violation: rate per month in the previous report's period and in this one's."""
+    """Per violation, the previous report's period beside this one's, per month of each (the periods differ in
+    length): each bar prints the rate it draws; each report's total and the violation's unit are under its name;
+    each report in its source's colour."""
     import pandas as pd
 
     months = {p["period"]: p["months"] for p in open_package().records("periods")}
     violations = list(dict.fromkeys(table["violation"].astype(str)))
-    frames, before, now = [], [], []
+    frames, before, now, units = [], [], [], []
     for v in violations:
         a = table[(table.violation == v) & (table.period == previous)]
         b = table[(table.violation == v) & (table.period == current)]
         frames += [a, b]
         before.append(float(a["value"].iloc[0]))
         now.append(float(b["value"].iloc[0]))
-    series = {ctx.t("word.previous_report"): [x / months[previous] for x in before],
-              ctx.t("word.this_report"): [x / months[current] for x in now]}
-    texts = [[ctx.n(x) for x in before], [ctx.n(x) for x in now]]
+        units.append(str(b["unit"].iloc[0]))
+    names = [ctx.t("word.previous_report"), ctx.t("word.this_report")]
+    roles = [f"source.{_report_of_period(previous)}", f"source.{_report_of_period(current)}"]
+    ids = [[f["row_id"].iloc[0] for f in frames[0::2]], [f["row_id"].iloc[0] for f in frames[1::2]]]
+    rate_months = [[months[previous]] * len(before), [months[current]] * len(now)]
+    # the totals go in the category label, the bars carry the rates they draw
+    groups = [f"{label('violation', v, ctx.lang)}\n" + ctx.t("word.totals_pair").format(
+              previous=ctx.n(x), current=ctx.n(y), unit=ctx.t("unit." + u))
+              for v, u, x, y in zip(violations, units, before, now)]
+    rates = [[x / months[previous] for x in before], [x / months[current] for x in now]]
     fig, ax = _new(ctx, 0.55)
-    groups = [label("violation", v, ctx.lang) for v in violations]
-    drawn = _grouped(ax, ctx, groups, series, [style.NEUTRAL, C["all"]], texts=texts,
-                     ids=[[f["row_id"].iloc[0] for f in frames[0::2]], [f["row_id"].iloc[0] for f in frames[1::2]]],
-                     months=[[months[previous]] * len(before), [months[current]] * len(now)])
-    ax.tick_params(axis="x", labelsize=ctx.small)
-    ax.set_ylabel(ctx.t("axis.per_month"))
+    drawn = _grouped(ax, ctx, groups, dict(zip(names, rates)), roles,
+                     texts=[[ctx.n(x, 1) for x in r] for r in rates], ids=ids, months=rate_months)
+    # six labels of four or five lines in a column's width: the smallest size the house allows there
+    ax.tick_params(axis="x", labelsize=6.0 if ctx.size == "column" else ctx.small)
+    ax.set_ylabel(ctx.t("axis.per_month_each_unit"))
     rows = _prov(pd.concat(frames), "grave_violations")
-    _finish(fig, ctx, fid, rows)
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.different_lengths"))
     return fig, rows, drawn
 
 
@@ -1174,18 +1285,43 @@ def _class_text(ctx, i, top):
     return ctx.n(lo) if hi == lo else f"{ctx.n(lo)}–{ctx.n(hi)}"
 
 
-def _scale_key(ctx, values):
-    """The key of the classed scale, one entry per class up to the largest value drawn, and 'not stated'."""
+def _zero_words(ctx, how):
+    """The words of the white class: what the zeros drawn are, read from ``how`` (:func:`aggregate.violations_by`
+    with ``derived=True``): stated by the source, or inferred from a complete list that leaves the region out."""
+    from ..reconcile import Derived
+
+    kinds = {"inferred" if d.zero_from else "stated" for _, row in how.iterrows() for d in row
+             if isinstance(d, Derived) and float(d.value) == 0}
+    if kinds == {"inferred"}:
+        return ctx.t("map.zero_inferred")
+    if kinds == {"stated"}:
+        return ctx.t("map.zero_stated")
+    return ctx.t("map.zero_either") if kinds else None
+
+
+def _reading_order(handles, ncols):
+    """``handles`` reordered so that a legend of ``ncols`` columns (which matplotlib fills column by column)
+    reads row by row, left to right: '0, 1–9, 10–49, 50–199 / 200–376, not stated'."""
+    n = len(handles)
+    rows = -(-n // ncols)
+    return [handles[r * ncols + c] for c in range(ncols) for r in range(rows) if r * ncols + c < n]
+
+
+def _scale_key(ctx, values, zero_words=None):
+    """The key of the classed scale, one entry per class up to the largest value drawn, and 'not stated', in
+    reading order at every size; the white class named by what its zeros are (:func:`_zero_words`)."""
     import numpy as np
     from matplotlib.patches import Patch
 
     colours = style.sequential_colours()
     top = int(np.nanmax(np.asarray(values, dtype=float)))
-    handles = [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL, lw=0.5, label=_class_text(ctx, i, top))
+    handles = [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL, lw=0.5,
+                     label=zero_words if lo == 0 and zero_words else _class_text(ctx, i, top))
                for i, lo in enumerate(style.SEQUENTIAL_BINS) if lo <= top]
     handles.append(Patch(**style.UNKNOWN, lw=0.5, label=ctx.t("word.not_stated")))
-    ncols = {"column": 4}.get(ctx.size, len(handles))
-    return dict(handles=handles, ncols=ncols, handlelength=1.2, columnspacing=1.0, title=ctx.t("map.legend"))
+    ncols = {"column": 2}.get(ctx.size, len(handles))
+    return dict(handles=_reading_order(handles, ncols), ncols=ncols, handlelength=1.2, columnspacing=1.0,
+                title=ctx.t("map.legend"))
 
 
 def _map_class(ctx, value, top):
@@ -1205,8 +1341,29 @@ def _mark_table(ctx, ax, how, regions, drawn_as, text):
         for r in regions:
             d = found[r] if isinstance(found[r], Derived) else None
             value = float("nan") if d is None else float(d.value)
+            words = ctx.t("map.zero_inferred") if d is not None and d.zero_from and value == 0 else text(value)
             ctx.mark(ax, label("region", r, ctx.lang), value, d.summed if d else (), drawn_as,
-                     series=label("violation", v, ctx.lang), label=text(value), zero_from=d.zero_from if d else ())
+                     series=label("violation", v, ctx.lang), label=words, zero_from=d.zero_from if d else ())
+
+
+def _violation_units(how, used):
+    """{violation: unit} of the rows each violation's cells come from (``used``: rows with ``row_id`` and ``unit``),
+    where they share one: a panel or a row of the table names what it counts."""
+    from ..reconcile import Derived
+
+    unit_of = dict(zip(used["row_id"], used["unit"].astype(str))) if "unit" in used else {}
+    units = {}
+    for v, found in how.iterrows():
+        got = {unit_of[i] for d in found if isinstance(d, Derived) for i in d.summed + d.zero_from if i in unit_of}
+        if len(got) == 1:
+            units[str(v)] = got.pop()
+    return units
+
+
+def _with_unit(ctx, v, units):
+    """A violation's name with its unit, 'Abduction (children)', where the unit is known."""
+    unit = units.get(str(v))
+    return label("violation", v, ctx.lang) + (f" ({ctx.t('unit.' + unit)})" if unit else "")
 
 
 def _region_heatmap(ctx, fid, table, how, used):
@@ -1216,12 +1373,13 @@ def _region_heatmap(ctx, fid, table, how, used):
     import seaborn as sns
 
     regions, violations = list(table.columns), list(table.index)
+    units = _violation_units(how, used)
     fig, ax = _new(ctx, 0.55)
     data = table.to_numpy(dtype=float)
     cmap, norm, colours = _scale()
     sns.heatmap(data, ax=ax, cmap=cmap, norm=norm, annot=False, linewidths=0.5, linecolor=style.NEUTRAL, cbar=False,
                 mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions],
-                yticklabels=[_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for v in violations])
+                yticklabels=[_fit(ctx, _with_unit(ctx, v, units), ctx.sz.width * 0.24) for v in violations])
     _mark_table(ctx, ax, how, regions, "cell", lambda x: ctx.n(x) if x == x else ctx.t("word.not_stated"))
     for i, j in zip(*np.where(~np.isnan(data))):  # each number in the colour of higher contrast on its cell
         fill = colours[int(norm(data[i, j]))]
@@ -1232,8 +1390,57 @@ def _region_heatmap(ctx, fid, table, how, used):
     ax.tick_params(axis="x", rotation=90, labelsize=ctx.small)
     ax.tick_params(axis="y", labelsize=ctx.small)
     rows = _prov(used, "grave_violations")
-    _finish(fig, ctx, fid, rows, key=_scale_key(ctx, data))
+    _finish(fig, ctx, fid, rows, key=_scale_key(ctx, data, _zero_words(ctx, how)))
     return fig, rows, [float(x) for x in data[~np.isnan(data)]]
+
+
+NAME_AT = {"Bamako": (-11.0, 10.4), "Sikasso": (-3.4, 10.0), "Ménaka": (2.6, 14.3), "Timbuktu": (-3.6, 21.5),
+           "Kidal": (1.8, 19.8)}
+"""Where the names of regions too small or too crowded to hold them go on the map of region names (longitude,
+latitude), each with a leader line to its region where it lies outside it (Bamako, a district, is a few pixels wide)."""
+
+NAME_STACK = ("Ségou", "Koulikoro", "Kayes")
+"""The names of the three crowded south-western regions, stacked at the panel's left, above them (where the map
+has no land), a line and a half apart at every size, each with a leader line to its region."""
+
+
+def _region_names(ctx, ax, geo):
+    """A map of the regions, each named in the figure's language; the names of regions too small or too
+    crowded to hold them (Bamako, a district) set beside, each with a leader line (a line collection, apart
+    from the text, so that a name's box is only its words)."""
+    from matplotlib.collections import LineCollection
+
+    ax.set_axis_off()
+    geo.plot(ax=ax, color="white", edgecolor=style.NEUTRAL, linewidth=0.4)
+    ax.set_title(_fit(ctx, ctx.t("map.regions"), ctx.sz.width * 0.2), fontsize=ctx.small, loc="left")
+    west, south, east, north = geo.total_bounds
+    xlim = (min(west, min(x for x, _ in NAME_AT.values())) - 1.5, max(east, max(x for x, _ in NAME_AT.values())) + 1.5)
+    ylim = (min(south, min(y for _, y in NAME_AT.values())) - 0.8, north + 0.5)
+    box = ax.get_position()
+    fig_w, fig_h = ax.figure.get_size_inches() * 72
+    scale = min(box.width * fig_w / (xlim[1] - xlim[0]), box.height * fig_h / (ylim[1] - ylim[0]))  # points per degree
+    size = max(6.0, min(ctx.small, box.width * fig_w / 17))  # names no larger than the panel holds apart (slides: 7 pt)
+    step = 1.7 * size / scale
+    stack = {r: (xlim[0] + 0.2, north - 2.0 - i * step) for i, r in enumerate(NAME_STACK)}
+    leaders = []
+    for region, shape in zip(geo["region"], geo.geometry):
+        name = label("region", region, ctx.lang)
+        point = shape.representative_point()
+        if region in stack or region in NAME_AT:
+            from shapely.geometry import Point
+
+            x, y = stack.get(region) or NAME_AT[region]
+            ha = "left" if region in stack else "center"
+            # on a white ground, so that a leader line passing under the name starts at its edge
+            ax.text(x, y, name, fontsize=size, ha=ha, va="center", color=style.TEXT, gid="region_name", zorder=4,
+                    bbox=dict(facecolor="white", edgecolor="none", pad=0.3))
+            if not shape.contains(Point(x, y)):  # a leader line from the name to its region
+                leaders.append([(x, y), (point.x, point.y)])
+        else:
+            ax.text(point.x, point.y, name, fontsize=size, ha="center", va="center", color=style.TEXT, gid="region_name")
+    ax.add_collection(LineCollection(leaders, colors=style.TEXT, linewidths=0.5, gid="leader", zorder=3))
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
 
 
 def _region_map(ctx, fid, table, how, totals, used):
@@ -1249,6 +1456,9 @@ def _region_map(ctx, fid, table, how, totals, used):
 
     geo = load_regions_geometry()
     regions = list(geo["region"])
+    # a single row of slides or posters has no room for the units in its titles (the key says "each violation's unit")
+    units = _violation_units(how, used) if ctx.size in ("column", "double") else {}
+    # the panel of all six: its unit ('violations') is its title's own word
     how = how.copy()
     total_map = dict(zip(totals["region"].astype(str), totals["value"]))
     panels = [(v, [table.loc[v, r] for r in regions]) for v in table.index]
@@ -1257,7 +1467,8 @@ def _region_map(ctx, fid, table, how, totals, used):
         how.loc["all", r] = Derived(v, (i,))
     cmap, norm, _ = _scale()
     w = ctx.sz.width
-    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))  # one row on slides and posters
+    # one row on slides and posters, where a panel is too narrow for the names of the regions (print sizes have them)
+    nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))
     title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
     fig = Figure(figsize=(w, round(nrows * w / ncols * 0.8 + title_h, 3)), layout="constrained", dpi=LAYOUT_DPI)
     # geopandas asks the canvas to redraw the whole figure after each layer it adds (canvas.draw_idle): a
@@ -1276,13 +1487,16 @@ def _region_map(ctx, fid, table, how, totals, used):
                          edgecolor=style.UNKNOWN["edgecolor"], linewidth=0.4)
         drawn += [float(x) for x in known["value"]]
         _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x: _map_class(ctx, x, top))
-        ax.set_title(_fit(ctx, label("violation", v, ctx.lang), ctx.sz.width / ncols * 0.78), fontsize=ctx.small,
-                     loc="left")
+        title = _with_unit(ctx, v, units)
+        ax.set_title(_fit(ctx, title, ctx.sz.width / ncols * 0.78), fontsize=ctx.small, loc="left")
         ax.set_axis_off()
-    for extra in axes.flat[len(panels):]:
+    names = axes.flat[len(panels)] if len(axes.flat) > len(panels) else None
+    for extra in axes.flat[len(panels) + 1:]:
         extra.remove()  # the key goes below the maps, where the layout engine makes room for it
+    if names is not None:
+        _region_names(ctx, names, geo)
     FigureCanvasAgg(fig)
-    key = _scale_key(ctx, drawn)
+    key = _scale_key(ctx, drawn, _zero_words(ctx, how))
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
     boundaries = {s["source_id"]: s for s in open_package().records("sources")}["geoBoundaries-MLI-ADM2"]
     _finish(fig, ctx, fid, rows, note=ctx.t("map.boundaries") + source_name(boundaries, ctx.lang), key=key)
@@ -1292,36 +1506,46 @@ def _region_map(ctx, fid, table, how, totals, used):
 
 
 def _report_rates(ctx, fid, tot):
-    """Bars of each country report's total per month of its period; reports without a total marked."""
+    """Bars of each country report's total per month of its period, each printing its rate; the total is
+    in the report's label. A total read from a secondary page is starred and drawn hollow (with a key);
+    a report without a total is marked as such."""
     from babel.lists import format_list
+    from matplotlib.patches import Patch
 
     from ..loader import load
 
     src = load("sources").set_index("source_id")
-    labels, rates, texts, colours, ids, months, stated_months = [], [], [], [], [], [], []
+    labels, rates, texts, secondary, ids, months, stated_months = [], [], [], [], [], [], []
     for rep in COUNTRY_REPORTS:
         s = src.loc[rep]
         m = months_between(s["period_start"], s["period_end"])
         name = s["short_name"].replace("Fifth country report (2024)", ctx.t("word.fifth_report"))
-        labels.append(f"{name}\n{s['period_start'].year}–{s['period_end'].year} ({m} {ctx.t('word.months_short')})")
+        head = f"{name}\n{s['period_start'].year}–{s['period_end'].year} ({m} {ctx.t('word.months_short')})"
         row = tot[tot.report == rep]
         ids.append(tuple(row["row_id"]))
         months.append(m)
         if len(row):
             stated_months.append(m)
             v = float(row["value"].iloc[0])
+            star = " *" if bool(row["secondary"].iloc[0]) else ""
             rates.append(v / m)
-            texts.append(ctx.n(v) + (" *" if bool(row["secondary"].iloc[0]) else ""))
-            colours.append(style.NEUTRAL if bool(row["secondary"].iloc[0]) else C["all"])
+            texts.append(ctx.n(v / m, 1) + star)
+            secondary.append(bool(star))
+            labels.append(f"{head}\n{ctx.t('word.total_in_report').format(total=ctx.n(v))}{star}")
         else:
             rates.append(0.0)
             texts.append(ctx.t("word.no_total"))
-            colours.append(style.UNKNOWN["facecolor"])
+            secondary.append(False)
+            labels.append(head)
     ctx.facts["months"] = format_list([ctx.n(m) for m in stated_months], locale=ctx.lang)
     fig, ax = _new(ctx, 0.62)
+    black = ctx.fill("all_violations")
     keep = [i for i, tx in enumerate(texts) if tx != ctx.t("word.no_total")]
-    bars = ax.bar(keep, [rates[i] for i in keep], color=[colours[i] for i in keep], width=0.7)
-    _annotate(ax, bars, [texts[i] for i in keep], False)
+    bars = ax.bar(keep, [rates[i] for i in keep], color=black, width=0.7)
+    for bar, i in zip(bars, keep):
+        if secondary[i]:  # hollow: the same violations, a total read from a secondary page
+            bar.set(facecolor="white", edgecolor=black, hatch="....", linewidth=ctx.sz.line * 1.5)
+    _annotate(ax, bars, [texts[i] for i in keep], False, ctx.small)
     for i in range(len(labels)):
         ctx.mark(ax, labels[i], rates[i] if i in keep else None, ids[i], "bar" if i in keep else "text", label=texts[i],
                  months=months[i] if i in keep else None)
@@ -1335,7 +1559,10 @@ def _report_rates(ctx, fid, tot):
     ax.set_ylim(0, max(rates) * 1.2)
     ax.set_ylabel(ctx.t("axis.violations_per_month"))
     rows = _prov(tot, "country_reports")
-    _finish(fig, ctx, fid, rows, note=ctx.t("word.secondary_star") + " " + ctx.t("word.capacity_caveat"))
+    handles = [Patch(facecolor=black, edgecolor=black), Patch(facecolor="white", edgecolor=black, hatch="....")]
+    key = dict(handles=handles, labels=[ctx.t("colour.all_violations"), ctx.t("word.secondary_total") + " (*)"],
+               ncols=1)
+    _finish(fig, ctx, fid, rows, note=ctx.t("word.capacity_caveat"), key=key)
     return fig, rows, [rates[i] for i in keep]
 
 
@@ -1360,10 +1587,10 @@ def render_chart(chart, fid, lang="en", size="double", bare=False):
 def _draw(fid, section, func, lang, size, bare):
     check_parameters(lang=lang, size=size, bare=bare)
     style.apply(size)
-    ctx = Ctx(lang, size, bare)
+    ctx = Ctx(lang, size, bare, fid=fid)
     fig, rows, drawn = func(ctx)
     r = Rendered(fid, section, lang, fig, ctx.text(fid, "title", rows), ctx.text(fid, "caption", rows),
-                 cite_rows(rows, lang=ctx.lang), rows, drawn, _drawn.resolve(fid, ctx.marks))
+                 cite_rows(rows, lang=ctx.lang), rows, drawn, _drawn.resolve(fid, ctx.marks), colour_roles=ctx.roles)
     r.alt = _drawn.alt_text(r)
     return r
 

@@ -19,7 +19,9 @@ COLUMNS = ("panel", "series", "category", "value", "unit", "months", "drawn_as",
 ``category`` (the label as drawn, in the figure's language), ``value`` (as drawn: after summing, dividing by
 ``months`` for rates per month, in millions where ``unit`` says so; empty where the mark shows that the
 source states no figure), ``unit`` (the data's unit code, 'million ...' and '... per month' as drawn),
-``drawn_as`` (bar, horizontal bar, point, line, cell, class), ``label`` (the text printed on the mark, or the
+``drawn_as`` (bar, horizontal bar, point, line, cell, class; a hedged value adds its look: 'bar, open end'
+for "at least" and "more than", 'bar, faded end' for "less than" and "up to", 'bar, lighter fill' for "about" and
+"almost", see :mod:`mali_caac.figures.hedges`), ``label`` (the text printed on the mark, or the
 map class), ``row_ids`` (the rows whose values add up to the value, ';'-separated) and ``zero_from`` (a stated
 total and its complete list, where the value is a zero that follows from them)."""
 
@@ -128,7 +130,8 @@ def _kind(marks, lang):
     for m in marks:
         if m["value"] is None:
             continue
-        kind = "grouped" if m["drawn_as"] == "bar" and m["series"] else m["drawn_as"]
+        base = m["drawn_as"].split(",")[0]  # 'horizontal bar, open end': a horizontal bar (its hedge's look after the comma)
+        kind = "grouped" if base == "bar" and m["series"] else base
         if kind not in kinds:
             kinds.append(kind)
     return ", ".join(t(f"alt.kind.{k}", lang) if i == 0 else t(f"alt.kind.{k}", lang).lower()

@@ -47,28 +47,28 @@ describe("overview_previous_report", "overview",
         "Grave violations verified per month in Mali: this report against the previous one, {since_previous_report}",
         "Violations graves vérifiées par mois au Mali : ce rapport comparé au précédent, {since_previous_report}",
         "Violations verified per month in the previous report (S/2018/136, 42 months) and in this one (S/2020/1105, 33 months), "
-        "as S/2020/1105 quotes them; raw totals on the bars. The previous report's figures are as quoted, and its per-violation figures add up to more than the total it quotes (see the discrepancy register, d-01).",
+        "as S/2020/1105 quotes them: each bar prints the rate it draws; each report's total is under the violation's name. The previous report's figures are as quoted, and its per-violation figures add up to more than the total it quotes (see the discrepancy register, d-01).",
         "Violations vérifiées par mois dans le rapport précédent (S/2018/136, 42 mois) et dans celui-ci (S/2020/1105, 33 mois), "
-        "telles que S/2020/1105 les cite ; totaux bruts sur les barres. Les chiffres du rapport précédent sont ceux que cite S/2020/1105, dont la somme dépasse le total cité (voir le registre des divergences, d-01).")
+        "telles que S/2020/1105 les cite : chaque barre porte la moyenne mensuelle qu'elle représente ; le total de chaque rapport figure sous le nom de la violation. Les chiffres du rapport précédent sont ceux que cite S/2020/1105, dont la somme dépasse le total cité (voir le registre des divergences, d-01).")
 
 
 describe("overview_map", "overview",
         "Verified grave violations by region of Mali, {report_period}",
         "Violations graves vérifiées par région du Mali, {report_period}",
         "One map per violation and one for all six, on one colour scale: each region's count in the violation's own unit (cases of recruitment, children, attacks, incidents). "
-        "White: a stated zero (the region is absent from a complete list). Hatched grey: the report gives no figure for the region (for all six together it gives only the five most affected regions; "
+        "White: not listed (zero inferred): the region is absent from a complete list. Hatched grey: the report gives no figure for the region (for all six together it gives only the five most affected regions; "
         "denial of access elsewhere is in its 'other regions'). Children recruited abroad (10) and the 53 incidents in 'other regions' cannot be mapped. Ménaka is shown as its own region, as in the report.",
         "Une carte par violation et une pour les six, sur une même échelle de couleurs : le nombre de chaque région dans l'unité de la violation (cas de recrutement, enfants, attaques, incidents). "
-        "Blanc : zéro indiqué (la région est absente d'une liste complète). Gris hachuré : le rapport ne donne pas de chiffre pour la région (pour les six ensemble, il ne donne que les cinq régions les plus touchées ; "
+        "Blanc : non citée (zéro déduit) : la région est absente d'une liste complète. Gris hachuré : le rapport ne donne pas de chiffre pour la région (pour les six ensemble, il ne donne que les cinq régions les plus touchées ; "
         "les refus d'accès ailleurs sont dans ses « autres régions »). Les 10 enfants recrutés à l'étranger et les 53 incidents des « autres régions » ne peuvent pas être cartographiés. Ménaka est une région à part entière, comme dans le rapport.")
 
 
 describe("country_reports_trend", "overview",
         "Grave violations verified per month in Mali, across the Secretary-General's country reports, {country_reports_years}",
         "Violations graves vérifiées par mois au Mali, d'un rapport de pays du Secrétaire général à l'autre, {country_reports_years}",
-        "Each report's total of verified grave violations divided by the months it covers ({months}); the raw total is printed on each bar. "
+        "Each report's total of verified grave violations divided by the months it covers ({months}); each bar prints its rate, and the total is under the report's name. "
         "The second report's total is as the third quotes it (its parts add up to more, see d-01); the fourth and fifth are as read from secondary web pages. "
         "No total was found for the first report (2012-2013).",
-        "Total des violations graves vérifiées de chaque rapport divisé par le nombre de mois couverts ({months}) ; le total brut est inscrit sur chaque barre. "
+        "Total des violations graves vérifiées de chaque rapport divisé par le nombre de mois couverts ({months}) ; chaque barre porte sa moyenne mensuelle, et le total figure sous le nom du rapport. "
         "Le total du deuxième rapport est celui que cite le troisième (la somme de ses parties est plus élevée, voir d-01) ; ceux du quatrième et du cinquième proviennent de pages web secondaires. "
         "Aucun total n'a été trouvé pour le premier rapport (2012-2013).")
