@@ -526,7 +526,7 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     if len(rows) == 0:
         raise ValueError(f"figure {fid!r} draws no rows of data/: refusing to draw an empty figure")
     sz = ctx.sz
-    source = cite_rows(rows, lang=ctx.lang)
+    source = cite_rows(rows, lang=ctx.lang, for_print=True)
     _number_ticks(fig, ctx)
     _panel_letters(fig, ctx)
     _wrap_axis_labels(fig, ctx)
@@ -1362,7 +1362,7 @@ def _draw(fid, section, func, lang, size, bare):
     ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
     r = Rendered(fid, section, lang, fig, ctx.text(fid, "title", rows), ctx.text(fid, "caption", rows),
-                 cite_rows(rows, lang=ctx.lang), rows, drawn, _drawn.resolve(fid, ctx.marks))
+                 cite_rows(rows, lang=ctx.lang, for_print=True), rows, drawn, _drawn.resolve(fid, ctx.marks))
     r.alt = _drawn.alt_text(r)
     return r
 
