@@ -72,7 +72,7 @@ TEXT = {
     "axis.per_month": ("Verified per month", "Nombre vérifié par mois"),
     "axis.children_in_care": ("Children given care in transit centres", "Enfants pris en charge dans les centres de transit"),
     "axis.children_in_care_per_month": ("Children given care, per month", "Enfants pris en charge, par mois"),
-    "axis.percent": ("Per cent", "Pour cent"),
+    "axis.percent": ("Per cent", "Pourcentage"),
     "axis.persons": ("Persons", "Personnes"),
     "axis.usd_millions": ("Millions of US dollars", "Millions de dollars des États-Unis"),
     "axis.reported": ("Number reported (people or cases)", "Nombre rapporté (personnes ou cas)"),
@@ -102,8 +102,8 @@ TEXT = {
     "word.different_lengths": ("Periods differ in length: compare the rates per month.", "Les périodes sont de durées différentes : comparer les moyennes mensuelles."),
     "word.verified_subtitle": ("Verified by the UN country task force, at times hampered by insecurity or restricted access: "
                                "not the full scale of violations",
-                               "Vérifiés par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
-                               "d'accès : pas toute l'ampleur des violations"),
+                               "Violations vérifiées par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
+                               "d'accès : pas toute leur ampleur"),
     "word.underreporting": ("Verified cases only: the actual numbers are believed to be higher.", "Cas vérifiés seulement : les chiffres réels sont sans doute plus élevés."),
     "word.qualifier.exact": ("", ""),
     "word.qualifier.approximately": ("about ", "environ "),
@@ -113,7 +113,7 @@ TEXT = {
     "word.qualifier.almost": ("almost ", "près de "),
     "word.qualifier.up_to": ("up to ", "jusqu'à "),
     # attribution classes
-    "attribution.unattributed": ("Not attributed", "Non attribuées"),
+    "attribution.unattributed": ("Not attributed", "Non attribué"),
     "attribution.armed_groups": ("Armed groups", "Groupes armés"),
     "attribution.government_forces": ("Government security forces", "Forces de sécurité gouvernementales"),
     # party types
@@ -318,6 +318,25 @@ TEXT = {
     "site.cite_sources_intro": ("The documents every figure comes from (`mali-caac cite`), also as BibTeX and RIS:",
                                 "Les documents dont vient chaque figure (`mali-caac cite`), aussi en BibTeX et en RIS :"),
 }
+
+TERMS = {
+    # concept: (the English words, the one French term, French words that would be a second term for it)
+    "fiscal year": (r"(?i)\bfiscal years?\b", r"\bexercices? budgétaires?\b", r"\bannées? (?:budgétaires?|fiscales?)\b|\bexercices? fiscal"),
+    "verified": (r"(?i)\bverified\b|\bverification\b", r"\bvérifi", r"\bcorroboré|\battesté"),
+    "unattributed": (r"(?i)\b(?:not attributed|unattributed|could not be attributed)\b", r"\b(?:non|pu être) attribu",
+                     r"\bsans auteur\b"),
+    "country task force": (r"(?i)\bcountry task force\b", r"\béquipe spéciale de pays\b", r"\bgroupe de travail\b"),
+    "grave violations": (r"(?i)\bgrave violations?\b", r"\bviolations? graves?\b", r"\bviolations? sévères?\b"),
+    "denial of humanitarian access": (r"(?i)\bdenial of (?:humanitarian )?access\b", r"\brefus d.accès\b",
+                                      r"\bdéni d.accès\b"),
+    "obligations": (r"(?i)\bobligations\b", r"\bengagements\b", r"\bobligations\b"),
+    "disbursements": (r"(?i)\bdisbursements\b", r"\bdécaissements\b", r"\bversements\b"),
+    "constant dollars": (r"(?i)\bconstant dollars\b", r"\bdollars constants\b", r"\bdollars réels\b"),
+    "per cent (axis)": (r"^Per cent$", r"^Pourcentage$|%", r"^Pour cent$"),
+}
+"""The glossary's terms: for each concept, the English words, the one French term that renders it wherever the
+English uses it, and the French words that would render it a second way (``tests/test_i18n.py`` reads every
+entry of :data:`TEXT` and every figure's title and caption against it)."""
 
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"
 FIGURE_TEXT = {}

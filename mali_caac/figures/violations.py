@@ -137,7 +137,7 @@ describe("attacks_by_region", "attacks",
         "Attaques contre des écoles et des hôpitaux au Mali, par région, {dates}",
         "Where the 169 attacks on schools and the 47 attacks on hospitals were verified. The report lists the regions of all of them: "
         "a region it leaves out had none of that kind (drawn as 0); a figure neither stated nor implied would be hatched, 'not stated'.",
-        "Lieu des 169 attaques contre des écoles et des 47 attaques contre des hôpitaux. Le rapport donne la région de chacune : "
+        "Lieu des 169 attaques contre des écoles et des 47 attaques contre des hôpitaux vérifiées. Le rapport donne la région de chacune : "
         "une région qu'il ne cite pas n'en a compté aucune de ce type (0) ; un chiffre ni indiqué ni déductible serait hachuré, « non indiqué ».")
 
 
