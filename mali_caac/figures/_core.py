@@ -15,7 +15,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from .. import aggregate, style
-from . import _drawn
+from . import _drawn, captions
 from ..citation import caption_table, cite_rows
 from ..i18n import add_figure_text, date_span, label, number, t
 from ..package import atomic_write, open_package
@@ -229,11 +229,11 @@ def figure_text(fid, part, lang, facts=None, rows=None):
     fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     if not fields:
         return text
-    known = {**common_facts(lang), **(facts or {})}
+    known = {**common_facts(lang), **captions.drawn_facts(rows, lang), **captions.row_facts(fid, lang), **(facts or {})}
     missing = [name for name in fields if name not in known]
     if missing:
-        raise ValueError(f"figure {fid!r}: its {part} has the field {{{missing[0]}}}, but the figure sets no "
-                         f"fact {missing[0]!r} (facts set: {', '.join(sorted(known)) or 'none'})")
+        raise ValueError(f"figure {fid!r}: its {part} has the field {{{missing[0]}}}, but no row fills it and "
+                         f"the figure sets no fact {missing[0]!r} (fields available: {', '.join(sorted(known)) or 'none'})")
     values = {k: (v if isinstance(v, str) else number(v, lang)) for k, v in known.items()}
     return typeset(text.format_map(values), lang)
 
