@@ -257,7 +257,7 @@ def _concat(*frames):
     return pd.concat([f for f in frames if len(f)], ignore_index=True)
 
 
-PLOT_HEIGHT = {"column": 1.35, "double": 1.0, "slides": 0.62, "poster": 0.8}
+PLOT_HEIGHT = {"column": 1.35, "onehalf": 1.15, "double": 1.0, "slides": 0.62, "poster": 0.8}
 """The plot area's height as a share of width x the figure's aspect, per size: narrow figures need
 relatively more height for the same labels, slides relatively less."""
 
@@ -658,7 +658,7 @@ def _dot_table(ctx, groups, colour, axis_label):
     ranked against each other. ``groups`` is [(heading, [(label, value, text, row ids[, scale]), ...]), ...];
     returns the figure and the values drawn, group by group (headings are texts with gid 'group')."""
     sz = ctx.sz
-    print_size = ctx.size in ("column", "double")
+    print_size = ctx.size in ("column", "onehalf", "double")
     size = sz.small if print_size else 0.8 * sz.small  # a slide holds fewer lines: text still at 12.8 pt or more
     label_width = sz.width * (0.42 if ctx.size == "column" else 0.36 if print_size else 0.55)
     plot_width = sz.width * 0.95 - label_width
