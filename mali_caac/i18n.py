@@ -498,14 +498,16 @@ def month_name(month, lang, width="wide"):
 
 def period_span(start, end, lang):
     """The months from ``start`` to ``end`` as ``lang`` writes a span: '2018' for a calendar year,
-    else Babel's interval ('Jul – Dec 2017', 'juil.–déc. 2017', 'janv. 2014 – juin 2017')."""
+    else Babel's interval with the house's closed en dash ('Jul–Dec 2017', 'juil.–déc. 2017',
+    'janv. 2014–juin 2017'; Babel spaces it between dates that hold a space)."""
     from babel.dates import format_interval
 
     _check_lang(lang)
     a, b = _as_date(start), _as_date(end)
     if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year)
-    return format_interval(a, b, "yMMM", locale=lang)
+    return re.sub(r"[\s\u2009\u202f\u00a0]*\u2013[\s\u2009\u202f\u00a0]*", "\u2013",
+                  format_interval(a, b, "yMMM", locale=lang))
 
 
 def date_span(start, end, lang):
@@ -571,7 +573,8 @@ def typeset(text, lang):
     """``text`` with the typography of ``lang``; idempotent.
 
     Both languages: en dash in ranges of numbers and months (2017–2019, 23–24,
-    Jan 2014–Jun 2017, juil.–déc. 2017). French also:
+    Jan 2014–Jun 2017, juil.–déc. 2017). English also: typographic apostrophes and quotes (Mali’s, ‘not
+    stated’, “verified”; :func:`mali_caac.typeset.curly_quotes`). French also:
     typographic apostrophe (l’ONU), « » for straight double quotes with narrow no-break
     spaces inside, a narrow no-break space before : ; ? !, narrow no-break spaces between
     groups of thousands, and a no-break space where a line must not break: between a
@@ -581,7 +584,9 @@ def typeset(text, lang):
     text = _RANGE.sub("\\1\u2013\\2", str(text))
     text = _DATE_RANGE.sub("\u2013", text)
     if lang != "fr":
-        return text
+        from .typeset import curly_quotes
+
+        return curly_quotes(text)
     text = _APOSTROPHE.sub("\u2019", text)
     text = _DOUBLE_QUOTES.sub("«\\1»", text)
     text = _OPEN_GUILLEMET.sub("«" + NNBSP, text)

@@ -286,7 +286,7 @@ def _qual(ctx, q):
 def _fit(ctx, text, width_in):
     """A label wrapped to ``width_in`` inches at the small text size (measured, not counted)."""
     return "\n".join(line for part in str(text).split("\n")
-                     for line in wrap_to_width(part, ctx.small, width_in * 72))
+                     for line in wrap_to_width(part, ctx.small, width_in * 72, balance=True))
 
 
 def _annotate(ax, bars, texts, horizontal, fontsize=None, rotation=0):
@@ -452,20 +452,37 @@ def text_width(text, size, weight="normal"):
     return w * 72 / LAYOUT_DPI
 
 
-def wrap_to_width(text, size, width_pt, weight="normal"):
-    """Lines of ``text`` no wider than ``width_pt`` points, broken at ordinary spaces only
-    (no-break spaces keep a number with its unit)."""
-    lines = []
-    for para in str(text).split("\n"):
-        line = ""
+def wrap_to_width(text, size, width_pt, weight="normal", balance=False):
+    """Lines of ``text`` no wider than ``width_pt`` points, broken at ordinary spaces only, and not where a
+    line must not break (:func:`mali_caac.typeset.keep_together`: a date, a number and its unit, a short name
+    in parentheses, before a punctuation mark). ``balance``: as many lines, of even length (no lone last word)."""
+    from ..typeset import keep_together, unkeep
+
+    def greedy(para, width):
+        out, line = [], ""
         for word in para.split(" "):
             trial = f"{line} {word}" if line else word
-            if line and text_width(trial, size, weight) > width_pt:
-                lines.append(line)
+            if line and text_width(unkeep(trial), size, weight) > width:
+                out.append(line)
                 line = word
             else:
                 line = trial
-        lines.append(line)
+        return out + [line]
+
+    lines = []
+    for para in str(text).split("\n"):
+        para = keep_together(para)
+        found = greedy(para, width_pt)
+        if balance and len(found) > 1:
+            low, high = max(text_width(unkeep(w), size, weight) for w in para.split(" ")), width_pt
+            while high - low > 1:  # the narrowest width that needs no more lines
+                mid = (low + high) / 2
+                if len(greedy(para, mid)) <= len(found):
+                    high = mid
+                else:
+                    low = mid
+            found = greedy(para, high)
+        lines += [unkeep(line) for line in found]
     return lines
 
 
@@ -715,11 +732,11 @@ def _summed_hbars(ctx, fid, groups, parts, vocabulary, colour, unit_axis, ratio=
 
 
 def _panel_label(by, code, lang):
-    """A category label under a bar panel: calendar years as printed, long labels broken before where
-    the children went ("to ...", "aux ...")."""
+    """A category label under a bar panel: calendar years as printed; long labels are wrapped in balanced
+    lines where they are drawn (no lone first word: « Remis / aux acteurs ... »)."""
     if by == "year":
         return str(code)
-    return label(by, code, lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
+    return label(by, code, lang)
 
 
 def _bar_panels(ctx, fid, panels, colour, unit_axis, ratio=0.4):
@@ -729,7 +746,7 @@ def _bar_panels(ctx, fid, panels, colour, unit_axis, ratio=0.4):
     for ax, (table, by) in zip(axes, panels):
         labels = [_panel_label(by, c, ctx.lang) for c in table[by]]
         drawn += _bars(ax, ctx, labels, table["value"], colour, ids=table["row_id"])
-        if any("\n" in lab for lab in labels):
+        if any("\n" in tick.get_text() for tick in ax.get_xticklabels()):
             ax.tick_params(axis="x", labelsize=ctx.small)
         rows.append(_prov(table, table.attrs.get("dataset")))
     axes[0].set_ylabel(ctx.t(unit_axis))
