@@ -97,13 +97,14 @@ TEXT = {
     "word.killed": ("Killed", "Tués"),
     "word.maimed": ("Maimed", "Mutilés"),
     "word.rows_drawn": ("Rows drawn", "Lignes représentées"),
+    "word.abbreviations": ("Abbreviations", "Sigles"),
     "word.caption": ("Caption", "Légende"),
     "word.title": ("Title", "Titre"),
     "word.different_lengths": ("Periods differ in length: compare the rates per month.", "Les périodes sont de durées différentes : comparer les moyennes mensuelles."),
     "word.verified_subtitle": ("Verified by the UN country task force, at times hampered by insecurity or restricted access: "
                                "not the full scale of violations",
-                               "Violations vérifiées par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
-                               "d'accès : pas toute leur ampleur"),
+                               "Chiffres vérifiés par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
+                               "d'accès : pas toute l'ampleur des violations"),
     "word.underreporting": ("Verified cases only: the actual numbers are believed to be higher.", "Cas vérifiés seulement : les chiffres réels sont sans doute plus élevés."),
     "word.qualifier.exact": ("", ""),
     "word.qualifier.approximately": ("about ", "environ "),
@@ -249,8 +250,10 @@ TEXT = {
     "aid.obligations": ("Obligations", "Engagements"),
     "aid.disbursements": ("Disbursements", "Décaissements"),
     "aid.factsheet_sectors": ("Factsheet: four sectors, 2020 (sum)", "Fiche : quatre secteurs, 2020 (somme)"),
-    "aid.fae_obligations": ("Foreign Aid Explorer: obligations, FY2020", "Foreign Aid Explorer : engagements, exercice 2020"),
-    "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, FY2020", "Foreign Aid Explorer : décaissements, exercice 2020"),
+    "aid.fae_obligations": ("Foreign Aid Explorer: obligations, fiscal year 2020",
+                            "Foreign Aid Explorer : engagements, exercice budgétaire 2020"),
+    "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, fiscal year 2020",
+                              "Foreign Aid Explorer : décaissements, exercice budgétaire 2020"),
     "coup.2012": ("coup,\nMarch 2012", "coup d'État,\nmars 2012"),
     "coup.2020_2021": ("coups,\nAug 2020 and May 2021", "coups d'État,\naoût 2020 et mai 2021"),
     # alt text of the figures (mali_caac.figures._drawn)

@@ -91,8 +91,9 @@ PARTICIPLES_MASCULINE_PLURAL = r"(?:vérifiés|attribués|recrutés|enlevés|tu�
 
 
 def test_french_participles_agree_with_the_noun_they_follow():
-    """« Violations vérifiées », not « Vérifiés » for violations: a feminine plural noun followed by a masculine
-    plural participle is an agreement error (checkable cases only: noun and participle side by side)."""
+    """« Chiffres vérifiés », not a bare « Vérifiés » above counts of violations; a feminine plural noun followed
+    by a masculine plural participle is an agreement error (checkable cases only: noun and participle side by
+    side)."""
     import re
 
     wrong = re.compile(rf"\b(?:{'|'.join(FEMININE_PLURAL)})\s+(?:non\s+)?{PARTICIPLES_MASCULINE_PLURAL}\b", re.I)

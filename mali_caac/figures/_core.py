@@ -14,10 +14,10 @@ import io
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
-from .. import aggregate, style
+from .. import acronyms, aggregate, style
 from . import _drawn, captions
 from ..citation import caption_table, cite_rows
-from ..i18n import add_figure_text, date_span, label, number, t
+from ..i18n import add_figure_text, date_span, label, number, t, typeset
 from ..package import atomic_write, open_package
 from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
 
@@ -1378,10 +1378,33 @@ def _draw(fid, section, func, lang, size, bare):
     style.apply(size)
     ctx = Ctx(lang, size, bare)
     fig, rows, drawn = func(ctx)
-    r = Rendered(fid, section, lang, fig, ctx.text(fid, "title", rows), ctx.text(fid, "caption", rows),
-                 cite_rows(rows, lang=ctx.lang, for_print=True), rows, drawn, _drawn.resolve(fid, ctx.marks))
+    source = cite_rows(rows, lang=ctx.lang, for_print=True)
+    caption = ctx.text(fid, "caption", rows)
+    spelled, _ = acronyms.note(figure_words(fig, source, lang), lang)  # the acronyms the figure shows, spelled out
+    r = Rendered(fid, section, lang, fig, ctx.text(fid, "title", rows), typeset(f"{caption} {spelled}".strip(), lang),
+                 source, rows, drawn, _drawn.resolve(fid, ctx.marks))
     r.alt = _drawn.alt_text(r)
     return r
+
+
+def figure_words(fig, source_line="", lang="en"):
+    """The lines of text a figure shows, but its source lines (which name documents, publishers and licences
+    as they name themselves: the source line, the map's boundaries line): titles, labels, ticks, legends, notes."""
+    from matplotlib.text import Text
+
+    source = " ".join(source_line.split())
+    attribution = " ".join(t("map.boundaries", lang).split())
+    out = []
+    for text in fig.findobj(Text):
+        if not text.get_visible():
+            continue
+        for line in text.get_text().split("\n"):
+            words = " ".join(line.split())
+            if words.startswith(attribution):  # the boundaries line closes the footer
+                break
+            if words and words not in source:
+                out.append(words)
+    return out
 
 
 def caption_text(r):
