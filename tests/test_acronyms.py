@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def flat(text):
-    return " ".join(str(text).split())
+    """Spaces and apostrophes as one reads them (captions are typeset: l’Azawad)."""
+    return " ".join(str(text).replace("\u2019", "'").split())
 
 
 def shown_lines(svg_path, source_line, lang):
