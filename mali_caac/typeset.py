@@ -28,8 +28,9 @@ _NUMBER_UNIT = re.compile(r"(\d[\d,.\u202f\u00a0]*%?) (?!(?:and|or|to|of|in|on|t
 _LEAD_WORDS = re.compile(r"\b(paras?|par\.|p\.|pp\.|note|footnote|annex|annexe|no\.|n°|line|lines|fiscal year|FY) (?=\d)",
                          re.I)
 """A word and the number it introduces: 'para 12', 'par. 14'."""
-_PARENS = re.compile(r"\(([^()]{1,28})\)")
-"""A short name or figure in parentheses, kept on one line: '(24 mois)', '(S/2020/1105)', '(FAMa)'."""
+_PARENS = re.compile(r"\(([^()]{1,14})\)")
+"""A short name or figure in parentheses (14 characters at most), kept on one line: '(24 mois)', '(S/2020/1105)',
+'(FAMa)'; a longer aside may break."""
 _BEFORE_MARK = re.compile(r" (?=[·:;!?»)\]%]|\u2013 |\u2014)")
 """A space before a mark that must not start a line."""
 _AFTER_MARK = re.compile(r"(?<=[«(\[]) ")

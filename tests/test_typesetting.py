@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ("Recrutement (33 mo.)", ["(33 mo.)"]),
     ("27–31 March 2022", ["27–31 March 2022"]),
     ("Source: para 12 · footnote 3", ["para 12 ·", "footnote 3"]),
-    ("forces (FAMa and Barkhane)", ["(FAMa and Barkhane)"]),
+    ("forces (FAMa, Barkhane)", ["(FAMa, Barkhane)"]),
 ])
 def test_spaces_that_must_not_break(text, kept):
     marked = keep_together(text)
