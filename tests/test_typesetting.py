@@ -41,7 +41,11 @@ def test_function_words_after_a_number_may_break():
     assert keep_together("6, 12, 12 and 3 months") == f"6, 12, 12 and 3{KEEP}months"
 
 
-@pytest.mark.parametrize("width_pt", [20, 40, 60, 90, 140])
+def test_a_kept_group_wider_than_the_line_breaks_rather_than_overflows():
+    assert wrap_to_width("janvier 2017–décembre 2020", 6.5, 20) == ["janvier", "2017–décembre", "2020"]
+
+
+@pytest.mark.parametrize("width_pt", [90, 140, 200])
 def test_the_wrapper_never_breaks_a_date_a_unit_or_before_punctuation(width_pt):
     text = ("Grave violations verified per month in Mali, juillet 2017–mars 2020 (24 mois) · "
             "Source : par. 14–15 · note 3, January 2014–June 2017")

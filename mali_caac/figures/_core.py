@@ -456,11 +456,15 @@ def wrap_to_width(text, size, width_pt, weight="normal", balance=False):
     """Lines of ``text`` no wider than ``width_pt`` points, broken at ordinary spaces only, and not where a
     line must not break (:func:`mali_caac.typeset.keep_together`: a date, a number and its unit, a short name
     in parentheses, before a punctuation mark). ``balance``: as many lines, of even length (no lone last word)."""
-    from ..typeset import keep_together, unkeep
+    from ..typeset import KEEP, keep_together, unkeep
 
     def greedy(para, width):
         out, line = [], ""
-        for word in para.split(" "):
+        words = []
+        for word in para.split(" "):  # a kept group wider than the line may still break, rather than overlap
+            too_wide = KEEP in word and text_width(unkeep(word), size, weight) > width
+            words += word.split(KEEP) if too_wide else [word]
+        for word in words:
             trial = f"{line} {word}" if line else word
             if line and text_width(unkeep(trial), size, weight) > width:
                 out.append(line)
