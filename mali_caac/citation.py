@@ -190,6 +190,7 @@ HEADINGS_FR = {
     "summary": "résumé",
     # rows of the secondary pages
     "fifth report row": "ligne du cinquième rapport",
+    "fifth report": "cinquième rapport",
 }
 """The section headings that locators name (in English, as the documents print them), in French.
 
@@ -252,7 +253,25 @@ def source_name(source, lang):
     return typeset(name, lang)
 
 
-def cite_rows(rows, data_dir=None, prefix=None, lang="en"):
+_FILE_LOCATOR = re.compile(r"^[\w.-]+\.[A-Za-z]{2,7}\b")
+"""A locator that points into a data file ('us_foreign_aid_country_MLI.csv, lines 17–32')."""
+
+
+def print_locator(locator):
+    """The part of a locator a printed page can use, or None: a figure's source line names the document in
+    words with its paragraph or section, never a file, its lines, a breadcrumb or a table row. A locator into a
+    data file gives nothing (the document's name says what it is); 'Partnership Overview > Type of Assistance
+    Provided' gives its section, 'Partnership Overview'; 'S/2022/856 row' gives 'S/2022/856', the entry read.
+    The exact locator stays in the caption file's table of rows and in the figure's CSV."""
+    locator = str(locator).strip()
+    if _FILE_LOCATOR.match(locator):
+        return None
+    if ">" in locator:
+        return locator.split(">")[0].strip()
+    return re.sub(r"\s+row$", "", locator)
+
+
+def cite_rows(rows, data_dir=None, prefix=None, lang="en", for_print=False):
     """A source line for the rows a figure draws, in ``lang``:
     'Source: UN Secretary-General, report on children and armed conflict in Mali (S/2020/1105), paras 14–15' /
     'Source : Nations Unies, rapport du Secrétaire général sur le sort des enfants en temps de conflit armé
@@ -261,7 +280,8 @@ def cite_rows(rows, data_dir=None, prefix=None, lang="en"):
     ``rows`` is a DataFrame (or iterable of mappings) with ``source_id`` and ``locator`` columns. Each
     document is named in words (``name_en`` / ``name_fr``) with its symbol, outside data with its
     licence; locators are compacted and translated (:func:`locator_text`). ``prefix`` defaults to
-    'Source: ' in the language."""
+    'Source: ' in the language. ``for_print`` gives the line printed under a figure: locators as
+    :func:`print_locator` keeps them (no file, line, breadcrumb or row)."""
     from .i18n import t, typeset
 
     srcs = _sources(data_dir)
@@ -269,11 +289,15 @@ def cite_rows(rows, data_dir=None, prefix=None, lang="en"):
         rows = rows.to_dict("records")
     by_source = {}
     for r in rows:
-        by_source.setdefault(str(r["source_id"]), []).append(str(r["locator"]))
+        loc = print_locator(r["locator"]) if for_print else str(r["locator"])
+        locs = by_source.setdefault(str(r["source_id"]), [])
+        if loc:
+            locs.append(loc)
     parts = []
     for sid, locs in by_source.items():
         name = source_name(srcs[sid], lang) if sid in srcs else sid
-        parts.append(name + ", " + ", ".join(locator_text(p, lang) for p in _compact_parts(locs)))
+        locs = [locator_text(p, lang) for p in _compact_parts(locs)]
+        parts.append(", ".join([name] + [p for p in locs if not (for_print and p in name)]))  # not twice
     if prefix is None:
         prefix = t("word.source", lang) + ": "
     return typeset(prefix + "; ".join(parts), lang)

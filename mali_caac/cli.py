@@ -255,7 +255,7 @@ def diff_command(obj, old, new, fmt, draft_log, check):
               type=click.IntRange(PARAMETERS["dpi"].start, PARAMETERS["dpi"].stop - 1),
               help="Resolution of PNG and TIFF files.")
 @click.option("--size", default=DEFAULTS["size"], show_default=True, type=click.Choice(PARAMETERS["size"]),
-              help="column (89 mm), double (183 mm), slides (16:9) or poster.")
+              help="column (89 mm), onehalf (120 mm), double (183 mm), slides (16:9) or poster.")
 @click.option("--bare", is_flag=True, help="Leave out titles and source lines (journals print them in the legend).")
 @click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.IntRange(min=1),
               help="Seconds a cell may run before its notebook fails.")

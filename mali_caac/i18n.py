@@ -247,7 +247,7 @@ TEXT = {
     "axis.per_month": ("Verified per month", "Nombre vérifié par mois"),
     "axis.children_in_care": ("Children given care in transit centres", "Enfants pris en charge dans les centres de transit"),
     "axis.children_in_care_per_month": ("Children given care, per month", "Enfants pris en charge, par mois"),
-    "axis.percent": ("Per cent", "Pour cent"),
+    "axis.percent": ("Per cent", "Pourcentage"),
     "axis.persons": ("Persons", "Personnes"),
     "axis.usd_millions": ("Millions of US dollars", "Millions de dollars des États-Unis"),
     "axis.reported": ("Number reported (people or cases)", "Nombre rapporté (personnes ou cas)"),
@@ -272,12 +272,13 @@ TEXT = {
     "word.killed": ("Killed", "Tués"),
     "word.maimed": ("Maimed", "Mutilés"),
     "word.rows_drawn": ("Rows drawn", "Lignes représentées"),
+    "word.abbreviations": ("Abbreviations", "Sigles"),
     "word.caption": ("Caption", "Légende"),
     "word.title": ("Title", "Titre"),
     "word.different_lengths": ("Periods differ in length: compare the rates per month.", "Les périodes sont de durées différentes : comparer les moyennes mensuelles."),
     "word.verified_subtitle": ("Verified by the UN country task force, at times hampered by insecurity or restricted access: "
                                "not the full scale of violations",
-                               "Vérifiés par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
+                               "Chiffres vérifiés par l'équipe spéciale de pays de l'ONU, parfois entravée par l'insécurité ou les restrictions "
                                "d'accès : pas toute l'ampleur des violations"),
     "word.underreporting": ("Verified cases only: the actual numbers are believed to be higher.", "Cas vérifiés seulement : les chiffres réels sont sans doute plus élevés."),
     "word.qualifier.exact": ("", ""),
@@ -288,7 +289,7 @@ TEXT = {
     "word.qualifier.almost": ("almost ", "près de "),
     "word.qualifier.up_to": ("up to ", "jusqu'à "),
     # attribution classes
-    "attribution.unattributed": ("Not attributed", "Non attribuées"),
+    "attribution.unattributed": ("Not attributed", "Non attribué"),
     "attribution.armed_groups": ("Armed groups", "Groupes armés"),
     "attribution.government_forces": ("Government security forces", "Forces de sécurité gouvernementales"),
     # party types
@@ -426,8 +427,10 @@ TEXT = {
     "aid.obligations": ("Obligations", "Engagements"),
     "aid.disbursements": ("Disbursements", "Décaissements"),
     "aid.factsheet_sectors": ("Factsheet: four sectors, 2020 (sum)", "Fiche : quatre secteurs, 2020 (somme)"),
-    "aid.fae_obligations": ("Foreign Aid Explorer: obligations, FY2020", "Foreign Aid Explorer : engagements, exercice 2020"),
-    "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, FY2020", "Foreign Aid Explorer : décaissements, exercice 2020"),
+    "aid.fae_obligations": ("Foreign Aid Explorer: obligations, fiscal year 2020",
+                            "Foreign Aid Explorer : engagements, exercice budgétaire 2020"),
+    "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, fiscal year 2020",
+                              "Foreign Aid Explorer : décaissements, exercice budgétaire 2020"),
     "coup.2012": ("coup,\nMarch 2012", "coup d'État,\nmars 2012"),
     "coup.2020_2021": ("coups,\nAug 2020 and May 2021", "coups d'État,\naoût 2020 et mai 2021"),
     # alt text of the figures (mali_caac.figures._drawn)
@@ -560,6 +563,24 @@ TEXT.update({  # words of the marks (issue 14): rate axes with their unit, hedge
     "coup.2020": ("coup,\nAugust 2020", "coup d’État,\naoût 2020"),
     "coup.2021": ("second coup,\n2021", "second coup d’État,\n2021"),
 })
+TERMS = {
+    # concept: (the English words, the one French term, French words that would be a second term for it)
+    "fiscal year": (r"(?i)\bfiscal years?\b", r"\bexercices? budgétaires?\b", r"\bannées? (?:budgétaires?|fiscales?)\b|\bexercices? fiscal"),
+    "verified": (r"(?i)\bverified\b|\bverification\b", r"\bvérifi", r"\bcorroboré|\battesté"),
+    "unattributed": (r"(?i)\b(?:not attributed|unattributed|could not be attributed)\b", r"\b(?:non|pu être) attribu",
+                     r"\bsans auteur\b"),
+    "country task force": (r"(?i)\bcountry task force\b", r"\béquipe spéciale de pays\b", r"\bgroupe de travail\b"),
+    "grave violations": (r"(?i)\bgrave violations?\b", r"\bviolations? graves?\b", r"\bviolations? sévères?\b"),
+    "denial of humanitarian access": (r"(?i)\bdenial of (?:humanitarian )?access\b", r"\brefus d.accès\b",
+                                      r"\bdéni d.accès\b"),
+    "obligations": (r"(?i)\bobligations\b", r"\bengagements\b", r"\bobligations\b"),
+    "disbursements": (r"(?i)\bdisbursements\b", r"\bdécaissements\b", r"\bversements\b"),
+    "constant dollars": (r"(?i)\bconstant dollars\b", r"\bdollars constants\b", r"\bdollars réels\b"),
+    "per cent (axis)": (r"^Per cent$", r"^Pourcentage$|%", r"^Pour cent$"),
+}
+"""The glossary's terms: for each concept, the English words, the one French term that renders it wherever the
+English uses it, and the French words that would render it a second way (``tests/test_i18n.py`` reads every
+entry of :data:`TEXT` and every figure's title and caption against it)."""
 
 # figure titles and captions: "fig.<id>.title", "fig.<id>.caption"
 FIGURE_TEXT = {}
@@ -721,14 +742,16 @@ def month_name(month, lang, width="wide"):
 
 def period_span(start, end, lang):
     """The months from ``start`` to ``end`` as ``lang`` writes a span: '2018' for a calendar year,
-    else Babel's interval ('Jul – Dec 2017', 'juil.–déc. 2017', 'janv. 2014 – juin 2017')."""
+    else Babel's interval with the house's closed en dash ('Jul–Dec 2017', 'juil.–déc. 2017',
+    'janv. 2014–juin 2017'; Babel spaces it between dates that hold a space)."""
     from babel.dates import format_interval
 
     _check_lang(lang)
     a, b = _as_date(start), _as_date(end)
     if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return str(a.year)
-    return format_interval(a, b, "yMMM", locale=lang)
+    return re.sub(r"[\s\u2009\u202f\u00a0]*\u2013[\s\u2009\u202f\u00a0]*", "\u2013",
+                  format_interval(a, b, "yMMM", locale=lang))
 
 
 def date_span(start, end, lang):
@@ -794,7 +817,8 @@ def typeset(text, lang):
     """``text`` with the typography of ``lang``; idempotent.
 
     Both languages: en dash in ranges of numbers and months (2017–2019, 23–24,
-    Jan 2014–Jun 2017, juil.–déc. 2017). French also:
+    Jan 2014–Jun 2017, juil.–déc. 2017). English also: typographic apostrophes and quotes (Mali’s, ‘not
+    stated’, “verified”; :func:`mali_caac.typeset.curly_quotes`). French also:
     typographic apostrophe (l’ONU), « » for straight double quotes with narrow no-break
     spaces inside, a narrow no-break space before : ; ? !, narrow no-break spaces between
     groups of thousands, and a no-break space where a line must not break: between a
@@ -804,7 +828,9 @@ def typeset(text, lang):
     text = _RANGE.sub("\\1\u2013\\2", str(text))
     text = _DATE_RANGE.sub("\u2013", text)
     if lang != "fr":
-        return text
+        from .typeset import curly_quotes
+
+        return curly_quotes(text)
     text = _APOSTROPHE.sub("\u2019", text)
     text = _DOUBLE_QUOTES.sub("«\\1»", text)
     text = _OPEN_GUILLEMET.sub("«" + NNBSP, text)

@@ -22,7 +22,7 @@ DEFAULTS = {"lang": "en", "formats": ("png", "svg", "pdf"), "dpi": 300, "size": 
             "output_dir": None}
 """The value of each parameter when none is given; the committed ``figures/`` use these.
 
-``size``: column (89 mm), double (183 mm), slides (16:9) or poster; ``bare``: leave out the
+``size``: column (89 mm), onehalf (120 mm), double (183 mm), slides (16:9) or poster; ``bare``: leave out the
 title and the source line (journals print them in the legend); ``dpi``: of PNG and TIFF files."""
 
 

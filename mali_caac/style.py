@@ -147,11 +147,13 @@ class Size:
 MM = 1 / 25.4
 SIZES = {
     "column": Size("column", 89 * MM, 9.0, body=7.5, small=6.5, title=9.0, line=0.5),
+    "onehalf": Size("onehalf", 120 * MM, 9.0, body=8.0, small=7.0, title=9.5, line=0.55),
     "double": Size("double", 183 * MM, 9.0, body=8.5, small=7.5, title=10.5, line=0.6),
     "slides": Size("slides", 13.33, 7.5, body=18.0, small=16.0, title=24.0, line=1.2),
     "poster": Size("poster", 400 * MM, 16.0, body=26.0, small=22.0, title=36.0, line=1.6),
 }
-"""Journal column (89 mm), double column (183 mm), a 16:9 slide (13.33 x 7.5 in), a poster (400 mm wide)."""
+"""Journal column (89 mm), one and a half columns (120 mm, the 1.5-column width several journals ask for, within
+their 120–136 mm), double column (183 mm), a 16:9 slide (13.33 x 7.5 in), a poster (400 mm wide)."""
 
 FONT = "Source Sans Pro"
 """The house font, shipped in ``mali_caac/fonts`` (SIL Open Font License) so that every machine renders alike."""

@@ -48,7 +48,9 @@ def violation_figures():
 REPORT_PERIOD = {"en": "July 2017\u2013March 2020", "fr": "juillet 2017\u2013mars 2020"}  # S/2020/1105, para 1
 WHEN = {"crsv_2019": {"en": "2019", "fr": "2019"},
         "schools_closed": {"en": "December 2017\u2013December 2020", "fr": "décembre 2017\u2013décembre 2020"},
-        "detention_years_outcomes": {"en": "January 2017\u2013March 2020", "fr": "janvier 2017\u2013mars 2020"}}
+        # the years of capture the bars show (the report's calendar years stop at 2019), then the outcomes' date
+        "detention_years_outcomes": {"en": "2017\u20132019: year of capture, and what had become of them by March 2020",
+                                     "fr": "2017\u20132019 : année de capture, et leur devenir en mars 2020"}}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -73,7 +75,7 @@ def test_a_list_of_figures_leaves_the_dates_out_rather_than_printing_a_placehold
 
 
 # ----------------------------------------------------------------------------- 7. what "verified" means
-SUBTITLE = {"en": "Verified by the UN country task force", "fr": "Vérifiés par l’équipe spéciale de pays de l’ONU"}
+SUBTITLE = {"en": "Verified by the UN country task force", "fr": "Chiffres vérifiés par l’équipe spéciale de pays de l’ONU"}
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -96,8 +96,8 @@ def test_typeset_french(text, expected):
     assert typeset(expected, "fr") == expected  # idempotent
 
 
-def test_typeset_english_changes_only_ranges():
-    assert typeset("paras 22-23, Jan 2014-Jun 2017, don't: 1 764", "en") == "paras 22–23, Jan 2014–Jun 2017, don't: 1 764"
+def test_typeset_english_changes_only_ranges_and_quotes():
+    assert typeset("paras 22-23, Jan 2014-Jun 2017, don't: 1 764", "en") == "paras 22–23, Jan 2014–Jun 2017, don’t: 1 764"
 
 
 def test_translations_are_typeset():

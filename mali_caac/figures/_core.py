@@ -14,10 +14,10 @@ import io
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
-from .. import aggregate, style
-from . import _drawn, hedges
+from .. import acronyms, aggregate, style
+from . import _drawn, captions, hedges
 from ..citation import caption_table, cite_rows
-from ..i18n import add_figure_text, date_span, label, number, t
+from ..i18n import add_figure_text, date_span, label, number, t, typeset
 from ..package import atomic_write, open_package
 from ..parameters import DEFAULTS, PARAMETERS, check_parameters  # noqa: F401  (re-exported)
 from ..release import data_line
@@ -245,11 +245,11 @@ def figure_text(fid, part, lang, facts=None, rows=None):
     fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     if not fields:
         return text
-    known = {**common_facts(lang), **(facts or {})}
+    known = {**common_facts(lang), **captions.drawn_facts(rows, lang), **captions.row_facts(fid, lang), **(facts or {})}
     missing = [name for name in fields if name not in known]
     if missing:
-        raise ValueError(f"figure {fid!r}: its {part} has the field {{{missing[0]}}}, but the figure sets no "
-                         f"fact {missing[0]!r} (facts set: {', '.join(sorted(known)) or 'none'})")
+        raise ValueError(f"figure {fid!r}: its {part} has the field {{{missing[0]}}}, but no row fills it and "
+                         f"the figure sets no fact {missing[0]!r} (fields available: {', '.join(sorted(known)) or 'none'})")
     values = {k: (v if isinstance(v, str) else number(v, lang)) for k, v in known.items()}
     return typeset(text.format_map(values), lang)
 
@@ -273,7 +273,7 @@ def _concat(*frames):
     return pd.concat([f for f in frames if len(f)], ignore_index=True)
 
 
-PLOT_HEIGHT = {"column": 1.35, "double": 1.0, "slides": 0.62, "poster": 0.8}
+PLOT_HEIGHT = {"column": 1.35, "onehalf": 1.15, "double": 1.0, "slides": 0.62, "poster": 0.8}
 """The plot area's height as a share of width x the figure's aspect, per size: narrow figures need
 relatively more height for the same labels, slides relatively less."""
 
@@ -302,7 +302,7 @@ def _qual(ctx, q):
 def _fit(ctx, text, width_in):
     """A label wrapped to ``width_in`` inches at the small text size (measured, not counted)."""
     return "\n".join(line for part in str(text).split("\n")
-                     for line in wrap_to_width(part, ctx.small, width_in * 72))
+                     for line in wrap_to_width(part, ctx.small, width_in * 72, balance=True))
 
 
 def _annotate(ax, bars, texts, horizontal, fontsize=None, rotation=0, offsets=None):
@@ -465,20 +465,41 @@ def text_width(text, size, weight="normal"):
     return w * 72 / LAYOUT_DPI
 
 
-def wrap_to_width(text, size, width_pt, weight="normal"):
-    """Lines of ``text`` no wider than ``width_pt`` points, broken at ordinary spaces only
-    (no-break spaces keep a number with its unit)."""
-    lines = []
-    for para in str(text).split("\n"):
-        line = ""
-        for word in para.split(" "):
+def wrap_to_width(text, size, width_pt, weight="normal", balance=False):
+    """Lines of ``text`` no wider than ``width_pt`` points, broken at ordinary spaces only, and not where a
+    line must not break (:func:`mali_caac.typeset.keep_together`: a date, a number and its unit, a short name
+    in parentheses, before a punctuation mark). ``balance``: as many lines, of even length (no lone last word)."""
+    from ..typeset import KEEP, keep_together, unkeep
+
+    def greedy(para, width):
+        out, line = [], ""
+        words = []
+        for word in para.split(" "):  # a kept group wider than the line may still break, rather than overlap
+            too_wide = KEEP in word and text_width(unkeep(word), size, weight) > width
+            words += word.split(KEEP) if too_wide else [word]
+        for word in words:
             trial = f"{line} {word}" if line else word
-            if line and text_width(trial, size, weight) > width_pt:
-                lines.append(line)
+            if line and text_width(unkeep(trial), size, weight) > width:
+                out.append(line)
                 line = word
             else:
                 line = trial
-        lines.append(line)
+        return out + [line]
+
+    lines = []
+    for para in str(text).split("\n"):
+        para = keep_together(para)
+        found = greedy(para, width_pt)
+        if balance and len(found) > 1:
+            low, high = max(text_width(unkeep(w), size, weight) for w in para.split(" ")), width_pt
+            while high - low > 1:  # the narrowest width that needs no more lines
+                mid = (low + high) / 2
+                if len(greedy(para, mid)) <= len(found):
+                    high = mid
+                else:
+                    low = mid
+            found = greedy(para, high)
+        lines += [unkeep(line) for line in found]
     return lines
 
 
@@ -539,7 +560,7 @@ def _finish(fig, ctx, fid, rows, note=None, key=None):
     if len(rows) == 0:
         raise ValueError(f"figure {fid!r} draws no rows of data/: refusing to draw an empty figure")
     sz = ctx.sz
-    source = cite_rows(rows, lang=ctx.lang)
+    source = cite_rows(rows, lang=ctx.lang, for_print=True)
     _number_ticks(fig, ctx)
     _panel_letters(fig, ctx)
     _wrap_axis_labels(fig, ctx)
@@ -697,7 +718,7 @@ def _dot_table(ctx, groups, colour, axis_label):
     returns the figure and the values drawn, group by group (headings are texts with gid 'group')."""
     sz = ctx.sz
     colour = ctx.fill(colour)
-    print_size = ctx.size in ("column", "double")
+    print_size = ctx.size in ("column", "onehalf", "double")
     size = sz.small if print_size else 0.8 * sz.small  # a slide holds fewer lines: text still at 12.8 pt or more
     label_width = sz.width * (0.42 if ctx.size == "column" else 0.36 if print_size else 0.55)
     plot_width = sz.width * 0.95 - label_width
@@ -757,11 +778,11 @@ def _summed_hbars(ctx, fid, groups, parts, vocabulary, colour, unit_axis, ratio=
 
 
 def _panel_label(by, code, lang):
-    """A category label under a bar panel: calendar years as printed, long labels broken before where
-    the children went ("to ...", "aux ...")."""
+    """A category label under a bar panel: calendar years as printed; long labels are wrapped in balanced
+    lines where they are drawn (no lone first word: « Remis / aux acteurs ... »)."""
     if by == "year":
         return str(code)
-    return label(by, code, lang).replace(" to ", "\nto ").replace(" aux ", "\naux ")
+    return label(by, code, lang)
 
 
 def _bar_panels(ctx, fid, panels, colour, unit_axis, ratio=0.4):
@@ -771,7 +792,7 @@ def _bar_panels(ctx, fid, panels, colour, unit_axis, ratio=0.4):
     for ax, (table, by) in zip(axes, panels):
         labels = [_panel_label(by, c, ctx.lang) for c in table[by]]
         drawn += _bars(ax, ctx, labels, table["value"], colour, ids=table["row_id"])
-        if any("\n" in lab for lab in labels):
+        if any("\n" in tick.get_text() for tick in ax.get_xticklabels()):
             ax.tick_params(axis="x", labelsize=ctx.small)
         rows.append(_prov(table, table.attrs.get("dataset")))
     axes[0].set_ylabel(ctx.t(unit_axis))
@@ -1589,10 +1610,33 @@ def _draw(fid, section, func, lang, size, bare):
     style.apply(size)
     ctx = Ctx(lang, size, bare, fid=fid)
     fig, rows, drawn = func(ctx)
-    r = Rendered(fid, section, lang, fig, ctx.text(fid, "title", rows), ctx.text(fid, "caption", rows),
-                 cite_rows(rows, lang=ctx.lang), rows, drawn, _drawn.resolve(fid, ctx.marks), colour_roles=ctx.roles)
+    source = cite_rows(rows, lang=ctx.lang, for_print=True)
+    caption = ctx.text(fid, "caption", rows)
+    spelled, _ = acronyms.note(figure_words(fig, source, lang), lang)  # the acronyms the figure shows, spelled out
+    r = Rendered(fid, section, lang, fig, ctx.text(fid, "title", rows), typeset(f"{caption} {spelled}".strip(), lang),
+                 source, rows, drawn, _drawn.resolve(fid, ctx.marks), colour_roles=ctx.roles)
     r.alt = _drawn.alt_text(r)
     return r
+
+
+def figure_words(fig, source_line="", lang="en"):
+    """The lines of text a figure shows, but its source lines (which name documents, publishers and licences
+    as they name themselves: the source line, the map's boundaries line): titles, labels, ticks, legends, notes."""
+    from matplotlib.text import Text
+
+    source = " ".join(source_line.split())
+    attribution = " ".join(t("map.boundaries", lang).split())
+    out = []
+    for text in fig.findobj(Text):
+        if not text.get_visible():
+            continue
+        for line in text.get_text().split("\n"):
+            words = " ".join(line.split())
+            if words.startswith(attribution):  # the boundaries line closes the footer
+                break
+            if words and words not in source:
+                out.append(words)
+    return out
 
 
 def caption_text(r):

@@ -138,6 +138,20 @@ def _kind(marks, lang):
                      for i, k in enumerate(kinds))
 
 
+_MONTH_OF_YEAR = re.compile(r"(\d{4})[-\u2013](0[1-9]|1[0-2])")
+
+
+def category_words(category, lang):
+    """A mark's category as the alt text reads it: a month written in words ('2017–12' -> 'December 2017',
+    'décembre 2017'), which a screen reader would otherwise read as one number with the value after it."""
+    found = _MONTH_OF_YEAR.fullmatch(str(category).strip())
+    if found:
+        from ..i18n import date_label
+
+        return date_label(f"{found.group(1)}-{found.group(2)}", lang, "MMMM y")
+    return category
+
+
 def value_text(mark, lang):
     """A value as the alt text states it: qualifier and number in ``lang``'s formatting."""
     return mark["qualifier"] + number(mark["value"], lang)
@@ -149,6 +163,8 @@ def alt_text(r):
     and the source line, in ``r.lang``."""
     lang = r.lang
     colon, semicolon = (f"{NNBSP}: ", f"{NNBSP}; ") if lang == "fr" else (": ", "; ")
+    # French writes decimals with a comma: its values are parted by semicolons, its groups by full stops
+    comma, semicolon = (semicolon, ". ") if lang == "fr" else (", ", semicolon)
     groups = {}
     for m in r.marks:
         groups.setdefault((m["panel"], m["series"]), []).append(m)
@@ -160,8 +176,8 @@ def alt_text(r):
         unknown = [m for m in marks if m["value"] is None]
         units = list(dict.fromkeys(m["unit"] for m in known))
         shown = known if numeric <= MAX_VALUES else sorted(known, key=lambda m: -m["value"])[:keep]
-        items = [f"{m['category']} {value_text(m, lang)}" + (f" {_unit_words(m['unit'], lang)}" if len(units) > 1 else "")
-                 for m in shown]
+        items = [f"{category_words(m['category'], lang)}{colon}{value_text(m, lang)}"
+                 + (f" {_unit_words(m['unit'], lang)}" if len(units) > 1 else "") for m in shown]
         if len(shown) < len(known):
             more = len(known) - len(shown)
             items.append(t("alt.more_one" if more == 1 else "alt.more", lang).format(n=more))
@@ -169,7 +185,7 @@ def alt_text(r):
             items.append(t("alt.not_stated", lang) + colon + ", ".join(m["category"] for m in unknown))
         unit = _unit_words(units[0], lang) if len(units) == 1 else ""
         head = " ".join(x for x in (f"({panel})" if panel else "", ", ".join(x for x in (series, unit) if x)) if x)
-        parts.append(head + colon + ", ".join(items))
+        parts.append((head + colon if head else "") + comma.join(items))
     title = r.title.rstrip(".")
     return typeset(f"{_kind(r.marks, lang)}. {title}. {first_sentence(r.caption)} "
                    f"{t('alt.values', lang)}{colon}{semicolon.join(parts)}. {r.source_line}", lang)

@@ -1,19 +1,21 @@
 """Figures of civilian harm, 2020-2022 (the factsheet)."""
 from ._core import describe
+from .captions import bind, days, row
 
 
 # ----------------------------------------------------------------------------- civilian harm 2021-2022
 describe("moura_claims", "civilian_harm",
         "Moura, March 2022: how many were killed, according to whom",
         "Moura, mars 2022 : combien de morts, selon qui",
-        "Each point is one party's count or estimate of the people killed in Moura (Mopti Region), 27-31 March 2022, as the factsheet reports it. "
-        "The counts disagree and are shown side by side, never merged: the Malian Ministry of Defence claimed 203 dead, all 'terrorists'; "
-        "Human Rights Watch estimated some 300 civilian men summarily executed; witnesses estimated 600 men killed, half of them suspected combatants; "
-        "another section of the factsheet gives the claim of 203 dead, all 'jihadist militants', to 'the group' (FAMa and Wagner).",
-        "Chaque point est le décompte ou l'estimation, par une partie, des personnes tuées à Moura (région de Mopti) du 27 au 31 mars 2022, tel que la fiche le rapporte. "
-        "Les décomptes divergent et sont montrés côte à côte, jamais fusionnés : le ministère malien de la Défense a annoncé 203 morts, tous « terroristes » ; "
-        "Human Rights Watch estime à environ 300 les civils exécutés sommairement ; des témoins estiment à 600 les hommes tués, dont la moitié de combattants présumés ; "
-        "une autre section de la fiche prête l'annonce de 203 morts, tous « militants djihadistes », au « groupe » (FAMa et Wagner).")
+        "Each point is one party's count or estimate of the people killed in Moura (Mopti Region), {dates_moura}, as the factsheet reports it. "
+        "The counts disagree and are shown side by side, never merged: the Malian Ministry of Defence claimed {ministry} dead, all 'terrorists'; "
+        "Human Rights Watch estimated some {hrw} civilian men summarily executed; witnesses estimated {witnesses} men killed, half of them suspected combatants; "
+        "another section of the factsheet gives the claim of {group} dead, all 'jihadist militants', to 'the group' (FAMa and Wagner).",
+        "Chaque point est le décompte ou l'estimation, par une partie, des personnes tuées à Moura (région de Mopti), {dates_moura}, tel que la fiche le rapporte. "
+        "Les décomptes divergent et sont montrés côte à côte, jamais fusionnés : le ministère malien de la Défense a annoncé {ministry} morts, tous « terroristes » ; "
+        "Human Rights Watch estime à environ {hrw} les civils exécutés sommairement ; des témoins estiment à {witnesses} les hommes tués, dont la moitié de combattants présumés ; "
+        "une autre section de la fiche prête l'annonce de {group} morts, tous « militants djihadistes », au « groupe » (FAMa et Wagner).")
+bind("moura_claims", dates_moura=days("ch-012"), ministry=row("ch-012"), hrw=row("ch-014"), witnesses=row("ch-015"), group=row("ch-042"))
 
 
 MONITORS = ["ACLED", "MINUSMA", "Human Rights Watch", "an unnamed 2021 report", "an unnamed 2022 report", "the factsheet"]

@@ -1,5 +1,6 @@
 """Figures of US assistance: the factsheet's figures and the Foreign Aid Explorer series."""
 from ._core import describe
+from .captions import bind, millions, row, year_count, years
 
 
 # ----------------------------------------------------------------------------- US assistance
@@ -9,7 +10,7 @@ describe("us_assistance_2020", "us_assistance",
         "US assistance to Mali in 2020, the most recent year with complete data when the factsheet was written: far more humanitarian and health assistance than peace and security assistance. "
         "The factsheet does not say whether these are fiscal or calendar years.",
         "Aide des États-Unis au Mali en 2020, dernière année aux données complètes lors de la rédaction de la fiche : bien plus d'aide humanitaire et de santé que d'aide à la paix et à la sécurité. "
-        "La fiche ne précise pas s'il s'agit d'années budgétaires ou civiles.")
+        "La fiche ne précise pas s'il s'agit d'exercices budgétaires ou d'années civiles.")
 
 
 PRINTED_PERIOD = {"ua-003": "past_years", "ua-004": "past_years", "ua-005": "past_years",
@@ -35,21 +36,25 @@ describe("us_security_cooperation", "us_assistance",
         "Aide sécuritaire et ventes d'armes des États-Unis au Mali depuis 2001, selon la fiche",
         "Cumulative amounts the factsheet gives, one panel per period as the factsheet words it, with the section that gives them: "
         "amounts of different periods are not ranked against each other, and none is a part of another. "
-        "The factsheet gives two figures for direct commercial arms sales ($19 million over the past 21 years, $13.73 million since 2001) "
-        "and two for foreign military sales (about and less than $4 million): both are shown, each in its own period.",
+        "The factsheet gives two figures for direct commercial arms sales (${dcs_past} million over the past {past_years} years, ${dcs_since} million since 2001) "
+        "and two for foreign military sales (about ${fms_about} million and less than ${fms_less} million): both are shown, each in its own period.",
         "Montants cumulés donnés par la fiche, un panneau par période telle que la fiche la formule, avec la section qui les donne : "
         "les montants de périodes différentes ne sont pas classés les uns par rapport aux autres, et aucun n'est une partie d'un autre. "
-        "La fiche donne deux chiffres pour les ventes commerciales directes d'armes (19 millions de dollars sur les 21 dernières années, 13,73 millions depuis 2001) "
-        "et deux pour les ventes militaires à l'étranger (environ et moins de 4 millions) : les deux sont représentés, chacun dans sa période.")
+        "La fiche donne deux chiffres pour les ventes commerciales directes d'armes ({dcs_past} millions de dollars sur les {past_years} dernières années, {dcs_since} millions depuis 2001) "
+        "et deux pour les ventes militaires à l'étranger (environ {fms_about} millions et moins de {fms_less} millions) : les deux sont représentés, chacun dans sa période.")
+bind("us_security_cooperation", dcs_past=millions("ua-004"), past_years=year_count("ua-004"), dcs_since=millions("ua-013"),
+     fms_about=millions("ua-005"), fms_less=millions("ua-015"))
 
 
 describe("military_training", "us_assistance",
         "Malian military personnel trained by the United States and the European Union since 2001",
         "Personnel militaire malien formé par les États-Unis et l'Union européenne depuis 2001",
-        "The EU Training Mission trained 13,000 FAMa members in 2013-2018, when the United States trained fewer than 1,500; since 2001 the United States trained 9,849 "
-        "(the factsheet also rounds this to about 10,000).",
-        "La mission de formation de l'UE a formé 13 000 membres des FAMa en 2013-2018, quand les États-Unis en formaient moins de 1 500 ; depuis 2001, les États-Unis en ont formé 9 849 "
-        "(la fiche arrondit aussi à environ 10 000).")
+        "The EU Training Mission trained {eutm} FAMa members in {eutm_years}, when the United States trained fewer than {us_same_years}; since 2001 the United States trained {us_since} "
+        "(the factsheet also rounds this to about {us_rounded}).",
+        "La mission de formation de l'UE a formé {eutm} membres des FAMa en {eutm_years}, quand les États-Unis en formaient moins de {us_same_years} ; depuis 2001, les États-Unis en ont formé {us_since} "
+        "(la fiche arrondit aussi à environ {us_rounded}).")
+bind("military_training", eutm=row("mt-003"), eutm_years=years("mt-003"), us_same_years=row("mt-004"),
+     us_since=row("mt-002"), us_rounded=row("mt-001"))
 
 
 describe("arms_suppliers", "us_assistance",
@@ -68,16 +73,19 @@ describe("us_aid_series", "us_assistance",
         "(constant equals current in fiscal year 2020, so they appear to be 2020 dollars; the file does not say). Vertical lines: the coups of March 2012, August 2020 and May 2021. "
         "Fiscal year 2022 was incomplete when the file was made (open markers); the 1976 transition quarter (three months) is left out of the annual series.",
         "Engagements ({obligations_years}) et décaissements ({disbursements_years}) de l'ensemble de l'aide étrangère du gouvernement des États-Unis au Mali, Foreign Aid Explorer, en dollars constants "
-        "(constants et courants coïncident pour l'année budgétaire 2020 : il s'agirait de dollars de 2020 ; le fichier ne le précise pas). Traits verticaux : coups d'État de mars 2012, août 2020 et mai 2021. "
-        "L'année budgétaire 2022 était incomplète lors de la création du fichier (marqueurs creux) ; le trimestre de transition de 1976 (trois mois) est exclu de la série annuelle.")
+        "(constants et courants coïncident pour l'exercice budgétaire 2020 : il s'agirait de dollars de 2020 ; le fichier ne le précise pas). Traits verticaux : coups d'État de mars 2012, août 2020 et mai 2021. "
+        "L'exercice budgétaire 2022 était incomplet lors de la création du fichier (marqueurs creux) ; le trimestre de transition de 1976 (trois mois) est exclu de la série annuelle.")
 
 
 describe("us_aid_2020_compared", "us_assistance",
         "US assistance to Mali in 2020: the factsheet's sectors against Foreign Aid Explorer",
         "Aide des États-Unis au Mali en 2020 : les secteurs de la fiche comparés à Foreign Aid Explorer",
-        "The factsheet's four 2020 sectors add up to about ${sectors_total} million (humanitarian about $74 million, health $72 million, peace and security $16.56 million, democracy, human rights and governance $13.52 million; "
-        "it states $146 million for humanitarian and health together). Foreign Aid Explorer gives $213 million of obligations and $189 million of disbursements for fiscal year 2020 (current dollars). "
+        "The factsheet's four 2020 sectors add up to about ${sectors_total} million (humanitarian about ${humanitarian} million, health ${health} million, peace and security ${peace} million, democracy, human rights and governance ${democracy} million; "
+        "it states ${humanitarian_health} million for humanitarian and health together). Foreign Aid Explorer gives ${obligations} million of obligations and ${disbursements} million of disbursements for fiscal year 2020 (current dollars). "
         "The factsheet does not say which measure or which kind of year it uses, nor whether its sectors cover all assistance, so the gap cannot be explained from the documents.",
-        "Les quatre secteurs 2020 de la fiche totalisent environ {sectors_total} millions de dollars (humanitaire environ 74 millions, santé 72 millions, paix et sécurité 16,56 millions, démocratie, droits humains et gouvernance 13,52 millions ; "
-        "elle indique 146 millions pour l'humanitaire et la santé ensemble). Foreign Aid Explorer donne 213 millions d'engagements et 189 millions de décaissements pour l'année budgétaire 2020 (dollars courants). "
+        "Les quatre secteurs 2020 de la fiche totalisent environ {sectors_total} millions de dollars (humanitaire environ {humanitarian} millions, santé {health} millions, paix et sécurité {peace} millions, démocratie, droits humains et gouvernance {democracy} millions ; "
+        "elle indique {humanitarian_health} millions pour l'humanitaire et la santé ensemble). Foreign Aid Explorer donne {obligations} millions d'engagements et {disbursements} millions de décaissements pour l'exercice budgétaire 2020 (dollars courants). "
         "La fiche ne précise ni la mesure ni le type d'année, ni si ses secteurs couvrent toute l'aide : l'écart ne peut être expliqué à partir des documents.")
+bind("us_aid_2020_compared", humanitarian=millions("ua-006"), health=millions("ua-007"), peace=millions("ua-008"),
+     democracy=millions("ua-009"), humanitarian_health=millions("ua-001"), obligations=millions("us-0121", 0),
+     disbursements=millions("us-0165", 0))
