@@ -34,6 +34,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from . import bundles, printing
 from .build import ROOT, LIBRARY, BuildError, _show, plan, tree_hash, up_to_date
 from .i18n import LANGS, t, typeset
 from .package import atomic_write, open_package, sha256
@@ -165,6 +166,7 @@ def figure_markdown(figures, lang, fid, glossary):
     files = [ext for ext in FIGURE_FILES if (figures / lang / f"{fid}.{ext}").exists()]
     label = {"csv": t("site.figure_data", lang), "md": t("site.caption_rows", lang)}
     downloads = " · ".join(f"{{download}}`{label.get(ext, ext.upper())} <_figures/{fid}.{ext}>`" for ext in files)
+    downloads += " · " + bundles.link(fid, lang)  # the figure's bundle, staged by stage() (mali_caac.bundles)
     legend = list(paragraphs) + [f"{_label('site.files', lang)} {downloads}"]
     terms = figure_terms(figures, lang, fid, glossary)
     if terms:
@@ -365,7 +367,8 @@ def index_page(lang, sections, teaching):
         toc += ["```{toctree}", f":caption: {t('site.teaching', lang)}", ":maxdepth: 1", "", *teaching, "```", ""]
     toc += ["```{toctree}", f":caption: {t('site.reference', lang)}", ":maxdepth: 1", "",
             "datasets/index", "sources", "discrepancies", "glossary", "cite", "```", ""]
-    return "\n".join([f"# {t('site.title', lang)}", "", switch, t("site.intro", lang), "", *toc])
+    return "\n".join([f"# {t('site.title', lang)}", "", switch, t("site.intro", lang), "",
+                      printing.links(lang), *toc])  # the PDFs (mali_caac.printing)
 
 
 # ----------------------------------------------------------------------------- staging
@@ -407,6 +410,7 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
                 if (figures / lang / f"{fid}.{ext}").exists():
                     (src / "_figures").mkdir(exist_ok=True)
                     shutil.copyfile(figures / lang / f"{fid}.{ext}", src / "_figures" / f"{fid}.{ext}")
+            bundles.write_bundle(figures, lang, fid, src / bundles.FOLDER, pkg)  # its zip (mali_caac.bundles)
         nbformat.write(page, src / f"{section}.ipynb")
         sections.append(section)
     teaching = []
@@ -415,6 +419,7 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
         if translate and lang != "en":  # the exercises' answers computed and written in the page's language
             nb = _teaching_in(nb, path, rel, lang, src)
         check_outputs(nb, _show(path))
+        printing.link_exercises(nb, lang, rel)  # the printable hand-out and facilitator's copy (mali_caac.printing)
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, src / rel)
         teaching.append(rel.with_suffix("").as_posix())
@@ -524,6 +529,7 @@ def build_site(out=None, figures_dir=None, build_dir=None, notebooks=None, data=
         if problems:
             raise SiteError("the site was not built; the last good site is unchanged.\n  " + "\n  ".join(problems))
         site = work / "site"
+        printing.build_site_downloads(work / "src", site, executed, figures, data, echo)  # bundles checked, PDFs
         atomic_write(site / "index.html", CHOOSER)
         for lang in LANGS:
             shutil.rmtree(site / lang / ".doctrees", ignore_errors=True)
