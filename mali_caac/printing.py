@@ -219,10 +219,9 @@ dl dd { margin: 0 0 0 12pt; }
 .exercise:first-of-type { break-before: auto; }
 .answer { border-left: 3pt solid #0072B2; background: #f2f7fb; padding: 4pt 8pt; margin: 6pt 0; break-inside: avoid; }
 .answer h3 { margin-top: 2pt; }
-.room { border: 0.75pt solid #777; margin: 6pt 0 10pt; padding: 4pt 6pt;
-        background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 8.5mm, #bbb 8.5mm, #bbb 8.8mm);
-        background-position: 0 8mm; background-repeat: repeat; break-inside: avoid; }
-.room .label { font-size: 8.5pt; color: #555; background: #fff; }
+.room { border: 0.75pt solid #777; margin: 6pt 0 10pt; padding: 3pt 8pt 6pt; break-inside: avoid; }
+.room .label { font-size: 8.5pt; color: #555; }
+.room .line { height: 8mm; border-bottom: 0.5pt solid #bbb; }
 .cite { padding-left: 12pt; text-indent: -12pt; }
 """
 
@@ -410,8 +409,6 @@ def _number_text(text, lang):
 def rows_table(ids, index, lang):
     """The rows ``ids`` as a table for people: what each counts, its value (in ``lang``) and as printed, the
     source, the paragraph and the verbatim quote."""
-    from babel import Locale
-
     from .citation import _sources, locator_text
     from .i18n import TEXT as WORDS
     from .i18n import number, t
@@ -483,6 +480,18 @@ def _same_value(text, value):
         return False
 
 
+def _any_label(text, lang):
+    """A code that a printed table shows (a violation, a region, an attribution) as ``lang`` writes it."""
+    heads = {"value": "value", "quote": "quote", "locator": "paragraph", "source_id": "source_table"}
+    if text in heads:
+        return _t(heads[text], lang)
+    for dim in ("violation", "region", "attribution", "perpetrator"):
+        shown = _label(dim, text, lang)
+        if shown != text:
+            return shown
+    return text
+
+
 def plain_table(output_html, lang):
     """A table a notebook printed without row ids (a sum, a cross-table), numbers and codes as ``lang`` writes
     them."""
@@ -495,10 +504,7 @@ def plain_table(output_html, lang):
         num = _number_text(text, lang) if tag == "td" else None
         if num is not None:
             return f'<td class="num">{_esc(num)}</td>'
-        shown = _label("violation", text, lang) if re.fullmatch(r"[a-z_]+", text or "") else text
-        if shown == text and re.fullmatch(r"[a-z_]+", text or ""):
-            shown = _label("attribution", text, lang)
-        return f"<{tag}>{_esc(shown)}</{tag}>"
+        return f"<{tag}>{_esc(_any_label(text, lang))}</{tag}>"
 
     body = [r + [""] * (cols - len(r)) for r in parser.body]
     head = [r + [""] * (cols - len(r)) for r in head[:1]]
@@ -559,9 +565,9 @@ def exercises_html(nb, lang, answers=False, facilitator=None):
                     current["html"].append(f'<div class="answer"><h3>{_t("answer", lang)}</h3>'
                                            f"{markdown(_answer_text(src, glued))}</div>")
                 else:
-                    height = 18 + 22 * current["questions"]
-                    current["html"].append(f'<div class="room" style="min-height:{height}mm">'
-                                           f'<span class="label">{_t("your_answer", lang)}</span></div>')
+                    lines = '<div class="line"></div>' * (2 + 3 * current["questions"])
+                    current["html"].append(f'<div class="room"><span class="label">{_t("your_answer", lang)}</span>'
+                                           f"{lines}</div>")
             elif current is not None:
                 current["html"].append(markdown(src))
         elif cell.cell_type == "code" and current is not None and "hide-cell" not in tags \
@@ -706,8 +712,6 @@ def build_site_downloads(src, site, executed, figures, data=None, echo=print):
     check_site(site, LANGS)
     done = build_printables(src, site, LANGS, executed, figures, data, echo)
     if done:
-        from .build import _show
-
         echo(f"mali-caac site: {len(done)} PDFs in {time.perf_counter() - started:.1f} s ("
              + ", ".join(f"{p.parent.parent.name}/{FOLDER}/{p.name}" for p in done) + ")")
     return done
