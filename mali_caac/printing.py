@@ -114,11 +114,11 @@ def available():
     """(True, '') when PDFs can be printed here, else (False, the reason in one line)."""
     if not CHROMIUM.exists():
         return False, f"no Chromium at {CHROMIUM} (apt-get install chromium, or set MALI_CAAC_CHROMIUM)"
-    try:
-        import playwright.sync_api  # noqa: F401
-        import pypdf  # noqa: F401
-    except ImportError as exc:
-        return False, f"{exc.name} is not installed (pip install -e '.[site]')"
+    from importlib.util import find_spec  # not imported: the no-op site build asks too, and must stay quick
+
+    for module in ("playwright", "pypdf"):
+        if find_spec(module) is None:
+            return False, f"{module} is not installed (pip install -e '.[site]')"
     return True, ""
 
 
@@ -708,10 +708,18 @@ def build_site_downloads(src, site, executed, figures, data=None, echo=print):
     from .bundles import check_site
     from .i18n import LANGS
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     check_site(site, LANGS)
     done = build_printables(src, site, LANGS, executed, figures, data, echo)
-    if done:
-        echo(f"mali-caac site: {len(done)} PDFs in {time.perf_counter() - started:.1f} s ("
+    if done:  # CPU time too (this process, Playwright's driver and Chromium): the wall time depends on the load
+        echo(f"mali-caac site: {len(done)} PDFs in {time.perf_counter() - started:.1f} s (CPU {_cpu() - cpu:.1f} s: "
              + ", ".join(f"{p.parent.parent.name}/{FOLDER}/{p.name}" for p in done) + ")")
     return done
+
+
+def _cpu():
+    """CPU seconds of this process and of its finished children (user + system)."""
+    import resource
+
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))

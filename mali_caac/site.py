@@ -485,6 +485,7 @@ def site_key(executed, figures, notebooks=None, data=None):
         digest.update(f"{folder.name} {tree_hash(folder) if folder.is_dir() else '-'}\n".encode())
     cff = ROOT / "CITATION.cff"
     digest.update(f"cff {sha256(cff) if cff.exists() else '-'}\n".encode())
+    digest.update(f"pdfs {printing.available()[0]}\n".encode())  # Chromium installed since: print the PDFs
     return digest.hexdigest()
 
 

@@ -26,13 +26,26 @@ OUTPUT = {}
 
 
 def timed(cmd):
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     res = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, MPLBACKEND="agg"))
     if res.returncode:
         print(res.stdout, res.stderr)
         raise SystemExit(f"failed: {' '.join(map(str, cmd))}")
     OUTPUT[str(cmd[-1])] = res.stdout
+    CPU[str(cmd[-1])] = _children_cpu() - cpu0
     return time.perf_counter() - t0
+
+
+CPU = {}
+"""The CPU seconds (user + system, with the command's own children) of each command timed."""
+
+
+def _children_cpu():
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def bundles_seconds():
@@ -58,17 +71,19 @@ def main():
         t_site = timed([*site, "--force"])
         t_noop = timed(site)
         pages = {lang: sum(1 for _ in (scratch / "site" / lang).rglob("*.html")) for lang in ("en", "fr")}
-        pdfs = re.search(r"(\d+) PDFs in ([\d.]+) s", OUTPUT["--force"])
+        pdfs = re.search(r"(\d+) PDFs in ([\d.]+) s \(CPU ([\d.]+) s", OUTPUT["--force"])
         skipped = re.search(r"PDFs skipped.*", OUTPUT["--force"])
         t_bundles, n_bundles = bundles_seconds()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print("make site (2 cores)")
     print(f"  make figures beforehand (up to date: no-op) {t_figures:6.1f} s")
-    print(f"  site from the executed notebooks, en + fr   {t_site:6.1f} s  ({pages['en']} + {pages['fr']} pages)")
+    print(f"  site from the executed notebooks, en + fr   {t_site:6.1f} s  ({pages['en']} + {pages['fr']} pages; "
+          f"CPU {CPU['--force']:.1f} s)")
     print(f"  of which figure bundles ({n_bundles} zips, one process) {t_bundles:6.1f} s")
     if pdfs:
-        print(f"  of which PDFs ({pdfs.group(1)}: report, hand-out, facilitator's) {float(pdfs.group(2)):6.1f} s")
+        print(f"  of which PDFs ({pdfs.group(1)}: report, hand-out, facilitator's) {float(pdfs.group(2)):6.1f} s"
+              f"  (CPU {float(pdfs.group(3)):.1f} s)")
     else:
         print(f"  PDFs: {skipped.group(0) if skipped else 'not reported'}")
     print(f"  no-op make site                             {t_noop:6.1f} s  (aim: under 5 s)")
