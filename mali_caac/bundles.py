@@ -182,7 +182,8 @@ def metadata(files, fid, lang, pkg):
     sources = _sources_of(rows, svg_text, _sources(pkg.folder), lang, _locators(pkg))
     version, date = _data_version(pkg)
     authors, year, project = _cff()
-    year = year or date[:4] if date else year or ("n.d." if lang == "en" else "s. d.")
+    date = str(date) if date else None  # a datetime.date from the releases' helper is written as ISO
+    year = year or (date[:4] if date else ("n.d." if lang == "en" else "s. d."))
     outside = [s for s in sources if s["kind"] == "external"]
     language = {"en": "English", "fr": "français"}[lang]
     source_text = "; ".join(f"{s['name']}, {', '.join(s['paragraphs'])}" if s["paragraphs"] else s["name"]
