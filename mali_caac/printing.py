@@ -139,12 +139,32 @@ def links(lang, depth=0, kinds=KINDS):
     return f'```{{raw}} html\n<ul class="mali-caac-downloads">{items}</ul>\n```\n'
 
 
-def link_exercises(nb, lang, rel):
-    """Put the links to the printable exercises under the title of the exercises' page (``teaching/exercises``)."""
+def exercises_page(nb, lang, rel):
+    """The exercises' page on the site (``teaching/exercises``): the links to the printable copies under its
+    title, and after each table of rows that a code cell shows, the same table for people as the hand-out prints
+    (what each row counts, its value and as printed, the source, the paragraph and the whole quote); the
+    notebook's own output stays one click away (``hide-output``). Other teaching pages are left as they are."""
     import nbformat
 
+    if Path(rel).stem != "exercises" or not nb.cells:
+        return nb
+    from .package import open_package
+
+    index = _rows_index(open_package())
+    cells = []
+    for cell in nb.cells:
+        cells.append(cell)
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.cell_type != "code" or "hide-cell" in tags or "parameters" in tags:
+            continue
+        ids = _ids(_output_html(cell), index)
+        if ids:
+            cell.metadata["tags"] = [*tags, "hide-output"]
+            cells.append(nbformat.v4.new_markdown_cell("```{raw} html\n" + rows_table(ids, index, lang, MAX_ROWS * 10)
+                                                       + "\n```"))
+    nb.cells = cells
     block = links(lang, depth=len(Path(rel).parts) - 1, kinds=("exercises", "facilitator"))
-    if block and Path(rel).stem == "exercises" and nb.cells:
+    if block:
         nb.cells.insert(1, nbformat.v4.new_markdown_cell(block))
     return nb
 
@@ -211,7 +231,7 @@ th, td { border: 0.5pt solid #999; padding: 2pt 4pt; vertical-align: top; text-a
 th { background: #eee; }
 td.num { text-align: right; white-space: nowrap; }
 td.quote { font-style: italic; min-width: 60mm; }
-td.code, span.code { font-family: 'DejaVu Sans Mono', monospace; font-size: 7.5pt; white-space: nowrap; }
+td.code, code { font-family: 'DejaVu Sans Mono', monospace; font-size: 7.5pt; white-space: nowrap; }
 dl dt { font-weight: 700; margin-top: 5pt; break-after: avoid; }
 dl dd { margin: 0 0 0 12pt; }
 .note { font-size: 9pt; color: #333; }
@@ -389,7 +409,7 @@ def _label(dim, code, lang, as_html=False):
         if not as_html:
             return str(code)
         is_code = re.fullmatch(r"[a-z0-9_]+", str(code)) and "_" in str(code)
-        return f'<span class="code">{_esc(code)}</span>' if is_code else _esc(code)
+        return f"<code>{_esc(code)}</code>" if is_code else _esc(code)
     return _esc(text) if as_html else text
 
 
@@ -406,7 +426,7 @@ def _number_text(text, lang):
     return number(value, lang, 0 if value == int(value) else 1)
 
 
-def rows_table(ids, index, lang):
+def rows_table(ids, index, lang, max_rows=MAX_ROWS):
     """The rows ``ids`` as a table for people: what each counts, its value (in ``lang``) and as printed, the
     source, the paragraph and the verbatim quote."""
     from .citation import _sources, locator_text
@@ -414,7 +434,7 @@ def rows_table(ids, index, lang):
     from .i18n import number, t
 
     srcs = _sources()
-    shown = ids[:MAX_ROWS]
+    shown = ids[:max_rows]
     body = []
     for rid in shown:
         table, rec, dims = index[rid]
@@ -434,7 +454,7 @@ def rows_table(ids, index, lang):
         attr = f' lang="{quote_lang}"' if quote_lang != lang else ""
         body.append(f'<tr><td class="code">{_esc(rid)}</td><td>{", ".join(what)}</td>'
                     f'<td class="num">{_esc(value_text.strip())}</td><td{attr}>{_esc(rec.get("printed"))}</td>'
-                    f'<td>{_esc(src.get("short_name") or rec.get("source_id"))}</td>'
+                    f'<td>{_esc(src.get(f"short_name_{lang}") or src.get("short_name") or rec.get("source_id"))}</td>'
                     f'<td>{_esc(locator_text(str(rec.get("locator") or ""), lang))}</td>'
                     f'<td class="quote"{attr}>“{_esc(rec.get("quote"))}”</td></tr>')
     more = f'<p class="note">{_t("more_rows", lang).format(n=len(ids) - len(shown))}</p>' if len(ids) > len(shown) else ""
@@ -517,6 +537,14 @@ def plain_table(output_html, lang):
     return f"<table><thead>{thead}</thead><tbody>{tbody}</tbody></table>"
 
 
+def _ids(output, index):
+    """The data rows a printed table shows: by their ids, else matched by quote, source and value (or None)."""
+    if not output:
+        return None
+    ids = [i for i in dict.fromkeys(re.findall(r">\s*([a-z]{2}-\d{3,4})\s*<", output)) if i in index]
+    return ids or matched_rows(output, index)
+
+
 def _output_html(cell):
     for out in cell.get("outputs", []):
         data = out.get("data", {})
@@ -575,8 +603,7 @@ def exercises_html(nb, lang, answers=False, facilitator=None):
             output = _output_html(cell)
             if not output:
                 continue
-            ids = [i for i in dict.fromkeys(re.findall(r">\s*([a-z]{2}-\d{3,4})\s*<", output)) if i in index]
-            ids = ids or matched_rows(output, index)
+            ids = _ids(output, index)
             current["html"].append(rows_table(ids, index, lang) if ids else plain_table(output, lang))
     if current:
         parts.append(current)

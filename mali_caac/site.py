@@ -419,7 +419,7 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
         if translate and lang != "en":  # the exercises' answers computed and written in the page's language
             nb = _teaching_in(nb, path, rel, lang, src)
         check_outputs(nb, _show(path))
-        printing.link_exercises(nb, lang, rel)  # the printable hand-out and facilitator's copy (mali_caac.printing)
+        nb = printing.exercises_page(nb, lang, rel)  # tables for people, links to the PDFs (mali_caac.printing)
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, src / rel)
         teaching.append(rel.with_suffix("").as_posix())
