@@ -588,6 +588,8 @@ def exercises_html(nb, lang, answers=False, facilitator=None):
                 heading, _, rest = src.partition("\n")
                 questions = len(re.findall(r"(?m)^\s*[-*] ", rest)) or 1
                 current = {"heading": heading[3:].strip(), "html": [markdown(rest)], "questions": questions}
+            elif src.startswith("```{raw}"):  # the site's own additions (exercises_page): tables, links
+                continue
             elif src.startswith("```{admonition}") and current is not None:
                 if answers:
                     current["html"].append(f'<div class="answer"><h3>{_t("answer", lang)}</h3>'

@@ -32,3 +32,13 @@ def test_each_table_of_rows_is_followed_by_a_table_for_people_with_whole_quotes(
     other = printing.exercises_page(nbformat.read(TEACHING / "exercises.ipynb", as_version=4), "en",
                                     "teaching/other.ipynb")
     assert not any("hide-output" in c.metadata.get("tags", []) for c in other.cells)  # only the exercises
+
+
+def test_the_printed_exercises_ignore_what_the_site_adds_to_the_page():
+    """The PDFs are printed from the page the site stages: its added tables and links are not printed as text
+    (they were: the hand-out showed '<table class="rows">...' under each table)."""
+    original = nbformat.read(TEACHING / "exercises.ipynb", as_version=4)
+    staged = printing.exercises_page(nbformat.read(TEACHING / "exercises.ipynb", as_version=4), "en",
+                                     "teaching/exercises.ipynb")
+    for answers in (False, True):
+        assert printing.exercises_html(staged, "en", answers) == printing.exercises_html(original, "en", answers)

@@ -119,6 +119,7 @@ def test_the_hand_out_has_the_questions_and_rows_but_no_answers(pdfs):
         for text in (handout, facilitator):
             assert words[0] in text and words[3] in text and "gv-017" in text and "S/2020/1105" in text
             assert "mali_caac.select" not in text and "import " not in text  # the code stays on the site
+            assert "<table" not in text and "{raw}" not in text  # the site's raw tables are not printed as text
         assert handout.count(words[1]) >= 8 and words[1] not in facilitator
         assert re.search(rf"(?<!{words[1].split()[0]} ){words[2]}\b", facilitator)
         if lang == "en":  # every answer in the facilitator's copy, none in the hand-out (a line may break
