@@ -409,7 +409,10 @@ def _label(dim, code, lang, as_html=False):
         if not as_html:
             return str(code)
         is_code = re.fullmatch(r"[a-z0-9_]+", str(code)) and "_" in str(code)
-        return f"<code>{_esc(code)}</code>" if is_code else _esc(code)
+        if is_code:
+            return f"<code>{_esc(code)}</code>"
+        # a value the data holds in English only (a place, who reported it): marked as English on other pages
+        return _esc(code) if lang == "en" else f'<span lang="en">{_esc(code)}</span>'
     return _esc(text) if as_html else text
 
 

@@ -28,6 +28,9 @@ def test_each_table_of_rows_is_followed_by_a_table_for_people_with_whole_quotes(
             ids = re.findall(r'<td class="code">([a-z]{2}-\d+)</td>', table)
             assert ids and all(f"“{quotes[rid]}”" in table for rid in ids)  # whole, marked as English
             assert 'class="quote" lang="en"' in table and "<th>Tel qu’imprimé</th>" in table
+            what = [re.sub(r'<span lang="en">.*?</span>|<code>.*?</code>', "", c)  # English data values are marked
+                    for c in re.findall(r'<td class="code">[^<]*</td><td>(.*?)</td>', table)]
+            assert not any(w in c for c in what for w in ("Ministry", "witnesses", "attackers", "hospital")), what
     assert checked == len(shown)
     other = printing.exercises_page(nbformat.read(TEACHING / "exercises.ipynb", as_version=4), "en",
                                     "teaching/other.ipynb")
