@@ -685,50 +685,20 @@ def build_printables(src, out, langs, executed, figures, data=None, echo=print):
     if not ok:
         echo(f"mali-caac site: PDFs skipped (report, exercises): {why}")
         return {}
-    import nbformat
-    from playwright.sync_api import Error as PlaywrightError
+    from concurrent.futures import ThreadPoolExecutor
+
     from playwright.sync_api import sync_playwright
 
-    from .i18n import t
-
     done = {}
+
+    def run():  # in a thread of its own: Playwright's sync API refuses a thread that runs an event loop
+        with sync_playwright() as p:
+            _print_jobs(p, work, src, out, langs, executed, figures, data, done)
+
     work = Path(tempfile.mkdtemp(prefix=".print-", dir=Path(out).parent))
     try:
-        with sync_playwright() as p:
-            env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(work)))
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"], env=env)
-            try:
-                for lang in langs:
-                    dest = Path(out) / lang / FOLDER
-                    dest.mkdir(parents=True, exist_ok=True)
-                    jobs = []
-                    pages = {}
-                    jobs.append(("report", lambda lang=lang, pages=pages: report_html(
-                        lang, executed, figures, data, pages), t("site.title", lang)))
-                    teaching = Path(src) / lang / "teaching"
-                    if (teaching / "exercises.ipynb").is_file():
-                        nb = nbformat.read(teaching / "exercises.ipynb", as_version=4)
-                        note = (teaching / "facilitator.md").read_text(encoding="utf-8") \
-                            if (teaching / "facilitator.md").is_file() else None
-                        jobs.append(("exercises", lambda nb=nb, lang=lang: exercises_html(nb, lang), _t("handout", lang)))
-                        jobs.append(("facilitator", lambda nb=nb, lang=lang, note=note: exercises_html(
-                            nb, lang, answers=True, facilitator=note), _t("facilitator", lang)))
-                    for kind, make, title in jobs:
-                        started = time.perf_counter()
-                        target = dest / pdf_name(kind, lang)
-                        page_html = work / f"{kind}-{lang}.html"
-                        try:
-                            page_html.write_text(make(), encoding="utf-8")
-                            _print(browser, page_html, target, title)
-                            if kind == "report":  # again, with the page numbers the first printing found
-                                pages.update(_anchor_pages(target))
-                                page_html.write_text(make(), encoding="utf-8")
-                                _print(browser, page_html, target, title)
-                        except (PlaywrightError, OSError, PrintError) as exc:
-                            raise PrintError(f"{lang}/{FOLDER}/{target.name} was not built: {exc}") from None
-                        done[target] = time.perf_counter() - started
-            finally:
-                browser.close()
+        with ThreadPoolExecutor(1) as pool:  # (a test session may hold a browser open in this thread)
+            pool.submit(run).result()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return done
@@ -755,3 +725,46 @@ def _cpu():
 
     return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def _print_jobs(p, work, src, out, langs, executed, figures, data, done):
+    """Print every language's PDFs with Playwright ``p`` into ``out``; ``done`` gets {path: seconds}."""
+    import nbformat
+    from playwright.sync_api import Error as PlaywrightError
+
+    from .i18n import t
+
+    env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(work)))
+    browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"], env=env)
+    try:
+        for lang in langs:
+            dest = Path(out) / lang / FOLDER
+            dest.mkdir(parents=True, exist_ok=True)
+            jobs = []
+            pages = {}
+            jobs.append(("report", lambda lang=lang, pages=pages: report_html(
+                lang, executed, figures, data, pages), t("site.title", lang)))
+            teaching = Path(src) / lang / "teaching"
+            if (teaching / "exercises.ipynb").is_file():
+                nb = nbformat.read(teaching / "exercises.ipynb", as_version=4)
+                note = (teaching / "facilitator.md").read_text(encoding="utf-8") \
+                    if (teaching / "facilitator.md").is_file() else None
+                jobs.append(("exercises", lambda nb=nb, lang=lang: exercises_html(nb, lang), _t("handout", lang)))
+                jobs.append(("facilitator", lambda nb=nb, lang=lang, note=note: exercises_html(
+                    nb, lang, answers=True, facilitator=note), _t("facilitator", lang)))
+            for kind, make, title in jobs:
+                started = time.perf_counter()
+                target = dest / pdf_name(kind, lang)
+                page_html = work / f"{kind}-{lang}.html"
+                try:
+                    page_html.write_text(make(), encoding="utf-8")
+                    _print(browser, page_html, target, title)
+                    if kind == "report":  # again, with the page numbers the first printing found
+                        pages.update(_anchor_pages(target))
+                        page_html.write_text(make(), encoding="utf-8")
+                        _print(browser, page_html, target, title)
+                except (PlaywrightError, OSError, PrintError) as exc:
+                    raise PrintError(f"{lang}/{FOLDER}/{target.name} was not built: {exc}") from None
+                done[target] = time.perf_counter() - started
+    finally:
+        browser.close()

@@ -177,3 +177,15 @@ def test_a_failed_pdf_keeps_the_last_good_site(tmp_path, monkeypatch):
         site.build_site(out=out, notebooks=tmp_path, echo=lambda _: None)
     assert (out / "en" / "index.html").read_text() == "the last good site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_pdfs_print_beside_a_browser_this_thread_holds(tmp_path, monkeypatch):
+    """tests/test_site_browser.py keeps a browser open for its session; a PDF printed later in the same process
+    was refused ("using Playwright Sync API inside the asyncio loop")."""
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setattr(printing, "report_html", lambda *a, **k: printing.page("t", "<h1>A page</h1>", "en"))
+    with sync_playwright():
+        done = printing.build_printables(tmp_path / "src", tmp_path / "site", ["en"], {"en": []}, FIGURES,
+                                         echo=lambda _: None)
+    assert [p.name for p in done] == ["report-en.pdf"] and len(PdfReader(str(next(iter(done)))).pages) == 1
