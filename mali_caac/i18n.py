@@ -523,7 +523,6 @@ TEXT = {
                            "{datasets}, ou installez le paquet et chargez une table en Python :"),
     "site.how_to_cite": ("How to cite", "Comment citer"),
     "site.cite_more": ("Every source, in BibTeX and RIS: {page}.", "Toutes les sources, en BibTeX et en RIS : {page}."),
-    "site.report_pdf": ("Download the report (PDF)", "Télécharger le rapport (PDF)"),
     "site.all_figures": ("All figures", "Toutes les figures"),
     "site.subpages": ("Show its pages", "Afficher ses pages"),
     "site.author": ("the project's contributors", "les contributeurs du projet"),

@@ -35,6 +35,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from . import bundles, printing
 from .build import ROOT, LIBRARY, BuildError, _show, plan, tree_hash, up_to_date
 from .i18n import LANGS, number, t, typeset
 from .package import atomic_write, open_package, sha256
@@ -200,6 +201,7 @@ def figure_markdown(figures, lang, fid, glossary):
     files = [ext for ext in FIGURE_FILES if (figures / lang / f"{fid}.{ext}").exists()]
     label = {"csv": t("site.figure_data", lang), "md": t("site.caption_rows", lang)}
     downloads = " · ".join(f"{{download}}`{label.get(ext, ext.upper())} <_figures/{fid}.{ext}>`" for ext in files)
+    downloads += " · " + bundles.link(fid, lang)  # the figure's bundle, staged by stage() (mali_caac.bundles)
     legend = list(paragraphs) + [f"{_label('site.files', lang)} {downloads}"]
     terms = figure_terms(figures, lang, fid, glossary)
     if terms:
@@ -476,15 +478,6 @@ def dataset_citation():
     return f"{authors}{year}. {cff['title']} (version {cff['version']}).{(' ' + where) if where else ''}".strip()
 
 
-def printed_report(lang):
-    """The home page's link to the printed report: its path in ``lang``'s site, or None while no PDF is built.
-
-    The PDF builder (site-print) writes ``downloads/report-<lang>.pdf`` into each language's site and returns
-    that path here.
-    """
-    return None
-
-
 def _figure_sections(executed_sections, figures, lang):
     """{figure id: section page} of the figures the sections show, in the report's order."""
     from .figures import figure_ids
@@ -560,10 +553,7 @@ def index_page(lang, sections, teaching, figures=None, where=None, data=None):
     switch = (f'```{{raw}} html\n<p><a href="../{other}/index.html" hreflang="{other}" lang="{other}">'
               f"{AUTONYMS[other]}</a></p>\n```\n")
     lines = [f"# {t('site.title', lang)}", "", switch, t("site.intro", lang), ""]
-    pdf = printed_report(lang)
-    if pdf:
-        lines += ["```{raw} html", f'<p class="mali-caac-pdf"><a href="{_esc(pdf)}" download>'
-                  f"{_esc(t('site.report_pdf', lang))}</a></p>", "```", ""]
+    lines += [printing.links(lang), ""]  # the printable report and exercises (mali_caac.printing), if printed here
     lines += [f"## {t('site.findings', lang)}", ""]
     for f in findings(lang, data):
         lines += [f"- {f.text} ({f.source})", ""]
@@ -636,6 +626,7 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
                 if (figures / lang / f"{fid}.{ext}").exists():
                     (src / "_figures").mkdir(exist_ok=True)
                     shutil.copyfile(figures / lang / f"{fid}.{ext}", src / "_figures" / f"{fid}.{ext}")
+            bundles.write_bundle(figures, lang, fid, src / bundles.FOLDER, pkg)  # its zip (mali_caac.bundles)
         nbformat.write(page, src / f"{section}.ipynb")
         sections.append(section)
     teaching = []
@@ -644,6 +635,7 @@ def stage(lang, src, executed, figures, notebooks=None, data=None):
         if translate and lang != "en":  # the exercises' answers computed and written in the page's language
             nb = _teaching_in(nb, path, rel, lang, src)
         check_outputs(nb, _show(path))
+        nb = printing.exercises_page(nb, lang, rel)  # tables for people, links to the PDFs (mali_caac.printing)
         (src / rel).parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, src / rel)
         teaching.append(rel.with_suffix("").as_posix())
@@ -710,6 +702,7 @@ def site_key(executed, figures, notebooks=None, data=None):
         digest.update(f"{folder.name} {tree_hash(folder) if folder.is_dir() else '-'}\n".encode())
     cff = ROOT / "CITATION.cff"
     digest.update(f"cff {sha256(cff) if cff.exists() else '-'}\n".encode())
+    digest.update(f"pdfs {printing.available()[0]}\n".encode())  # Chromium installed since: print the PDFs
     return digest.hexdigest()
 
 
@@ -806,6 +799,7 @@ def build_site(out=None, figures_dir=None, build_dir=None, notebooks=None, data=
         if problems:
             raise SiteError("the site was not built; the last good site is unchanged.\n  " + "\n  ".join(problems))
         site = work / "site"
+        printing.build_site_downloads(work / "src", site, executed, figures, data, echo)  # bundles checked, PDFs
         atomic_write(site / "index.html", CHOOSER)
         for lang in LANGS:
             shutil.rmtree(site / lang / ".doctrees", ignore_errors=True)

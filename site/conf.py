@@ -35,3 +35,5 @@ html_theme_options = {
     "navigation_with_keys": False,
     "show_toc_level": 2,
 }
+html_static_path = ["_static"]
+html_css_files = ["tables.css"]  # readable notebook tables (mali_caac.printing)
