@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from .build import BuildError
+from .release import data_version
 
 FILES = ("png", "svg", "pdf", "csv", "md")
 """The figure's own files a bundle holds, as ``figures/<lang>/`` has them (byte for byte)."""
@@ -87,14 +88,8 @@ def link(fid, lang):
 
 
 def _data_version(pkg):
-    """(version, date) of the data package; the date is None until releases record one.
-
-    The one place that reads the data version: switch it to ``mali_caac.release.data_version(pkg)`` when
-    that exists."""
-    version = pkg.descriptor.get("version") if hasattr(pkg, "descriptor") else None
-    if version is None:
-        version = json.loads((Path(pkg.folder) / "datapackage.json").read_text(encoding="utf-8")).get("version")
-    return version, None
+    """(version, release date) of the data package (:func:`mali_caac.release.data_version`)."""
+    return data_version(pkg)
 
 
 def _split_row(line):

@@ -39,6 +39,7 @@ from . import bundles, printing
 from .build import ROOT, LIBRARY, BuildError, _show, plan, tree_hash, up_to_date
 from .i18n import LANGS, number, t, typeset
 from .package import atomic_write, open_package, sha256
+from .release import dataset_citation as release_citation
 from .translation import LOCALES, check_catalogue, translate_notebook, translate_page
 
 SITE = ROOT / "site"
@@ -457,25 +458,8 @@ THUMB_WIDTH = 480
 
 
 def dataset_citation():
-    """How to cite the report's data set, as one line of text (the home page and the how-to-cite page).
-
-    Reads ``mali_caac.release.dataset_citation`` when the library has it, else the project's CITATION.cff
-    (authors, title, version, licences): the one place to switch the citation's origin.
-    """
-    try:
-        from .release import dataset_citation as release_citation
-    except ImportError:
-        release_citation = None
-    if release_citation is not None:
-        return release_citation(package=None, format="text")
-    import yaml
-
-    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
-    authors = ", ".join(a.get("name") or " ".join(filter(None, [a.get("given-names"), a.get("family-names")]))
-                        for a in cff.get("authors", []))
-    year = f" ({str(cff['date-released'])[:4]})" if cff.get("date-released") else ""
-    where = cff.get("doi") and f" https://doi.org/{cff['doi']}" or cff.get("url") or cff.get("repository-code") or ""
-    return f"{authors}{year}. {cff['title']} (version {cff['version']}).{(' ' + where) if where else ''}".strip()
+    """How to cite the report's data set, as one line of text (the home page and the how-to-cite page)."""
+    return release_citation(package=None, format="text")
 
 
 def _figure_sections(executed_sections, figures, lang):
