@@ -548,6 +548,7 @@ TEXT.update({  # words of the marks (issue 14): rate axes with their unit, hedge
     "hedge.key": ("How a value is drawn", "Tracé des valeurs"),
     "hedge.lower_bound": ("At least / more than: open end, arrow", "Au moins / plus de : bout ouvert, flèche"),
     "hedge.upper_bound": ("Less than / up to: faded end", "Moins de / jusqu’à : bout estompé"),
+    "hedge.upper_bound_point": ("Less than / up to: pointing left", "Moins de / jusqu’à : pointe vers la gauche"),
     "hedge.approximate": ("About / almost: lighter fill", "Environ / près de : teinte plus claire"),
     "colour.all_violations": ("All six grave violations", "Les six violations graves"),
     "colour.context": ("Context (not a grave violation)", "Contexte (pas une violation grave)"),

@@ -742,7 +742,8 @@ def _dot_table(ctx, groups, colour, axis_label):
             n = lab.count("\n") + 1
             row = y + (n + 0.5) / 2
             ax.hlines(row, 0, v, color=colour, lw=sz.line * 1.5)
-            ax.scatter([v], [row], color=[hedges.point_face(colour, look)], edgecolors=colour, s=(size * 0.6) ** 2, zorder=3)
+            ax.scatter([v], [row], color=[hedges.point_face(colour, look)], edgecolors=colour, s=(size * 0.6) ** 2, zorder=3,
+                       marker=hedges.point_marker(look))
             hedges.draw_point(ax, (v, row), look, colour, sz.line)
             ax.annotate(text, (v, row), xytext=(0.6 * size + hedges.label_offset(look), 0), textcoords="offset points",
                         va="center", ha="left", fontsize=size)
@@ -795,6 +796,9 @@ def _bar_panels(ctx, fid, panels, colour, unit_axis, ratio=0.4):
         if any("\n" in tick.get_text() for tick in ax.get_xticklabels()):
             ax.tick_params(axis="x", labelsize=ctx.small)
         rows.append(_prov(table, table.attrs.get("dataset")))
+    top = max(ax.get_ylim()[1] for ax in axes)  # panels of one unit on one scale: equal heights, equal numbers
+    for ax in axes:
+        ax.set_ylim(0, top)
     axes[0].set_ylabel(ctx.t(unit_axis))
     rows = _concat(*rows)
     _finish(fig, ctx, fid, rows)

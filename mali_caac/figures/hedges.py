@@ -118,9 +118,17 @@ def draw_point(ax, xy, hedge, colour, line):
     if hedge == "exact":
         return
     full = to_rgba(colour, 1.0)
-    _note(ax, hedge, full)
+    _note(ax, "upper_bound_point" if hedge == "upper_bound" else hedge, full)  # a point's upper bound is an arrow
     if hedge in ("lower_bound", "upper_bound"):
-        _arrow(ax, xy, full, line * 2.2, (1, 0) if hedge == "lower_bound" else (-1, 0))
+        arrow = _arrow(ax, xy, full, line * 2.2, (1, 0) if hedge == "lower_bound" else (-1, 0))
+        arrow.arrow_patch.set_clip_box(ax.bbox)  # never across the axis into the labels
+        arrow.arrow_patch.set_clip_on(True)
+
+
+def point_marker(hedge):
+    """The marker of a point: a triangle pointing left for an upper bound (visible even where its arrow, which
+    never crosses the axis, has no room), a circle otherwise."""
+    return "<" if hedge == "upper_bound" else "o"
 
 
 def point_face(colour, hedge):
@@ -157,12 +165,13 @@ def key_entries(fig, ctx):
 
     notes = fig.__dict__.get("_mc_hedges", {})
     handles, labels, handler_map = [], [], {}
-    for hedge in ("lower_bound", "upper_bound", "approximate"):
+    for hedge in ("lower_bound", "upper_bound", "upper_bound_point", "approximate"):
         if hedge not in notes:
             continue
         colour = notes[hedge]
-        if hedge == "lower_bound":
-            handle = Line2D([], [], color=colour, lw=1.2, linestyle=(0, (2, 1.2)), marker=">", markersize=4)
+        if hedge in ("lower_bound", "upper_bound_point"):
+            handle = Line2D([], [], color=colour, lw=1.2, linestyle=(0, (2, 1.2)),
+                            marker=">" if hedge == "lower_bound" else "<", markersize=4)
         elif hedge == "upper_bound":
             handle = Patch(facecolor=colour, edgecolor=colour)
             handler_map[handle] = _FadedEnd()
