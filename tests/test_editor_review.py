@@ -32,3 +32,17 @@ def test_an_upper_bound_point_points_left_and_its_key_says_so(lang):
         assert markers
     finally:
         close(r)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_coup_labels_of_us_aid_series_do_not_overprint_each_other_at_column_size(lang):
+    """'coup, March 2012' and 'coup, August 2020' were printed over each other at column size."""
+    r = render("us_aid_series", lang, "column")
+    try:
+        renderer = r.figure.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for ax in r.figure.axes for t in ax.texts if t.get_gid() == "coup_label"]
+        assert len(boxes) == 3
+        overlaps = [(i, j) for i in range(3) for j in range(i + 1, 3) if boxes[i].overlaps(boxes[j])]
+        assert not overlaps, f"coup labels {overlaps} overlap"
+    finally:
+        close(r)

@@ -1086,7 +1086,7 @@ def _ranks(ctx, fid, frame, by, prefix, highlight):
     return fig, rows, [float(r) for r in frame["rank"]]
 
 
-COUPS = ((2012.2, "coup.2012", "left"), (2020.6, "coup.2020", "right"), (2021.4, "coup.2021", "left"))
+COUPS = ((2012.2, "coup.2012", "right"), (2020.6, "coup.2020", "right"), (2021.4, "coup.2021", "left"))
 """The coups in Mali as the factsheet (CHRHS-SAM-InterAction-2022) dates them, as fractional years, each with its
 own label and its alignment (``ha``: "right" puts the label left of its line): March 2012 ("In March of the same year, a military coup"),
 August 2020 ("control of the government on August 18, 2020") and the second, in 2021 ("after the second coup in
