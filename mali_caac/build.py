@@ -295,7 +295,7 @@ def _registry(notebooks):
     Raises :class:`BuildError` for an id that two notebooks publish, naming both notebooks and cells: one would
     overwrite the other's files, and later delete them."""
     from .errors import DataError
-    from .figures._core import TEXTS  # {figure id: section} of the described figures
+    from .figures.texts import TEXTS  # {figure id: section} of the described figures
     from .recipes import publishers
 
     present = [s for s in SECTIONS if (notebooks / f"{s}.ipynb").exists()]

@@ -530,7 +530,7 @@ def thumbnails(figures, lang, fids, dest, cache=None):
 
 def gallery_page(lang, where, figures):
     """Every figure as a thumbnail with its title, each linking to its figure in its section."""
-    from .figures._core import SECTIONS
+    from .sections import SECTIONS
 
     lines = [f"# {t('site.gallery', lang)}", "", t("site.gallery_intro", lang), ""]
     for section in SECTIONS:
