@@ -10,10 +10,10 @@ from .marks import _bars, _grouped, _qual
 
 def _implied(table, unit, **dims):
     """The figure the sources state for ``dims`` (others 'all'), or the one a complete breakdown they
-    state implies (0 for a code a complete list leaves out), as a :class:`mali_caac.reconcile.Derived`
+    state implies (0 for a code a complete list leaves out), as a :class:`mali_caac.model.Derived`
     with the rows it follows from; None when neither: unknown."""
     from ..domain import ROOT
-    from ..reconcile import figure_tables
+    from ..model import figure_tables
 
     fig = figure_tables()[table]
     return fig.derive({d: str(dims.get(d, ROOT)) for d in fig.dims}, unit)
@@ -80,7 +80,7 @@ def bar_panels(ctx, fid, panels, colour, unit_axis, ratio=0.4):
 def _implied_part(parts, dimension, code):
     """What the sources state or imply for ``code`` of ``dimension`` among the parts of ``parts``'
     stated total (see :func:`_implied`); None when there is no stated total or nothing determines it."""
-    from ..reconcile import figure_tables
+    from ..model import figure_tables
 
     total = parts.attrs.get("total")
     if total is None:
