@@ -129,18 +129,7 @@ def test_no_import_circle():
         f"  {' -> '.join(circle)}  (group: {', '.join(comp)})" for comp, circle in found)
 
 
-NOT_YET_SPLIT = {
-    "build.py": "the build (plan, runs, workers, gallery) is still one module of about 1,000 lines",
-    "site.py": "the site builder is still one module of about 800 lines",
-}
-"""Modules known to be too long, each to be split by job; the test fails (strict xfail) once one is short enough,
-so that it leaves this list."""
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=NOT_YET_SPLIT[str(p.relative_to(LIBRARY))]))
-    if str(p.relative_to(LIBRARY)) in NOT_YET_SPLIT else p
-    for p in sorted(p for p, _ in _modules().values())], ids=lambda p: str(p.relative_to(LIBRARY)))
+@pytest.mark.parametrize("path", sorted(p for p, _ in _modules().values()), ids=lambda p: str(p.relative_to(LIBRARY)))
 def test_no_module_too_long(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, (f"{path.relative_to(LIBRARY.parent)} has {lines} lines (at most {MAX_LINES}): "
