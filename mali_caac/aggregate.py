@@ -342,12 +342,12 @@ def violations_by(dimension, codes=None, data=None, derived=False):
     determine are missing (NaN), never zero. Counts are in each violation's
     headline unit (cases of recruitment, children, attacks, incidents).
     ``derived=True`` returns, beside the table, one of the same shape whose cells
-    are the :class:`~mali_caac.reconcile.Derived` (the rows each figure follows from) or None.
+    are the :class:`~mali_caac.model.Derived` (the rows each figure follows from) or None.
     """
     import pandas as pd
 
     from .domain import HEADLINE_UNITS, VIOLATIONS
-    from .reconcile import figure_tables
+    from .model import figure_tables
 
     gv = figure_tables(data)["grave_violations"]
     if codes is None:

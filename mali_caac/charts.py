@@ -31,9 +31,9 @@ class Chart:
 
     def render(self, fid, lang="en", size="double", bare=False):
         """Draw under figure id ``fid``: a :class:`mali_caac.figures.Rendered`."""
-        from .figures import _core
+        from .figures import rendering
 
-        return _core.render_chart(self, fid, lang, size, bare)
+        return rendering.render_chart(self, fid, lang, size, bare)
 
 
 def _colour(violation, colour):
@@ -66,7 +66,7 @@ def bars(table, by, *, violation=None, colour=None, unit="children", sort=True, 
     """Horizontal bars, one per row of ``table``, labelled with its ``by`` codes in the figure's
     language and its value (with the source's qualifier: "about", "at least" ...), largest first
     unless ``sort=False``."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     fill, axis = _colour(violation, colour), _axis(unit)
     if by not in table.columns:
@@ -74,7 +74,7 @@ def bars(table, by, *, violation=None, colour=None, unit="children", sort=True, 
     dataset = table.attrs.get("dataset")
 
     def draw(ctx, fid):
-        return _core._hbar_breakdown(ctx, fid, table, by, fill, axis, sort=sort, ratio=ratio, table=dataset)
+        return drawing.hbar_breakdown(ctx, fid, table, by, fill, axis, sort=sort, ratio=ratio, table=dataset)
     return Chart("bars", draw)
 
 
@@ -82,7 +82,7 @@ def period_bars(table, *, violation=None, colour=None, unit="children"):
     """Two panels for a breakdown by period: the count in each period (a) and the count per month
     (b), because the report's periods differ in length. The rate's axis names the unit where the
     vocabulary has a label for it (``axis.<unit>_per_month``)."""
-    from .figures import _core
+    from .figures import periods as drawing
     from .i18n import TEXT
 
     fill, axis = _colour(violation, colour), _axis(unit)
@@ -94,7 +94,7 @@ def period_bars(table, *, violation=None, colour=None, unit="children"):
         raise ValueError("period_bars needs a table with a 'period' column (a breakdown by period)")
 
     def draw(ctx, fid):
-        return _core._period_figure(ctx, fid, table, fill, axis, rate_axis=rate)
+        return drawing.period_figure(ctx, fid, table, fill, axis, rate_axis=rate)
     return Chart("period_bars", draw)
 
 
@@ -111,7 +111,7 @@ def summed_bars(groups, parts, *, labels="perpetrator", violation=None, colour=N
     """Horizontal bars of sums, largest first: ``groups`` has ``group``, ``value`` and ``row_ids`` (the rows
     of ``parts`` summed, as :func:`mali_caac.by_coalition` returns them); the figure cites ``parts``.
     ``labels`` names the vocabulary of the groups' codes."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     fill, axis = _colour(violation, colour), _axis(unit)
     _columns(groups, "groups", ["group", "value", "row_ids"])
@@ -122,14 +122,14 @@ def summed_bars(groups, parts, *, labels="perpetrator", violation=None, colour=N
         raise ValueError(f"parameter 'groups' sums rows that are not in 'parts': {', '.join(unknown)}")
 
     def draw(ctx, fid):
-        return _core._summed_hbars(ctx, fid, groups, parts, labels, fill, axis, ratio=ratio)
+        return drawing.summed_hbars(ctx, fid, groups, parts, labels, fill, axis, ratio=ratio)
     return Chart("summed_bars", draw)
 
 
 def bar_panels(*panels, violation=None, colour=None, unit="children", ratio=0.4):
     """Vertical bars in panels side by side, one panel per ``(table, by)`` pair, bars in the table's
     order labelled with its ``by`` codes (``"year"``: calendar years, printed as they are)."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     fill, axis = _colour(violation, colour), _axis(unit)
     if not panels:
@@ -140,7 +140,7 @@ def bar_panels(*panels, violation=None, colour=None, unit="children", ratio=0.4)
         _columns(panel[0], f"panel {n}", [panel[1], "value", "row_id"])
 
     def draw(ctx, fid):
-        return _core._bar_panels(ctx, fid, panels, fill, axis, ratio=ratio)
+        return drawing.bar_panels(ctx, fid, panels, fill, axis, ratio=ratio)
     return Chart("bar_panels", draw)
 
 
@@ -187,7 +187,7 @@ def grouped_period_bars(series, *, colours, labels="word", unit="children"):
     both. ``series`` is ``{code: breakdown by period}``, its codes named in the figure's language from
     the vocabulary ``labels`` (a dimension such as ``"cause"``, or ``"word"`` for words such as
     ``"schools"``); ``colours`` gives each series' meaning (a violation code or "neutral" ...)."""
-    from .figures import _core
+    from .figures import periods as drawing
 
     if labels == "word":
         series = _series(series)
@@ -205,7 +205,7 @@ def grouped_period_bars(series, *, colours, labels="word", unit="children"):
         periods = these
 
     def draw(ctx, fid):
-        return _core._period_grouped(ctx, fid, series, labels, fills, axis)
+        return drawing.period_grouped(ctx, fid, series, labels, fills, axis)
     return Chart("grouped_period_bars", draw)
 
 
@@ -213,7 +213,7 @@ def grouped_bars(series, by, *, colours, unit="children", ratio=0.5):
     """Grouped bars, a group per code of ``by`` and a bar per series (``{name: breakdown}``). A code
     a series leaves out is drawn as the sources imply it: 0 where that series is a complete list of
     its stated total (its CSV row cites the total), hatched 'not stated' where nothing determines it."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     series, axis = _series(series), _axis(unit)
     fills = _meanings(colours, len(series), "series")
@@ -221,7 +221,7 @@ def grouped_bars(series, by, *, colours, unit="children", ratio=0.5):
         _column(table, by, "grouped_bars")
 
     def draw(ctx, fid):
-        return _core._grouped_implied_figure(ctx, fid, series, by, fills, axis, ratio)
+        return drawing.grouped_implied_figure(ctx, fid, series, by, fills, axis, ratio)
     return Chart("grouped_bars", draw)
 
 
@@ -230,7 +230,7 @@ def share_bars(table, by, *, violation=None, colour=None, vocabulary=None, ratio
     in the table's order, each written with its qualifier and per cent sign in the figure's language.
     Bars are labelled with the ``by`` codes of that dimension, or from ``vocabulary`` (e.g.
     ``"attribution"``); a share that could not be attributed is drawn in the colour of 'unattributed'."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     fill = _colour(violation, colour)
     _column(table, by, "share_bars")
@@ -240,7 +240,7 @@ def share_bars(table, by, *, violation=None, colour=None, vocabulary=None, ratio
         raise ValueError(f"share_bars draws per cent shares: the table's unit must be 'percent', got {sorted(units)}")
 
     def draw(ctx, fid):
-        return _core._share_bars(ctx, fid, table, by, fill, prefix, ratio)
+        return drawing.share_bars(ctx, fid, table, by, fill, prefix, ratio)
     return Chart("share_bars", draw)
 
 
@@ -248,7 +248,7 @@ def dated_points(table, *, colours, unit="schools"):
     """A point per row at its month (``as_of``, YYYY-MM), written with its month and value, on a date
     axis; one colour and marker per source (``colours``, in the order of the sources' first dates), so
     that figures from different sources are told apart."""
-    from .figures import _core
+    from .figures import series as drawing
 
     axis = _axis(unit)
     _column(table, "as_of", "dated_points")
@@ -259,28 +259,28 @@ def dated_points(table, *, colours, unit="schools"):
     fills = _meanings(colours, len(sources), f"sources ({', '.join(sources)})")
 
     def draw(ctx, fid):
-        return _core._dated_points_figure(ctx, fid, table, dict(zip(sources, fills)), axis)
+        return drawing.dated_points_figure(ctx, fid, table, dict(zip(sources, fills)), axis)
     return Chart("dated_points", draw)
 
 
 def region_period_bars(by_region, by_period, *, violation=None, colour=None, unit="children"):
     """Where and when, in three panels: the count by region (a), by period (b) and per month (c),
     because the report's periods differ in length."""
-    from .figures import _core
+    from .figures import periods as drawing
 
     fill, axis = _colour(violation, colour), _axis(unit)
     _column(by_region, "region", "region_period_bars (by_region)")
     _column(by_period, "period", "region_period_bars (by_period)")
 
     def draw(ctx, fid):
-        return _core._region_period_figure(ctx, fid, by_region, by_period, fill, axis)
+        return drawing.region_period_figure(ctx, fid, by_region, by_period, fill, axis)
     return Chart("region_period_bars", draw)
 
 
 def row_bars(table, labels, *, violation=None, colour=None, unit="persons", sort=True, ratio=None, small_labels=False):
     """Horizontal bars, one per row of ``table``, each labelled with its own text ``labels.<row_id>``
     (a group as the source names it, in the figure's language), largest first unless ``sort=False``."""
-    from .figures import _core
+    from .figures import bars as drawing
     from .i18n import TEXT
 
     fill, axis = _colour(violation, colour), _axis(unit)
@@ -291,7 +291,7 @@ def row_bars(table, labels, *, violation=None, colour=None, unit="persons", sort
         table = table.sort_values("value", ascending=False, kind="stable")
 
     def draw(ctx, fid):
-        return _core._hbar_rows(ctx, fid, table, [ctx.t(f"{labels}.{r}") for r in table["row_id"]], fill, axis,
+        return drawing.hbar_rows(ctx, fid, table, [ctx.t(f"{labels}.{r}") for r in table["row_id"]], fill, axis,
                                 table.attrs.get("dataset"), ratio, ctx.small if small_labels else None)
     return Chart("row_bars", draw)
 
@@ -318,14 +318,14 @@ def dots(table, by, *, vocabulary, unit, colour="neutral", ratio=0.4):
     """One dot per row on a line from zero, in table order, labelled with its ``by`` code in the
     vocabulary ``vocabulary`` (e.g. ``"claimant"``) and its value with the source's qualifier: counts
     that disagree, shown side by side and never summed."""
-    from .figures import _core
+    from .figures import dots as drawing
 
     fill, axis = _colour(None, colour), _axis(unit)
     _column_named(table, by, "by")
     prefix, dataset = _vocabulary(vocabulary), table.attrs.get("dataset")
 
     def draw(ctx, fid):
-        return _core._dots(ctx, fid, table, [ctx.t(f"{prefix}.{c}") for c in table[by]], fill, axis, dataset, ratio)
+        return drawing.dots(ctx, fid, table, [ctx.t(f"{prefix}.{c}") for c in table[by]], fill, axis, dataset, ratio)
     return Chart("dots", draw)
 
 
@@ -333,12 +333,12 @@ def monitor_counts(table):
     """A dot table of counts of civilian harm: one panel per monitor (``reported_by``), each row with
     what is counted, its period and its unit. The counts overlap: they are not added up, and monitors
     are not ranked against each other."""
-    from .figures import _core
+    from .figures import dots as drawing
 
     _column_named(table, "reported_by", "table")
 
     def draw(ctx, fid):
-        return _core._monitor_counts(ctx, fid, table)
+        return drawing.monitor_counts(ctx, fid, table)
     return Chart("monitor_counts", draw)
 
 
@@ -346,7 +346,7 @@ def usd_bars(table, by="measure", *, vocabulary="measure", colour="neutral", sor
     """Horizontal bars of amounts in US dollars, drawn in millions and labelled as the source prints
     them ("about $74 million"), one per row, named by their ``by`` code in ``vocabulary``; largest first
     unless ``sort=False``."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     fill = _colour(None, colour)
     _column_named(table, by, "by")
@@ -355,7 +355,7 @@ def usd_bars(table, by="measure", *, vocabulary="measure", colour="neutral", sor
         table = table.sort_values("value", ascending=False, kind="stable")
 
     def draw(ctx, fid):
-        return _core._usd_bars(ctx, fid, table, [ctx.t(f"{prefix}.{m}") for m in table[by]], fill, ratio)
+        return drawing.usd_bars(ctx, fid, table, [ctx.t(f"{prefix}.{m}") for m in table[by]], fill, ratio)
     return Chart("usd_bars", draw)
 
 
@@ -363,19 +363,19 @@ def amounts_by_period(table):
     """US amounts (rows of ``us_assistance``) as a dot table, one panel per period as the factsheet
     words it, with the factsheet's sections: cumulative amounts of different periods are not ranked
     against each other."""
-    from .figures import _core
+    from .figures import dots as drawing
 
     _column_named(table, "measure", "table")
 
     def draw(ctx, fid):
-        return _core._amounts_by_period(ctx, fid, table)
+        return drawing.amounts_by_period(ctx, fid, table)
     return Chart("amounts_by_period", draw)
 
 
 def provider_bars(table, *, highlight, unit="persons"):
     """Horizontal bars, one per row, labelled with its ``provider`` and period ("since 2001" where the
     end is not stated), largest first; the provider ``highlight`` in the accent colour, others neutral."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     axis = _axis(unit)
     _column_named(table, "provider", "table")
@@ -385,14 +385,14 @@ def provider_bars(table, *, highlight, unit="persons"):
     table = table.sort_values("value", ascending=False, kind="stable")
 
     def draw(ctx, fid):
-        return _core._provider_bars(ctx, fid, table, highlight, axis)
+        return drawing.provider_bars(ctx, fid, table, highlight, axis)
     return Chart("provider_bars", draw)
 
 
 def ranks(table, by, *, vocabulary, highlight):
     """Positions in a stated order (``rank``), one dot per row, labelled with its ``by`` code in
     ``vocabulary``: ranks, not amounts. The row whose ``by`` is ``highlight`` is in the accent colour."""
-    from .figures import _core
+    from .figures import dots as drawing
 
     _column_named(table, by, "by")
     _column_named(table, "rank", "table")
@@ -402,20 +402,20 @@ def ranks(table, by, *, vocabulary, highlight):
     table = table.sort_values("rank", kind="stable")
 
     def draw(ctx, fid):
-        return _core._ranks(ctx, fid, table, by, prefix, highlight)
+        return drawing.ranks(ctx, fid, table, by, prefix, highlight)
     return Chart("ranks", draw)
 
 
 def aid_series(table):
     """Yearly series of US aid (rows of ``us_aid_series``), one line per ``transaction_type``, in
     millions of dollars, open markers for incomplete years, and the coups marked as dashed lines."""
-    from .figures import _core
+    from .figures import series as drawing
 
     for name in ("fiscal_year", "transaction_type", "complete"):
         _column_named(table, name, "table")
 
     def draw(ctx, fid):
-        return _core._aid_series(ctx, fid, table)
+        return drawing.aid_series(ctx, fid, table)
     return Chart("aid_series", draw)
 
 
@@ -423,7 +423,7 @@ def sectors_against_fae(sectors, fae):
     """One bar for the sum of the factsheet's sectors (``sectors``, rows of ``us_assistance``; "about":
     a sum of rounded amounts) against Foreign Aid Explorer's obligations and disbursements (``fae``,
     rows of ``us_aid_series``), in millions of US dollars: two sources' amounts for one year side by side."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     _column_named(fae, "transaction_type", "fae")
     kinds = set(fae["transaction_type"].astype(str))
@@ -432,20 +432,20 @@ def sectors_against_fae(sectors, fae):
     fae = fae.sort_values("transaction_type", key=lambda s: s.astype(str).map({"obligations": 0, "disbursements": 1}))
 
     def draw(ctx, fid):
-        return _core._sectors_against_fae(ctx, fid, sectors, fae)
+        return drawing.sectors_against_fae(ctx, fid, sectors, fae)
     return Chart("sectors_against_fae", draw)
 
 
 def violation_totals(table):
     """One bar per violation, in the violation's colour, labelled with the violation and the unit the
     report counts it in (cases, children, attacks, incidents): each violation in its own unit."""
-    from .figures import _core
+    from .figures import bars as drawing
 
     for name in ("violation", "unit"):
         _column_named(table, name, "table")
 
     def draw(ctx, fid):
-        return _core._violation_totals(ctx, fid, table)
+        return drawing.violation_totals(ctx, fid, table)
     return Chart("violation_totals", draw)
 
 
@@ -453,13 +453,13 @@ def rates_by_period(table):
     """Grouped bars: for each period, one bar per violation showing its count per month (the report's
     periods differ in length). Rows of the same violation and period (parts the report counts apart,
     such as attacks on schools and on hospitals) are summed into one bar."""
-    from .figures import _core
+    from .figures import periods as drawing
 
     for name in ("violation", "period"):
         _column_named(table, name, "table")
 
     def draw(ctx, fid):
-        return _core._rates_by_period(ctx, fid, table)
+        return drawing.rates_by_period(ctx, fid, table)
     return Chart("rates_by_period", draw)
 
 
@@ -467,7 +467,7 @@ def reports_compared(table, *, previous, current="all"):
     """Grouped bars per violation: its count per month in the period ``previous`` (the previous report)
     beside the period ``current`` (this report), each bar printing the rate it draws and each report's total
     under the violation's name; each report in its source's colour role."""
-    from .figures import _core
+    from .figures import periods as drawing
 
     _column_named(table, "period", "table")
     periods = set(table["period"].astype(str))
@@ -476,7 +476,7 @@ def reports_compared(table, *, previous, current="all"):
             raise ValueError(f"parameter {name!r} must be a period of the table ({', '.join(sorted(periods))}), got {value!r}")
 
     def draw(ctx, fid):
-        return _core._reports_compared(ctx, fid, table, previous, current)
+        return drawing.reports_compared(ctx, fid, table, previous, current)
     return Chart("reports_compared", draw)
 
 
@@ -527,10 +527,10 @@ def report_rates(table):
     """One bar per country report (in the order of the reports): its total divided by the months it
     covers, its rate printed on it and its total in its label; a total read from a secondary page starred and
     drawn hollow (with a key entry), a report without a total marked as such."""
-    from .figures import _core
+    from .figures import periods as drawing
 
     _column_named(table, "report", "table")
 
     def draw(ctx, fid):
-        return _core._report_rates(ctx, fid, table)
+        return drawing.report_rates(ctx, fid, table)
     return Chart("report_rates", draw)

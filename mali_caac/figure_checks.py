@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .contrast import _colorspacious, _rgb, contrast_ratio, relative_luminance  # noqa: F401  (re-exported)
+
 MIN_TEXT_PT = 6.0
 """No text smaller than this at print size (journals ask for 5-7 pt)."""
 
@@ -226,36 +228,10 @@ CVD_TYPES = {None: None, "deuteranopia": "deuteranomaly", "protanopia": "protano
 """The visions checked, and colorspacious's name for each (severity 100 is the full dichromacy)."""
 
 
-def _colorspacious():
-    try:
-        import colorspacious
-    except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ImportError("the colour checks need colorspacious: pip install 'mali-caac[test]'") from e
-    return colorspacious
-
-
-def _rgb(colour):
-    from matplotlib.colors import to_rgb
-
-    return tuple(round(v, 6) for v in to_rgb(colour))
-
-
 def _hex(colour):
     from matplotlib.colors import to_hex
 
     return to_hex(colour, keep_alpha=False).upper()
-
-
-def relative_luminance(colour):
-    """WCAG 2.x relative luminance (0 black to 1 white) of an opaque colour."""
-    cs = _colorspacious()
-    return float(cs.cspace_convert(_rgb(colour), "sRGB1", "XYZ100")[1]) / 100
-
-
-def contrast_ratio(c1, c2):
-    """WCAG 2.x contrast ratio of two opaque colours, from 1 (same) to 21 (black on white)."""
-    hi, lo = sorted((relative_luminance(c1), relative_luminance(c2)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 @lru_cache(maxsize=4096)

@@ -2,29 +2,15 @@
 
 A figure cell is its recipe: select rows, describe a chart (:mod:`mali_caac.charts`)
 and ``publish("figure_id", chart, params)``. When :mod:`mali_caac.recipes` runs the
-notebook outside Jupyter, :func:`collecting` makes ``publish`` record the chart
+notebook outside Jupyter, :func:`mali_caac.recipes.collecting` makes ``publish`` record the chart
 instead of drawing it.
 """
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from .figures import close, preview_bytes, save
 from .parameters import DEFAULTS, check_parameters
+from .recipes import collected as _collected
 
 INLINE_DPI = 110
 """Resolution of the figures shown in a notebook: large enough to read on a projector; the files are full size."""
-
-_COLLECTED = ContextVar("collected", default=None)
-
-
-@contextmanager
-def collecting(into):
-    """Within this block, :func:`publish` stores ``{figure id: chart}`` in ``into`` and draws nothing."""
-    token = _COLLECTED.set(into)
-    try:
-        yield into
-    finally:
-        _COLLECTED.reset(token)
 
 
 def setup(lang=DEFAULTS["lang"], formats=DEFAULTS["formats"], dpi=DEFAULTS["dpi"], size=DEFAULTS["size"],
@@ -44,7 +30,7 @@ def publish(fid, chart, params):
     """Draw ``chart`` as figure ``fid`` with the notebook's parameters, save it when ``output_dir``
     is set, display it with its title, caption and source, and return the rows it draws with their
     provenance (source, paragraph, verbatim quote)."""
-    collected = _COLLECTED.get()
+    collected = _collected()
     if collected is not None:
         collected[fid] = chart
         return None

@@ -298,7 +298,7 @@ class Package:
     def frame(self, name):
         """Table ``name`` as a typed pandas DataFrame (a fresh copy each call)."""
         global _COPY_ON_WRITE
-        from .loader import build_frame
+        from .frames import build_frame
 
         if _COPY_ON_WRITE is None:
             _COPY_ON_WRITE = _copy_on_write()

@@ -59,7 +59,7 @@ def contact_sheet(lang="en", size=DEFAULTS["size"], path=None, dpi=150):
     from matplotlib.figure import Figure
     from PIL import Image
 
-    from .figures._core import file_bytes
+    from .figures.output import file_bytes
 
     check_parameters(lang=lang, size=size)
     path = Path(path) if path else ROOT / "build" / "contact-sheets" / f"{lang}-{size}.pdf"

@@ -87,7 +87,7 @@ def sequential_colours():
 
 def text_colour_on(fill):
     """TEXT or white, whichever has the higher contrast against ``fill`` (numbers written on cells)."""
-    from .figure_checks import contrast_ratio
+    from .contrast import contrast_ratio
 
     return max((TEXT, "#FFFFFF"), key=lambda c: contrast_ratio(c, fill))
 

@@ -1,7 +1,7 @@
 """Where a line of figure text may break, in English and in French.
 
 A figure's labels, titles, notes and source lines are wrapped to a width (``wrap_to_width`` in
-``mali_caac.figures._core``); this module says which spaces are not break points, so that no line splits a
+``mali_caac.figures.layout``); this module says which spaces are not break points, so that no line splits a
 date from its year ('juillet / 2017'), a number from its unit ('(24 / mois)'), a short name in parentheses,
 or starts with a punctuation mark ('· Source', ': ...', '» ...'). :func:`keep_together` marks those spaces
 with :data:`KEEP`; the wrapper breaks only at the other spaces and writes the marked ones back as spaces.

@@ -119,7 +119,7 @@ def test_sum_in_the_caption_is_computed(rendered):
 
 def test_a_missing_fact_names_the_figure_and_the_field():
     from mali_caac.figures import figure_text
-    from mali_caac.figures._core import Ctx
+    from mali_caac.figures.context import Ctx
 
     with pytest.raises(ValueError, match=r"us_aid_2020_compared.*\{sectors_total\}"):
         figure_text("us_aid_2020_compared", "caption", "en", {})

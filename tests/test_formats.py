@@ -87,7 +87,7 @@ def test_the_layout_holds_at_every_resolution(fid, dpi):
 
 def test_svg_clip_paths_are_named_by_order_not_by_memory_address():
     """matplotlib names clip paths after id() of a path object: the map's SVG differed in one run of four."""
-    from mali_caac.figures._core import _stable_clip_ids
+    from mali_caac.figures.output import _stable_clip_ids
 
     a = '<clipPath id="pa7c6a9f006"/><clipPath id="pd362c44a8a"/><g clip-path="url(#pd362c44a8a)"/>'
     b = '<clipPath id="pd3f60832fb"/><clipPath id="p9de6879a2b"/><g clip-path="url(#p9de6879a2b)"/>'

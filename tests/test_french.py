@@ -10,7 +10,8 @@ import pytest
 from mali_caac.citation import caption_table, cite_rows, locator_text
 from mali_caac.figure_checks import english_words
 from mali_caac.i18n import (NBSP, NNBSP, TEXT, date_label, label, money, month_name, number, percent,
-                            period_span, t, tick_formatter, typeset)
+                            period_span, t, typeset)
+from mali_caac.figures.layout import tick_formatter
 from mali_caac.package import open_package
 
 # ----------------------------------------------------------------------------- numbers, money, dates

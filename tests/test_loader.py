@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import mali_caac
-from mali_caac.loader import VIOLATIONS
+from mali_caac.domain import VIOLATIONS
 
 
 def test_list_datasets_names_every_resource():

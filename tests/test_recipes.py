@@ -8,7 +8,8 @@ import pytest
 import mali_caac
 from mali_caac import charts, recipes
 from mali_caac.errors import DataError
-from mali_caac.figures import SECTIONS, _core, close, figure_ids, render
+from mali_caac.figures import SECTIONS, close, figure_ids, render
+from mali_caac.sections import TEXTS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,9 +36,9 @@ def test_every_published_figure_has_its_texts_and_every_text_its_figure():
     published = [fid for s in SECTIONS for fid in recipes.figure_ids(s)]
     assert published, "no notebook publishes a figure"
     assert len(published) == len(set(published))
-    undescribed = [f for f in published if f not in _core.TEXTS]
+    undescribed = [f for f in published if f not in TEXTS]
     assert not undescribed, f"published without a title and caption: {undescribed}"
-    orphans = [f for f in _core.TEXTS if f not in published]
+    orphans = [f for f in TEXTS if f not in published]
     assert not orphans, f"titles and captions of no figure: {orphans}"
 
 

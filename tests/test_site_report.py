@@ -128,7 +128,7 @@ def test_the_home_page_has_findings_key_figures_data_citation_and_contents():
 
 
 def test_the_gallery_shows_every_figure_linking_to_its_section():
-    from mali_caac.figures._core import SECTIONS
+    from mali_caac.sections import SECTIONS
 
     for lang in ("en", "fr"):
         where = site._figure_sections(SECTIONS, FIGURES, lang)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mali_caac.figures import _drawn, figure_ids
-from mali_caac.figures._core import wrap_to_width
+from mali_caac.figures.layout import wrap_to_width
 from mali_caac.i18n import FIGURE_TEXT, TEXT, period_span, t
 from mali_caac.typeset import KEEP, curly_quotes, keep_together
 

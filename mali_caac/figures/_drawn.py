@@ -1,6 +1,6 @@
 """What a figure draws, as data and as words: the CSV of its marks and its alt text.
 
-The drawing helpers record each mark (:class:`~mali_caac.figures._core.Mark`) while
+The drawing helpers record each mark (:class:`~mali_caac.figures.context.Mark`) while
 they draw it; :func:`resolve` turns those records into one row per mark with its
 panel, unit and the ids of the rows of ``data/`` it comes from, :func:`csv_text`
 writes them (byte-identical across runs) and :func:`alt_text` states the finding

@@ -1,5 +1,5 @@
 """Figures of civilian harm, 2020-2022 (the factsheet)."""
-from ._core import describe
+from .texts import describe
 from .captions import bind, days, row
 
 

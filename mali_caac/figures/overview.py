@@ -1,5 +1,5 @@
 """Overview figures: all six violations, by period, region and party; the map; the trend across reports."""
-from ._core import describe
+from .texts import describe
 from .captions import bind, row
 
 

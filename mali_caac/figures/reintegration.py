@@ -1,5 +1,5 @@
 """Figures of release, reintegration, trainings and dialogue (S/2020/1105 section V)."""
-from ._core import describe
+from .texts import describe
 from .captions import bind, row
 
 

@@ -1,5 +1,5 @@
 """Figures of US assistance: the factsheet's figures and the Foreign Aid Explorer series."""
-from ._core import describe
+from .texts import describe
 from .captions import bind, millions, row, year_count, years
 
 

@@ -1,5 +1,5 @@
 """Figures of each grave violation: recruitment and deprivation of liberty, killing and maiming, sexual violence, attacks on schools and hospitals, abduction and denial of access."""
-from ._core import describe
+from .texts import describe
 from .captions import bind, row, span, total
 
 
