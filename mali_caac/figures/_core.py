@@ -1328,23 +1328,6 @@ def _reading_order(handles, ncols):
     return [handles[r * ncols + c] for c in range(ncols) for r in range(rows) if r * ncols + c < n]
 
 
-def _scale_key(ctx, values, zero_words=None):
-    """The key of the classed scale, one entry per class up to the largest value drawn, and 'not stated', in
-    reading order at every size; the white class named by what its zeros are (:func:`_zero_words`)."""
-    import numpy as np
-    from matplotlib.patches import Patch
-
-    colours = style.sequential_colours()
-    top = int(np.nanmax(np.asarray(values, dtype=float)))
-    handles = [Patch(facecolor=colours[i], edgecolor=style.NEUTRAL, lw=0.5,
-                     label=zero_words if lo == 0 and zero_words else _class_text(ctx, i, top))
-               for i, lo in enumerate(style.SEQUENTIAL_BINS) if lo <= top]
-    handles.append(Patch(**style.UNKNOWN, lw=0.5, label=ctx.t("word.not_stated")))
-    ncols = {"column": 2}.get(ctx.size, len(handles))
-    return dict(handles=_reading_order(handles, ncols), ncols=ncols, handlelength=1.2, columnspacing=1.0,
-                title=ctx.t("map.legend"))
-
-
 def _map_class(ctx, value, top):
     """The class of the scale a value is drawn in, named as the key names it."""
     if value != value:
@@ -1367,20 +1350,6 @@ def _mark_table(ctx, ax, how, regions, drawn_as, text):
                      series=label("violation", v, ctx.lang), label=words, zero_from=d.zero_from if d else ())
 
 
-def _violation_units(how, used):
-    """{violation: unit} of the rows each violation's cells come from (``used``: rows with ``row_id`` and ``unit``),
-    where they share one: a panel or a row of the table names what it counts."""
-    from ..reconcile import Derived
-
-    unit_of = dict(zip(used["row_id"], used["unit"].astype(str))) if "unit" in used else {}
-    units = {}
-    for v, found in how.iterrows():
-        got = {unit_of[i] for d in found if isinstance(d, Derived) for i in d.summed + d.zero_from if i in unit_of}
-        if len(got) == 1:
-            units[str(v)] = got.pop()
-    return units
-
-
 def _with_unit(ctx, v, units):
     """A violation's name with its unit, 'Abduction (children)', where the unit is known."""
     unit = units.get(str(v))
@@ -1388,84 +1357,68 @@ def _with_unit(ctx, v, units):
 
 
 def _region_heatmap(ctx, fid, table, how, used):
-    """The violations-by-region table drawn on the classed scale, unknown cells hatched."""
+    """The violations-by-region table, its rows in groups of one unit each under a header row naming the
+    unit, every group on its own classed scale with its own key in its header row (:mod:`.maps`): colours are
+    never compared across units. Each cell prints its number; unknown cells hatched."""
     import matplotlib.patches
     import numpy as np
     import seaborn as sns
 
-    regions, violations = list(table.columns), list(table.index)
-    units = _violation_units(how, used)
+    from . import maps
+
+    regions = list(table.columns)
+    units = maps.violation_units(how, used)
+    order = maps.panel_order(units, list(table.index))
+    groups = []
+    for v in order:
+        if groups and units[str(groups[-1][-1])] == units[str(v)]:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    tops = maps.unit_tops(units, {v: list(table.loc[v]) for v in order})
+    lines = [None if i < 0 else g[i] for g in groups for i in range(-1, len(g))]  # None: a group's header row
     fig, ax = _new(ctx, 0.55)
-    data = table.to_numpy(dtype=float)
+    line = ctx.small * 1.3 / 72  # rows tall enough for two-line names and a key in a header row
+    fig.set_figheight(round(max(fig.get_figheight(), 2.6 * len(lines) * line), 3))
+    data = np.array([[np.nan] * len(regions) if v is None else table.loc[v].to_numpy(dtype=float) for v in lines])
     cmap, norm, colours = _scale()
+    heads = [i for i, v in enumerate(lines) if v is None]
+    names = [maps.unit_words(ctx, units[str(lines[i + 1])]).capitalize() if v is None
+             else _fit(ctx, label("violation", v, ctx.lang), ctx.sz.width * 0.24) for i, v in enumerate(lines)]
     sns.heatmap(data, ax=ax, cmap=cmap, norm=norm, annot=False, linewidths=0.5, linecolor=style.NEUTRAL, cbar=False,
-                mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions],
-                yticklabels=[_fit(ctx, _with_unit(ctx, v, units), ctx.sz.width * 0.24) for v in violations])
-    _mark_table(ctx, ax, how, regions, "cell", lambda x: ctx.n(x) if x == x else ctx.t("word.not_stated"))
+                mask=np.isnan(data), xticklabels=[label("region", r, ctx.lang) for r in regions], yticklabels=names)
     for i, j in zip(*np.where(~np.isnan(data))):  # each number in the colour of higher contrast on its cell
         fill = colours[int(norm(data[i, j]))]
         ax.text(j + 0.5, i + 0.5, ctx.n(data[i, j]), ha="center", va="center", fontsize=ctx.small,
                 color=style.text_colour_on(fill))
     for i, j in zip(*np.where(np.isnan(data))):
-        ax.add_patch(matplotlib.patches.Rectangle((j, i), 1, 1, **style.UNKNOWN, lw=0.5))
+        if i not in heads:
+            ax.add_patch(matplotlib.patches.Rectangle((j, i), 1, 1, **style.UNKNOWN, lw=0.5))
     ax.tick_params(axis="x", rotation=90, labelsize=ctx.small)
-    ax.tick_params(axis="y", labelsize=ctx.small)
+    ax.tick_params(axis="y", labelsize=ctx.small, rotation=0)
+    ax.grid(False)  # the header rows are empty of cells: no grid shows through them
+    for i, (tick, mark) in enumerate(zip(ax.get_yticklabels(), ax.yaxis.get_major_ticks())):
+        if i in heads:
+            tick.set_fontweight("bold")
+            mark.tick1line.set_visible(False)
+    keys = []
+    for head, group in zip(heads, groups):
+        _mark_table(ctx, ax, how.loc[group], regions, "cell",
+                    lambda x: ctx.n(x) if x == x else ctx.t("word.not_stated"))
+        unit = units[str(group[0])]
+        y = 1 - (head + 0.5) / len(lines)  # the header row's middle, in the axes' fraction (rows run downwards)
+        keys.append(maps.unit_key(ctx, ax, unit, tops.get(unit, 0), where="row", at=y))
+        keys[-1]._mc_serves = {units[str(v)] for v in group}  # the units of the rows the key serves
+    for key in keys[:-1]:
+        ax.add_artist(key)  # matplotlib keeps one legend per axes: the others are kept as artists
     rows = _prov(used, "grave_violations")
-    _finish(fig, ctx, fid, rows, key=_scale_key(ctx, data, _zero_words(ctx, how)))
+    _finish(fig, ctx, fid, rows, key=maps.shared_key(ctx, _zero_words(ctx, how)))
     return fig, rows, [float(x) for x in data[~np.isnan(data)]]
 
 
-NAME_AT = {"Bamako": (-11.0, 10.4), "Sikasso": (-3.4, 10.0), "Ménaka": (2.6, 14.3), "Timbuktu": (-3.6, 21.5),
-           "Kidal": (1.8, 19.8)}
-"""Where the names of regions too small or too crowded to hold them go on the map of region names (longitude,
-latitude), each with a leader line to its region where it lies outside it (Bamako, a district, is a few pixels wide)."""
-
-NAME_STACK = ("Ségou", "Koulikoro", "Kayes")
-"""The names of the three crowded south-western regions, stacked at the panel's left, above them (where the map
-has no land), a line and a half apart at every size, each with a leader line to its region."""
-
-
-def _region_names(ctx, ax, geo):
-    """A map of the regions, each named in the figure's language; the names of regions too small or too
-    crowded to hold them (Bamako, a district) set beside, each with a leader line (a line collection, apart
-    from the text, so that a name's box is only its words)."""
-    from matplotlib.collections import LineCollection
-
-    ax.set_axis_off()
-    geo.plot(ax=ax, color="white", edgecolor=style.NEUTRAL, linewidth=0.4)
-    ax.set_title(_fit(ctx, ctx.t("map.regions"), ctx.sz.width * 0.2), fontsize=ctx.small, loc="left")
-    west, south, east, north = geo.total_bounds
-    xlim = (min(west, min(x for x, _ in NAME_AT.values())) - 1.5, max(east, max(x for x, _ in NAME_AT.values())) + 1.5)
-    ylim = (min(south, min(y for _, y in NAME_AT.values())) - 0.8, north + 0.5)
-    box = ax.get_position()
-    fig_w, fig_h = ax.figure.get_size_inches() * 72
-    scale = min(box.width * fig_w / (xlim[1] - xlim[0]), box.height * fig_h / (ylim[1] - ylim[0]))  # points per degree
-    size = max(6.0, min(ctx.small, box.width * fig_w / 17))  # names no larger than the panel holds apart (slides: 7 pt)
-    step = 1.7 * size / scale
-    stack = {r: (xlim[0] + 0.2, north - 2.0 - i * step) for i, r in enumerate(NAME_STACK)}
-    leaders = []
-    for region, shape in zip(geo["region"], geo.geometry):
-        name = label("region", region, ctx.lang)
-        point = shape.representative_point()
-        if region in stack or region in NAME_AT:
-            from shapely.geometry import Point
-
-            x, y = stack.get(region) or NAME_AT[region]
-            ha = "left" if region in stack else "center"
-            # on a white ground, so that a leader line passing under the name starts at its edge
-            ax.text(x, y, name, fontsize=size, ha=ha, va="center", color=style.TEXT, gid="region_name", zorder=4,
-                    bbox=dict(facecolor="white", edgecolor="none", pad=0.3))
-            if not shape.contains(Point(x, y)):  # a leader line from the name to its region
-                leaders.append([(x, y), (point.x, point.y)])
-        else:
-            ax.text(point.x, point.y, name, fontsize=size, ha="center", va="center", color=style.TEXT, gid="region_name")
-    ax.add_collection(LineCollection(leaders, colors=style.TEXT, linewidths=0.5, gid="leader", zorder=3))
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
-
-
 def _region_map(ctx, fid, table, how, totals, used):
-    """Small maps of the regions, one per violation and one for all six, on one classed scale."""
+    """Small maps of the regions, one per violation and one for all six, grouped by unit, each unit on its own
+    classed scale with its own key under each of its panels (:mod:`.maps`): colours are never compared across units."""
     import numpy as np
     from matplotlib.backend_bases import FigureCanvasBase
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -1474,32 +1427,37 @@ def _region_map(ctx, fid, table, how, totals, used):
     from ..citation import source_name
     from ..geography import load_regions_geometry
     from ..reconcile import Derived
+    from . import maps
 
     geo = load_regions_geometry()
     regions = list(geo["region"])
-    # a single row of slides or posters has no room for the units in its titles (the key says "each violation's unit")
-    units = _violation_units(how, used) if ctx.size in ("column", "double") else {}
-    # the panel of all six: its unit ('violations') is its title's own word
+    units = maps.violation_units(how, used)
+    units["all"] = "violations"
+    # units in the panel titles at print sizes; on slides and posters each panel's key is titled with its unit
+    title_units = units if ctx.size in ("column", "double") else {}
     how = how.copy()
     total_map = dict(zip(totals["region"].astype(str), totals["value"]))
-    panels = [(v, [table.loc[v, r] for r in regions]) for v in table.index]
-    panels.append(("all", [total_map.get(r, np.nan) for r in regions]))
+    values = {v: [table.loc[v, r] for r in regions] for v in table.index}
+    values["all"] = [total_map.get(r, np.nan) for r in regions]
     for r, v, i in zip(totals["region"].astype(str), totals["value"], totals["row_id"]):
         how.loc["all", r] = Derived(v, (i,))
+    panels = [(v, values[v]) for v in maps.panel_order(units, list(table.index))] + [("all", values["all"])]
+    tops = maps.unit_tops(units, values)
     cmap, norm, _ = _scale()
     w = ctx.sz.width
     # one row on slides and posters, where a panel is too narrow for the names of the regions (print sizes have them)
     nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))
     title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
-    fig = Figure(figsize=(w, round(nrows * w / ncols * 0.8 + title_h, 3)), layout="constrained", dpi=LAYOUT_DPI)
+    key_h = (4 if nrows > 1 else 5) * ctx.small * 1.3 / 72  # each panel's key of its unit, below it (one column in a single row)
+    fig = Figure(figsize=(w, round(nrows * (w / ncols * 0.8 + key_h) + title_h, 3)), layout="constrained",
+                 dpi=LAYOUT_DPI)
     # geopandas asks the canvas to redraw the whole figure after each layer it adds (canvas.draw_idle): a
     # canvas that draws nothing until the panels are complete (a third of the figure's time, drawing for nobody)
     FigureCanvasBase(fig)
     axes = fig.subplots(nrows, ncols, squeeze=False)
     drawn = []
-    top = int(max(float(x) for _, values in panels for x in values if x == x))
-    for ax, (v, values) in zip(axes.flat, panels):
-        g = geo.assign(value=[float(x) for x in values])
+    for ax, (v, vals) in zip(axes.flat, panels):
+        g = geo.assign(value=[float(x) for x in vals])
         known = g[g["value"].notna()]
         unknown = g[g["value"].isna()]
         known.plot(ax=ax, column="value", cmap=cmap, norm=norm, edgecolor=style.NEUTRAL, linewidth=0.4)
@@ -1507,17 +1465,19 @@ def _region_map(ctx, fid, table, how, totals, used):
             unknown.plot(ax=ax, color=style.UNKNOWN["facecolor"], hatch=style.UNKNOWN["hatch"],
                          edgecolor=style.UNKNOWN["edgecolor"], linewidth=0.4)
         drawn += [float(x) for x in known["value"]]
-        _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x: _map_class(ctx, x, top))
-        title = _with_unit(ctx, v, units)
+        top = tops[units[str(v)]]
+        _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x, top=top: _map_class(ctx, x, top))
+        title = _with_unit(ctx, v, {k: u for k, u in title_units.items() if "/" not in u and u != "violations"})
         ax.set_title(_fit(ctx, title, ctx.sz.width / ncols * 0.78), fontsize=ctx.small, loc="left")
         ax.set_axis_off()
+        maps.unit_key(ctx, ax, units[str(v)], top, ncols=1 if nrows == 1 else 2)
     names = axes.flat[len(panels)] if len(axes.flat) > len(panels) else None
     for extra in axes.flat[len(panels) + 1:]:
         extra.remove()  # the key goes below the maps, where the layout engine makes room for it
     if names is not None:
-        _region_names(ctx, names, geo)
+        maps.region_names(ctx, names, geo)
     FigureCanvasAgg(fig)
-    key = _scale_key(ctx, drawn, _zero_words(ctx, how))
+    key = maps.shared_key(ctx, _zero_words(ctx, how))
     rows = _concat(_prov(used, "grave_violations"), _prov(totals, "grave_violations"))
     boundaries = {s["source_id"]: s for s in open_package().records("sources")}["geoBoundaries-MLI-ADM2"]
     _finish(fig, ctx, fid, rows, note=ctx.t("map.boundaries") + source_name(boundaries, ctx.lang), key=key)
