@@ -1447,7 +1447,11 @@ def _region_map(ctx, fid, table, how, totals, used):
     w = ctx.sz.width
     # one row on slides and posters, where a panel is too narrow for the names of the regions (print sizes have them)
     nrows, ncols = {"column": (4, 2), "double": (2, 4)}.get(ctx.size, (1, 7))
-    title_h = 3 * ctx.small * 1.3 / 72 if nrows == 1 else 0  # a single row: room for titles of three lines
+    shown = {k: u for k, u in title_units.items() if "/" not in u and u != "violations"}
+    titles = {v: _fit(ctx, _with_unit(ctx, v, shown), w / ncols * 0.78) for v, _ in panels}
+    # a single row: room for its longest title as the panel will wrap it (three lines, or four in French at some sizes)
+    longest = max(_fit(ctx, "a   " + " ".join(t.split()), w / ncols * 0.9).count("\n") + 1 for t in titles.values())
+    title_h = max(3, longest) * ctx.small * 1.3 / 72 if nrows == 1 else 0
     key_h = (4 if nrows > 1 else 5) * ctx.small * 1.3 / 72  # each panel's key of its unit, below it (one column in a single row)
     fig = Figure(figsize=(w, round(nrows * (w / ncols * 0.8 + key_h) + title_h, 3)), layout="constrained",
                  dpi=LAYOUT_DPI)
@@ -1467,8 +1471,7 @@ def _region_map(ctx, fid, table, how, totals, used):
         drawn += [float(x) for x in known["value"]]
         top = tops[units[str(v)]]
         _mark_table(ctx, ax, how.loc[[v]], regions, "class", lambda x, top=top: _map_class(ctx, x, top))
-        title = _with_unit(ctx, v, {k: u for k, u in title_units.items() if "/" not in u and u != "violations"})
-        ax.set_title(_fit(ctx, title, ctx.sz.width / ncols * 0.78), fontsize=ctx.small, loc="left")
+        ax.set_title(titles[v], fontsize=ctx.small, loc="left")
         ax.set_axis_off()
         maps.unit_key(ctx, ax, units[str(v)], top, ncols=1 if nrows == 1 else 2)
     names = axes.flat[len(panels)] if len(axes.flat) > len(panels) else None

@@ -141,7 +141,9 @@ def region_names(ctx, ax, geo):
         else:
             x, y = NAME_AT[region]
             ax.text(x, y, name, fontsize=size, ha="center", va="center", color=style.TEXT, gid="region_name", zorder=4, path_effects=halo)
-    ax.scatter([bamako.x], [bamako.y], s=4, c=style.TEXT, edgecolors="none", zorder=4)  # the district, a dot
+    # the district, a dot (a line of no length, so that the dot carries no value the figure's data would read)
+    ax.add_collection(LineCollection([[(bamako.x, bamako.y), (bamako.x, bamako.y)]], colors=style.TEXT,
+                                     linewidths=2.5, capstyle="round", gid="leader_end", zorder=4))
     leader = [[BAMAKO_NAME, (bamako.x - 0.1, bamako.y - 0.1)]]  # from the top of the name to the district
     ax.add_collection(LineCollection(leader, colors=style.TEXT, linewidths=0.5, gid="leader", zorder=3))
 
