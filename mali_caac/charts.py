@@ -485,14 +485,14 @@ def region_heatmap(counts, how, cited):
     with its number; hatched where the sources state no figure. ``counts, how`` are
     :func:`mali_caac.violations_by` with ``derived=True``; ``cited``: rows the cells may come from, of
     which those of the regions drawn are listed as the figure's rows."""
-    from .figures import _core
+    from .figures import maps as _maps
 
     if list(counts.index) != list(how.index) or list(counts.columns) != list(how.columns):
         raise ValueError("parameters 'counts' and 'how' must come from one call of violations_by(..., derived=True)")
     _column_named(cited, "region", "cited")
 
     def draw(ctx, fid):
-        return _core._region_heatmap(ctx, fid, counts, how, cited[cited["region"].isin(counts.columns)])
+        return _maps._region_heatmap(ctx, fid, counts, how, cited[cited["region"].isin(counts.columns)])
     return Chart("region_heatmap", draw)
 
 
@@ -508,7 +508,7 @@ def region_map(counts, how, totals, cited):
     scale; hatched where the sources state no figure. ``counts, how``: :func:`mali_caac.violations_by`
     over :func:`map_regions` with ``derived=True``; ``totals``: rows of the violations of all six by
     region; ``cited``: rows the cells may come from (those of the mapped regions are listed)."""
-    from .figures import _core
+    from .figures import maps as _maps
 
     regions = map_regions()
     if list(counts.columns) != regions:
@@ -518,7 +518,7 @@ def region_map(counts, how, totals, cited):
         _column_named(frame, "region", name)
 
     def draw(ctx, fid):
-        return _core._region_map(ctx, fid, counts, how, totals[totals["region"].isin(regions)],
+        return _maps._region_map(ctx, fid, counts, how, totals[totals["region"].isin(regions)],
                                  cited[cited["region"].isin(regions)])
     return Chart("region_map", draw)
 

@@ -46,6 +46,14 @@ ROLES = {
 }
 """{role: colour}: one colour per meaning, one meaning per colour, over the whole set of figures."""
 
+def scale_colours():
+    """The one sequential family of the classed scales of counts (maps and tables of violations by region):
+    white, then :data:`style.SEQUENTIAL_CMAP`'s classes. These are not roles: a class colour means 'a count
+    in this class of the unit the key beside it names', and each unit has its own key
+    (:mod:`mali_caac.figures.maps`), so a class colour is never read across units. No role uses them."""
+    return style.sequential_colours()
+
+
 ALIASES = {"neutral": "context", "all": "all_violations", "violation.all": "all_violations",
            "provider.United States": "provider.US"}
 """Older names of roles that recipes may still use."""
@@ -60,6 +68,7 @@ def _check_unique():
 
 
 _check_unique()
+assert not {h.upper() for h in ROLES.values()} & {h.upper() for h in scale_colours()}, "a role has a class colour"
 
 
 def role_name(role, figure=None, parameter="colour"):

@@ -413,7 +413,7 @@ TEXT = {
     "axis.violations_per_month": ("Verified violations per month", "Violations vérifiées par mois"),
     "axis.fiscal_year": ("US fiscal year", "Exercice budgétaire des États-Unis"),
     "axis.usd_millions_constant": ("Millions of constant US dollars", "Millions de dollars constants des États-Unis"),
-    "map.legend": ("Verified, in each violation's unit", "Nombre vérifié, dans l'unité de chaque violation"),
+    "map.legend_shared": ("In every unit", "Dans toutes les unités"),
     "map.boundaries": ("Boundaries: ", "Limites : "),
     "aid.obligations": ("Obligations", "Engagements"),
     "aid.disbursements": ("Disbursements", "Décaissements"),

@@ -198,7 +198,7 @@ def drawn_colours(r):
     from mali_caac import style
 
     labels = {role: colours.role_label(role, r.lang) for role in colours.ROLES}
-    skip = {"#FFFFFF"} | {c.upper() for c in style.sequential_colours()}
+    skip = {"#FFFFFF"} | {c.upper() for c in colours.scale_colours()}  # classes of counts, each unit keyed apart
     hedge_words = {t(k, r.lang) for k in TEXT if k.startswith("hedge.")}
     pairs = {}
 
@@ -315,16 +315,106 @@ def _key_in_reading_order(r):
     return [text for box, text in sorted(boxes, key=lambda b: (-round(b[0].y0), b[0].x0))]
 
 
+def _unit_keys(r):
+    """The keys drawn on panels (a map's panel, or a table's header rows), each with its panel."""
+    from matplotlib.legend import Legend
+
+    found = []
+    for ax in r.figure.axes:
+        for legend in [a for a in ax.artists if isinstance(a, Legend)] + [ax.get_legend()]:
+            if legend is not None:
+                found.append((ax, legend))
+    return found
+
+
 @pytest.mark.parametrize("fid,size,lang", [("overview_map", "column", "fr"), ("overview_regions", "column", "en"),
                                            ("overview_map", "double", "en")])
 def test_a_map_key_reads_in_the_order_of_its_classes(rendered, fid, size, lang):
-    """At column size the key read '0, 10–49, 200–376 / 1–9, 50–199' (filled column by column)."""
+    """At column size the key read '0, 10–49, 200–376 / 1–9, 50–199' (filled column by column). Now the
+    figure's key holds what every unit shares (zero, not stated) and each unit's key its classes, in order."""
     r = rendered(fid, lang, size)
     read = _key_in_reading_order(r)
-    classes = [m for m in read if m[0].isdigit()]
-    starts = [parse_last_number(x.split("–")[0].split(":")[0], lang)[0] for x in classes]
-    assert starts == sorted(starts), read
-    assert read[-1] == t("word.not_stated", lang), read
+    assert read[0].startswith("0") and read[-1] == t("word.not_stated", lang), read
+    for ax, legend in _unit_keys(r):
+        boxes = [(x.get_window_extent(), x.get_text()) for x in legend.get_texts()]
+        classes = [text for box, text in sorted(boxes, key=lambda b: (-round(b[0].y0), b[0].x0))]
+        starts = [parse_last_number(x.split("–")[0], lang)[0] for x in classes]
+        assert starts == sorted(starts) and starts[0] == 1, classes
+
+
+@pytest.mark.parametrize("fid,size", [("overview_map", "double"), ("overview_regions", "column")])
+def test_no_colour_key_of_a_map_spans_panels_of_different_units(rendered, fid, size):
+    """Before: one classed key under the whole figure ('Verified, in each violation's unit') served panels
+    in children, attacks, incidents and violations, so that colours compared counts in different units.
+    Now each key of classes belongs to one panel (or group of rows) and names that panel's unit; the
+    figure's own key holds only what means the same in every unit (white zero, hatched 'not stated')."""
+    from mali_caac import style
+
+    r = rendered(fid, "en", size)
+    r.figure.canvas.draw()
+    class_colours = {c.upper() for c in style.sequential_colours()[1:]}
+
+    def colours_of(legend):
+        from matplotlib.colors import to_hex
+
+        return {to_hex(h.get_facecolor()).upper() for h in legend.legend_handles if hasattr(h, "get_facecolor")}
+
+    for legend in r.figure.legends:  # a key of the whole figure spans every panel: no class colour in it
+        assert not colours_of(legend) & class_colours, "a key of the whole figure has classes of counts"
+    units = {}
+    for ax, legend in _unit_keys(r):
+        assert colours_of(legend) & class_colours
+        unit = getattr(legend, "_mc_unit", None)
+        assert unit and getattr(legend, "_mc_serves", None) == {unit}, (unit, getattr(legend, "_mc_serves", None))
+        assert getattr(ax, "_mc_unit", unit) == unit, ax.get_title(loc="left")
+        units.setdefault(unit, set()).add(ax)
+    keyed = {ax for axs in units.values() for ax in axs}
+    assert {"children", "attacks", "incidents"} <= set(units), units
+    # every panel that draws counts in a class colour has its own unit's key
+    for ax in r.figure.axes:
+        faces = {c for coll in ax.collections for c in _hexes(coll)} | {c for p in ax.patches for c in _hexes(p)}
+        if faces & class_colours:
+            assert ax in keyed, ax.get_title(loc="left")
+    if fid == "overview_map":
+        assert "violations" in units  # all six: the report's totals by region, on its own scale
+
+
+def _hexes(artist):
+    from matplotlib.colors import to_hex
+
+    faces = artist.get_facecolor()
+    faces = [faces] if getattr(faces, "ndim", 1) == 1 and len(faces) in (3, 4) and not hasattr(faces[0], "__len__") else faces
+    return {to_hex(f).upper() for f in faces}
+
+
+@pytest.mark.parametrize("size,lang", [("column", "fr"), ("double", "en")])
+def test_region_names_do_not_overlap_and_no_leader_line_crosses_another(rendered, size, lang):
+    """Before: Ségou, Koulikoro and Kayes were stacked at the panel's left with long leader lines across
+    the map (and crossing). Now each name sits in its region, no two names meet, and the one leader line
+    (Bamako) crosses no other line and no other name."""
+    from matplotlib.path import Path
+
+    from mali_caac.i18n import label
+
+    r = rendered("overview_map", lang, size)
+    r.figure.canvas.draw()
+    (ax,) = [a for a in r.figure.axes if any(x.get_gid() == "region_name" for x in a.texts)]
+    names = [x for x in ax.texts if x.get_gid() == "region_name"]
+    boxes = [x.get_window_extent() for x in names]
+    for i, a in enumerate(boxes):
+        for j, b in enumerate(boxes[i + 1:], i + 1):
+            assert not a.overlaps(b), (names[i].get_text(), names[j].get_text())
+    segments = [ax.transData.transform(seg) for c in ax.collections if c.get_gid() == "leader"
+                for seg in c.get_segments()]
+    assert len(segments) <= 1 or not any(Path(a).intersects_path(Path(b), filled=False)
+                                        for i, a in enumerate(segments) for b in segments[i + 1:])
+    bamako = label("region", "Bamako", lang)
+    for seg in segments:
+        length = ((seg[1] - seg[0]) ** 2).sum() ** 0.5
+        assert length < 0.2 * ax.get_window_extent().width, "a long leader line"
+        for name, box in zip(names, boxes):
+            if name.get_text() != bamako:
+                assert not Path(seg).intersects_bbox(box, filled=False), f"a leader line crosses {name.get_text()}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -356,4 +446,4 @@ def test_each_panel_or_row_of_a_map_names_its_unit(rendered, fid):
     texts = " ".join(" ".join(x.get_text().split()) for ax in r.figure.axes
                      for x in [ax.title, ax._left_title, *ax.get_yticklabels()])
     for unit in ("children", "attacks", "incidents"):
-        assert f"({unit})" in texts, unit
+        assert f"({unit})" in texts or unit.capitalize() in texts.split(), unit

@@ -15,7 +15,7 @@ The figure layer, room by room: :mod:`.context` (a render's context and its resu
 bound to rows), :mod:`.layout` (sizes, text measured and fitted, title, key and source
 line), :mod:`.marks` (bars, dots, zeros and unknowns; :mod:`.hedges` the look of a hedged
 value), the chart kinds that :mod:`mali_caac.charts` draws with (:mod:`.bars`,
-:mod:`.periods`, :mod:`.dots`, :mod:`.series`, and the maps in :mod:`._core`),
+:mod:`.periods`, :mod:`.dots`, :mod:`.series`, and the maps in :mod:`.maps`),
 :mod:`.rendering` (a chart drawn under a figure id), :mod:`.output` (file bytes and
 :func:`save`) and :mod:`._drawn` (the marks' table and the alt text).
 """

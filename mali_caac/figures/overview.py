@@ -31,8 +31,10 @@ describe("overview_regions", "overview",
         "Verified grave violations by region of Mali and violation, {report_period}",
         "Violations graves vérifiées par région du Mali et par violation, {report_period}",
         "Counts the report states for each region, or that follow from its complete lists (a region absent from a complete list counts zero). "
+        "Rows in groups by unit (children; attacks; incidents), each group coloured on its own scale with its own key: colours are not comparable across groups; each cell prints its number. "
         "Hatched cells: the report does not state the figure (denial of access in these regions is inside its 'other regions', {other_regions} incidents).",
         "Nombres que le rapport donne pour chaque région, ou qui découlent de ses listes complètes (une région absente d'une liste complète compte zéro). "
+        "Lignes groupées par unité (enfants ; attaques ; incidents), chaque groupe coloré sur sa propre échelle avec sa propre légende : les couleurs ne se comparent pas d'un groupe à l'autre ; chaque case porte son nombre. "
         "Cases hachurées : le rapport ne donne pas le chiffre (les refus d'accès dans ces régions sont compris dans ses « autres régions », {other_regions} incidents).")
 bind("overview_regions", other_regions=row("gv-235"))
 
@@ -60,10 +62,10 @@ bind("overview_previous_report", previous_months=row("period:2014-2017H1", "mont
 describe("overview_map", "overview",
         "Verified grave violations by region of Mali, {report_period}",
         "Violations graves vérifiées par région du Mali, {report_period}",
-        "One map per violation and one for all six, on one colour scale: each region's count in the violation's own unit (cases of recruitment, children, attacks, incidents). "
+        "One map per violation and one for all six, grouped by unit, each unit on its own colour scale with its own key under each map: children (recruitment, killing and maiming, sexual violence, abduction), attacks, incidents of denial of access, and violations for all six; colours are not comparable across units. "
         "White: not listed (zero inferred): the region is absent from a complete list. Hatched grey: the report gives no figure for the region (for all six together it gives only the five most affected regions; "
         "denial of access elsewhere is in its 'other regions'). Children recruited abroad ({abroad}) and the {other_regions} incidents in 'other regions' cannot be mapped. Ménaka is shown as its own region, as in the report.",
-        "Une carte par violation et une pour les six, sur une même échelle de couleurs : le nombre de chaque région dans l'unité de la violation (cas de recrutement, enfants, attaques, incidents). "
+        "Une carte par violation et une pour les six, groupées par unité, chaque unité sur sa propre échelle de couleurs avec sa propre légende sous chaque carte : enfants (recrutement, meurtres et mutilations, violences sexuelles, enlèvements), attaques, incidents de refus d'accès, et violations pour les six ; les couleurs ne se comparent pas d'une unité à l'autre. "
         "Blanc : non citée (zéro déduit) : la région est absente d'une liste complète. Gris hachuré : le rapport ne donne pas de chiffre pour la région (pour les six ensemble, il ne donne que les cinq régions les plus touchées ; "
         "les refus d'accès ailleurs sont dans ses « autres régions »). Les {abroad} enfants recrutés à l'étranger et les {other_regions} incidents des « autres régions » ne peuvent pas être cartographiés. Ménaka est une région à part entière, comme dans le rapport.")
 bind("overview_map", abroad=row("gv-063"), other_regions=row("gv-235"))
