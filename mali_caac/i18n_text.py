@@ -79,30 +79,30 @@ TEXT = {
     "export.caveats": ("Caveats", "Mises en garde"),
     "export.caveat_printed": ("Every number is a figure printed in one of the source documents: nothing is estimated, corrected or computed here.",
                               "Chaque nombre est un chiffre imprimé dans l'un des documents sources : rien n'y est estimé, corrigé ni calculé."),
-    "export.caveat_long": ("The figure tables are long: a stated total ('{all}') stands beside its parts, a percentage beside the count it describes "
-                           "('{unit}'), a restated figure beside the original ('{restates}'), a refining row beside the figure it details ('{refines}'). "
+    "export.caveat_long": ("The figure tables are long: a stated total (‘{all}’) stands beside its parts, a percentage beside the count it describes "
+                           "(‘{unit}’), a restated figure beside the original (‘{restates}’), a refining row beside the figure it details (‘{refines}’). "
                            "A plain sum adds them all up: keep one unit, leave out the rows that restate or refine another, and never add a total "
                            "to its parts.",
                            "Les tableaux de chiffres sont longs : un total énoncé (« {all} ») figure à côté de ses parties, un pourcentage à côté du "
                            "nombre qu'il décrit (« {unit} »), un chiffre repris à côté de l'original (« {restates} »), une ligne qui précise à côté du "
                            "chiffre qu'elle détaille (« {refines} »). Une simple somme les additionne tous : garder une seule unité, écarter les "
                            "lignes qui en reprennent ou en précisent une autre, et ne jamais ajouter un total à ses parties."),
-    "export.caveat_qualifier": ("'{qualifier}' says how the source qualifies a number (at least, more than, about ...): an 'at least' figure is a floor.",
+    "export.caveat_qualifier": ("‘{qualifier}’ says how the source qualifies a number (at least, more than, about ...): an ‘at least’ figure is a floor.",
                                 "« {qualifier} » dit comment la source qualifie un nombre (au moins, plus de, environ...) : un chiffre « au moins » est un minimum."),
     "export.caveat_discrepancies": ("Where a source contradicts itself or another source, both figures are kept, each with its own citation, and the "
-                                    "disagreement is entered in the discrepancy register (sheet '{sheet}') with both citations and a plain explanation.",
+                                    "disagreement is entered in the discrepancy register (sheet ‘{sheet}’) with both citations and a plain explanation.",
                                     "Lorsqu'une source se contredit ou contredit une autre source, les deux chiffres sont conservés, chacun avec sa "
                                     "citation, et la divergence est inscrite au registre des divergences (feuille « {sheet} ») avec les deux "
                                     "citations et une explication."),
     "export.sheets": ("Sheets", "Feuilles"),
     "export.sheet_rows": ("{sheet}: {rows} rows", "{sheet} : {rows} lignes"),
-    "export.columns_note": ("Each column's meaning is in a comment on its heading (the cell of row 1) and in the sheet '{sheet}', with its type "
+    "export.columns_note": ("Each column’s meaning is in a comment on its heading (the cell of row 1) and in the sheet ‘{sheet}’, with its type "
                             "and its HXL hashtag.",
                             "Le sens de chaque colonne figure dans un commentaire de son en-tête (la cellule de la ligne 1) et dans la feuille "
                             "« {sheet} », avec son type et son hashtag HXL ; ces descriptions sont en anglais."),
-    "export.quotes_note": ("Quotes ('{quote}') are verbatim, in the language of their document.",
+    "export.quotes_note": ("Quotes (‘{quote}’) are verbatim, in the language of their document.",
                            "Les citations (« {quote} ») sont textuelles, dans la langue de leur document ; les notes et les descriptions des colonnes sont en anglais."),
-    "export.labels_note": ("The columns '… (label)' give the label of the codes of the column before them; the codes are those of the CSV files.",
+    "export.labels_note": ("The columns ‘… (label)’ give the label of the codes of the column before them; the codes are those of the CSV files.",
                             "Les colonnes « … (libellé) » donnent le libellé français des codes de la colonne qui les précède ; les codes restent "
                                "ceux des fichiers CSV."),
     "export.label_suffix": ("{head} (label)", "{head} (libellé)"),
@@ -152,6 +152,8 @@ TEXT = {
     "column.dimension": ("dimension", "dimension"),
     "column.code": ("code", "code"),
     "column.row_id": ("row_id", "identifiant de ligne"),
+    "column.asserts": ("asserts", "assertions"),
+    "column.unchecked": ("unchecked", "non vérifiée (motif)"),
     "column.correction_id": ("correction_id", "identifiant de correction"),
     "column.version": ("version", "version"),
     "column.table": ("table", "table"),
@@ -422,8 +424,7 @@ TEXT = {
                             "Foreign Aid Explorer : engagements, exercice budgétaire 2020"),
     "aid.fae_disbursements": ("Foreign Aid Explorer: disbursements, fiscal year 2020",
                               "Foreign Aid Explorer : décaissements, exercice budgétaire 2020"),
-    "coup.2012": ("coup,\nMarch 2012", "coup d'État,\nmars 2012"),
-    "coup.2020_2021": ("coups,\nAug 2020 and May 2021", "coups d'État,\naoût 2020 et mai 2021"),
+    "coup.2012": ("coup, March 2012", "coup d’État, mars 2012"),
     # alt text of the figures (mali_caac.figures._drawn)
     "alt.heading": ("Alt text", "Texte de remplacement"),
     "alt.kind.bar": ("Bar chart", "Diagramme en barres"),
@@ -544,15 +545,15 @@ TEXT.update({  # words of the marks (issue 14): rate axes with their unit, hedge
     "colour.all_violations": ("All six grave violations", "Les six violations graves"),
     "colour.context": ("Context (not a grave violation)", "Contexte (pas une violation grave)"),
     "aid.partial_year": ("Hollow marker: fiscal year {years}, incomplete in the file",
-                         "Marqueur creux : exercice {years}, incomplet dans le fichier"),
+                         "Marqueur creux : exercice budgétaire {years}, incomplet dans le fichier"),
     "axis.usd_millions_constant_of": ("Millions of constant US dollars of fiscal year {year}",
-                                      "Millions de dollars constants des États-Unis de l’exercice {year}"),
+                                      "Millions de dollars constants des États-Unis de l’exercice budgétaire {year}"),
     "map.zero_inferred": ("0: not listed (zero inferred)", "0 : non citée (zéro déduit)"),
     "map.zero_stated": ("0: stated zero", "0 : zéro indiqué"),
     "map.zero_either": ("0: stated, or not listed (zero inferred)", "0 : indiqué, ou non citée (zéro déduit)"),
     "map.regions": ("Regions", "Régions"),
-    "coup.2020": ("coup,\nAugust 2020", "coup d’État,\naoût 2020"),
-    "coup.2021": ("second coup,\n2021", "second coup d’État,\n2021"),
+    "coup.2020": ("coup, August 2020", "coup d’État, août 2020"),
+    "coup.2021": ("second coup, 2021", "second coup d’État, 2021"),
 })
 TERMS = {
     # concept: (the English words, the one French term, French words that would be a second term for it)

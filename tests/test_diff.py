@@ -66,9 +66,12 @@ def test_a_corrected_value_is_shown_with_its_quote_and_wants_its_log_row(two):
     assert draft.exit_code == 0
     rows = list(csv.reader(io.StringIO(draft.output)))
     today = date.today().isoformat()  # the release the changes call for (0.2.1) is not numbered yet: today
+    with open(old / "corrections.csv", encoding="utf-8") as fh:  # the next ids of the log
+        logged = sum(1 for _ in csv.DictReader(fh))
+    first, second = f"co-{logged + 1:03d}", f"co-{logged + 2:03d}"
     assert [r[:8] for r in rows] == [
-        ["co-001", "0.2.1", today, "grave_violations", "gv-027", "value", "132", "133"],
-        ["co-002", "0.2.1", today, "grave_violations", "gv-027", "printed", "132", "133"]]
+        [first, "0.2.1", today, "grave_violations", "gv-027", "value", "132", "133"],
+        [second, "0.2.1", today, "grave_violations", "gv-027", "printed", "132", "133"]]
     assert rows[0][9:] == ["S/2020/1105", "para 14", rows[0][11]] and "MNLA (132)" in rows[0][11]
     with open(new / "corrections.csv", "a", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
@@ -80,15 +83,15 @@ def test_a_corrected_value_is_shown_with_its_quote_and_wants_its_log_row(two):
     res = run("diff", "--check", old, new)
     assert res.exit_code == 0, res.output
     assert "every changed value is in NEW's log (2)" in res.output
-    assert "~ gv-027 value: '132' -> '133'  [logged co-001]" in res.output
+    assert f"~ gv-027 value: '132' -> '133'  [logged {first}]" in res.output
     assert "at least 0.2.1; NEW is 0.2.1: ok" in res.output
 
     # validate: the log rows are checked (their quotes are the source's) and the release is what the rule wants;
     # the totals fail, as a correction of one part of a stated total must (CMA's 202 = 132 + 35 + 34 + 1)
     res = run("--data", new, "validate", "--since", old, "-v")
     assert res.exit_code == 1 and "grave_violations gv-026" in res.output.split("\nOK (")[0]
-    assert "corrections: 2 correction(s), each naming a row and column that exist" in res.output
-    assert "corrections co-001: quote verbatim" in res.output and "corrections co-002: quote verbatim" in res.output
+    assert f"corrections: {logged + 2} correction(s), each naming a row and column that exist" in res.output
+    assert f"corrections {first}: quote verbatim" in res.output and f"corrections {second}: quote verbatim" in res.output
     assert (f"since {old} (0.2.0): 2 changed value(s), all in the corrections log; version 0.2.1 as a patch "
             "release calls for (at least 0.2.1)") in res.output
     assert "-> '133' since" not in res.output
@@ -105,7 +108,7 @@ def test_a_corrected_value_is_shown_with_its_quote_and_wants_its_log_row(two):
         ("grave_violations", "value changed", "gv-027", "value", "132", "133", "yes"),
         ("grave_violations", "value changed", "gv-027", "printed", "132", "133", "yes")}
     md = run("diff", "--format", "markdown", old, new).output
-    assert md.startswith("# mali-caac diff") and "| gv-027 | value | 132 | 133 | logged co-001 | A total of 202" in md
+    assert md.startswith("# mali-caac diff") and f"| gv-027 | value | 132 | 133 | logged {first} | A total of 202" in md
 
 
 def test_rows_added_and_removed_call_for_a_minor_release(two):

@@ -34,7 +34,7 @@ describe("overview_regions", "overview",
         "Rows in groups by unit (children; attacks; incidents), each group coloured on its own scale with its own key: colours are not comparable across groups; each cell prints its number. "
         "Hatched cells: the report does not state the figure (denial of access in these regions is inside its 'other regions', {other_regions} incidents).",
         "Nombres que le rapport donne pour chaque région, ou qui découlent de ses listes complètes (une région absente d'une liste complète compte zéro). "
-        "Lignes groupées par unité (enfants ; attaques ; incidents), chaque groupe coloré sur sa propre échelle avec sa propre légende : les couleurs ne se comparent pas d'un groupe à l'autre ; chaque case porte son nombre. "
+        "Lignes groupées par unité (enfants ; attaques ; incidents), chaque groupe coloré sur sa propre échelle avec sa propre légende : les couleurs ne se comparent pas d'un groupe à l'autre ; chaque cellule porte son nombre. "
         "Cases hachurées : le rapport ne donne pas le chiffre (les refus d'accès dans ces régions sont compris dans ses « autres régions », {other_regions} incidents).")
 bind("overview_regions", other_regions=row("gv-235"))
 

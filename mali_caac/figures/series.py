@@ -49,7 +49,7 @@ def dated_points_figure(ctx, fid, table, source_colours, unit_axis):
     return fig, rows, [float(v) for v in pts["value"]]
 
 
-COUPS = ((2012.2, "coup.2012", "right"), (2020.6, "coup.2020", "right"), (2021.4, "coup.2021", "left"))
+COUPS = ((2012.2, "coup.2012", "left"), (2020.6, "coup.2020", "right"), (2021.4, "coup.2021", "left"))
 """The coups in Mali as the factsheet (CHRHS-SAM-InterAction-2022) dates them, as fractional years, each with its
 own label and its alignment (``ha``: "right" puts the label left of its line): March 2012 ("In March of the same year, a military coup"),
 August 2020 ("control of the government on August 18, 2020") and the second, in 2021 ("after the second coup in
@@ -102,7 +102,9 @@ def aid_series(ctx, fid, sel):
     for year, key, side in COUPS:
         ax.axvline(year, color=style.NEUTRAL, linewidth=0.8, linestyle="--")
         # beside its own line, on the side away from its neighbour, so that no line crosses it
-        ax.annotate(ctx.t(key), (year, top * 1.08), xytext=((-0.3 if side == "right" else 0.3) * ctx.small, 0),
+        # one line in print, where the labels stand in narrow columns of years; two on a wide, short slide or poster
+        text = ctx.t(key).replace(", ", ",\n", 1) if ctx.size in ("slides", "poster") else ctx.t(key)
+        ax.annotate(text, (year, top * 1.08), xytext=((-0.3 if side == "right" else 0.3) * ctx.small, 0),
                     textcoords="offset points", rotation=90, fontsize=ctx.small, ha=side, va="top",
                     color=style.TEXT_MUTED, gid="coup_label")
     ax.set_ylim(0, top * 1.1)
