@@ -36,6 +36,7 @@ from pathlib import Path
 
 from . import bundles, printing
 from .build import ROOT, LIBRARY, _show, plan, tree_hash, up_to_date
+from .figure_files import figure_ids_in, read_figure
 from .i18n import LANGS, number, t, typeset
 from .package import atomic_write, open_package, sha256
 from .release import dataset_citation as release_citation
@@ -122,20 +123,6 @@ def check_outputs(nb, name):
                                 f"{out.get('evalue')}; fix the notebook and run `make figures`")
 
 
-def read_figure(figures, lang, fid):
-    """(title, caption paragraphs, alt text) of a saved figure, from its caption file and its SVG's <desc>."""
-    text = (figures / lang / f"{fid}.md").read_text(encoding="utf-8")
-    head = text.split("\n## ", 1)[0].strip().split("\n\n")
-    title = head[0].lstrip("# ").strip()
-    paragraphs = [p.strip() for p in head[1:] if p.strip()]
-    alt = ""
-    svg = figures / lang / f"{fid}.svg"
-    if svg.exists():
-        found = re.search(r"<desc>(.*?)</desc>", svg.read_text(encoding="utf-8"), flags=re.S)
-        alt = html.unescape(found.group(1)).strip() if found else ""
-    return title, paragraphs, " ".join((alt or " ".join(paragraphs[:1]) or title).split())
-
-
 def svg_text(path):
     """The text a figure's SVG shows (its <text> elements, joined by spaces)."""
     path = Path(path)
@@ -199,20 +186,6 @@ def figure_markdown(figures, lang, fid, glossary):
     alt = alt.replace("\n", " ")
     return "\n".join([f":::{{figure}} _figures/{fid}.png", f":name: fig-{fid}", f":alt: {alt}", ":width: 100%", "",
                       title, "", *[p + "\n" for p in legend], ":::"])
-
-
-def figure_ids_in(source, known):
-    """The figure ids that a code cell publishes (``publish("id", ...)``, read as the recipes are), in
-    order, among ``known``; a string that names a table (``"us_aid_series"``) is not a figure."""
-    import ast
-
-    from .recipes import _published_ids
-
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
-    return [fid for fid in dict.fromkeys(_published_ids(tree)) if fid in known]
 
 
 PARAMETER_TAGS = frozenset({"parameters", "injected-parameters"})

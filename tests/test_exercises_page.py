@@ -4,7 +4,7 @@ import re
 
 import nbformat
 
-from mali_caac import printing
+from mali_caac import print_exercises, printing
 from mali_caac.package import open_package
 from mali_caac.teaching import TEACHING
 
@@ -12,9 +12,9 @@ from mali_caac.teaching import TEACHING
 def test_each_table_of_rows_is_followed_by_a_table_for_people_with_whole_quotes():
     nb = nbformat.read(TEACHING / "exercises.ipynb", as_version=4)
     shown = [c for c in nb.cells if c.cell_type == "code" and "hide-cell" not in c.metadata.get("tags", [])
-             and "row_id" in printing._output_html(c)]
+             and "row_id" in print_exercises._output_html(c)]
     assert len(shown) >= 6
-    assert any("..." in printing._output_html(c) for c in shown)  # pandas shortens the quotes it prints
+    assert any("..." in print_exercises._output_html(c) for c in shown)  # pandas shortens the quotes it prints
     page = printing.exercises_page(nb, "fr", "teaching/exercises.ipynb")
     quotes = {r["row_id"]: r["quote"] for res in open_package().tables() if "row_id" in res.field_names
               and "quote" in res.field_names for r in open_package().records(res.name)}
@@ -44,4 +44,4 @@ def test_the_printed_exercises_ignore_what_the_site_adds_to_the_page():
     staged = printing.exercises_page(nbformat.read(TEACHING / "exercises.ipynb", as_version=4), "en",
                                      "teaching/exercises.ipynb")
     for answers in (False, True):
-        assert printing.exercises_html(staged, "en", answers) == printing.exercises_html(original, "en", answers)
+        assert print_exercises.exercises_html(staged, "en", answers) == print_exercises.exercises_html(original, "en", answers)

@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from mali_caac import printing, site, teaching
+from mali_caac import print_page, printing, site, teaching
 from mali_caac.build import ROOT, BuildError, plan
 from mali_caac.i18n import LANGS
 
@@ -186,7 +186,7 @@ def test_pdfs_print_beside_a_browser_this_thread_holds(tmp_path, monkeypatch):
 
     from playwright.sync_api import sync_playwright
 
-    monkeypatch.setattr(printing, "report_html", lambda *a, **k: printing.page("t", "<h1>A page</h1>", "en"))
+    monkeypatch.setattr(printing, "report_html", lambda *a, **k: print_page.page("t", "<h1>A page</h1>", "en"))
     with ExitStack() as held:
         try:
             held.enter_context(sync_playwright())
