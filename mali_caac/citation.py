@@ -164,6 +164,7 @@ def _compact_parts(locators):
 # ----------------------------------------------------------------------------- locators in French
 HEADINGS_FR = {
     # CHRHS-SAM-InterAction-2022 (the factsheet's English section headings)
+    "About the Factsheet": "À propos de la fiche",
     "About the Contributing Organizations": "À propos des organisations contributrices",
     "Arms Sales": "Ventes d'armes",
     "Civil-Military Relations and Engagement with Humanitarian Actors":
@@ -191,6 +192,9 @@ HEADINGS_FR = {
     # rows of the secondary pages
     "fifth report row": "ligne du cinquième rapport",
     "fifth report": "cinquième rapport",
+    # a source's own record in data/sources.csv (the glossary's UN symbols, USAID, the UNETCHAC page)
+    "title": "titre",
+    "publisher": "éditeur",
 }
 """The section headings that locators name (in English, as the documents print them), in French.
 

@@ -139,7 +139,7 @@ def figure_terms(figures, lang, fid, glossary):
             if _named(e[f"term_{lang}"]) and re.search(rf"(?<![\w-]){re.escape(e[f'term_{lang}'])}(?![\w-])", shown)]
 
 
-_ACRONYM = re.compile(r"(?<![\w/.-])([A-ZÀ-Ý][A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9]*(?:-[A-ZÀ-Ý0-9][A-Za-zÀ-ÿ0-9]*)*)(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w/.-])([A-ZÀ-Ý][A-Za-zÀ-ÿ]*[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9]*(?:-[A-ZÀ-Ý0-9][A-Za-zÀ-ÿ0-9]*)*)(?![\w-])(?!\.[A-Za-z])")
 _UN_SYMBOL = re.compile(r"(?<![\w/])[AS]/(?:AC\.\d+/)?\d{2,4}/\d+(?![\w/])")
 _ROMAN = re.compile(r"^[IVX]+$")
 NOT_TERMS = frozenset({"CC", "BY", "PNG", "SVG", "PDF", "CSV", "JSON", "RIS", "HTML", "URL", "ISO", "MIT", "README",
@@ -152,7 +152,8 @@ Mali's ISO 3166 codes), not a term of the report."""
 def shown_acronyms(text, terms=()):
     """The acronyms (two capitals or more, mostly capitals: ``FAMa``, ``CMFPR-II``) and UN document symbols
     (``S/2020/1105``) that ``text`` shows and that ``terms`` does not hold, sorted. A hyphenated name that is
-    not a term is checked part by part (``MAA-Plateforme``: ``MAA``); ``FY2020`` is ``FY``."""
+    not a term is checked part by part (``MAA-Plateforme``: ``MAA``); ``FY2020`` is ``FY``. A name joined to
+    letters by a dot is a file or a pattern, not an acronym (``CURATION.md``, ``MAJOR.MINOR.PATCH``)."""
     terms = set(terms)
     found = set(_UN_SYMBOL.findall(text))
     for token in _ACRONYM.findall(text):

@@ -199,3 +199,6 @@ def test_the_acronym_check_bites():
     # a hyphenated name that is no term is checked part by part; Roman numerals, licences, file formats are no terms
     assert site.shown_acronyms(text) == ["CMFPR", "FAMa", "FY", "MAA", "S/2020/1105", "S/AC.51/2020/11"]
     assert site.shown_acronyms(text, {"FAMa", "CMFPR-II", "FY", "S/2020/1105", "S/AC.51/2020/11", "MAA"}) == []
+    # a file name or a dotted pattern is no acronym (the corrections page: "See CURATION.md", "MAJOR.MINOR.PATCH");
+    # a sentence that ends on an acronym still shows it
+    assert site.shown_acronyms("See CURATION.md and data/README.md; version MAJOR.MINOR.PATCH. Listed by the UN.") == ["UN"]
