@@ -181,7 +181,7 @@ PROPER_NAMES = (
     "Watchlist on Children and Armed Conflict", "Watchlist", "Human Rights Watch", "Foreign Aid Explorer",
     "Security Assistance Monitor", "Center for International Policy", "Center for Human Rights and Humanitarian Studies", "Brown University", "InterAction",
     "geoBoundaries", "Natural Earth", "Runfola et al.", "afric.info", "shapeName", "Barkhane", "Wagner",
-    "Ansar Eddine", "Al-Mourabitoun", "Ganda Koy", "Ganda Izo",
+    "Ansar Eddine", "Al-Mourabitoun", "Ganda Koy", "Ganda Izo", "Armed Conflict Location & Event Data Project",
 )
 """Names kept in their own language in French text (organisations, publications, operations, groups)."""
 
